@@ -1,0 +1,108 @@
+//! Static evaluation of Table 1: how strongly each of the 32 cells comes into
+//! play on a set of attributes, its band, and what limits it (reference model §2).
+
+use crate::attribute::{Attribute, Attributes};
+use crate::mechanism::{Cell, cells};
+use crate::model::Model;
+
+/// How strong a cell is, in words (bands are model parameters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Band {
+    None,
+    Weak,
+    Moderate,
+    Strong,
+}
+
+impl Band {
+    /// All bands, weakest first.
+    pub const ALL: [Band; 4] = [Band::None, Band::Weak, Band::Moderate, Band::Strong];
+
+    /// The id used in reports.
+    pub fn id(self) -> &'static str {
+        match self {
+            Band::None => "none",
+            Band::Weak => "weak",
+            Band::Moderate => "moderate",
+            Band::Strong => "strong",
+        }
+    }
+
+    /// The band of a strength under the model's bounds (plain f64 comparisons).
+    pub fn of(strength: f64, model: &Model) -> Band {
+        let b = &model.file.bands;
+        if strength >= b.strong {
+            Band::Strong
+        } else if strength >= b.moderate {
+            Band::Moderate
+        } else if strength >= b.weak {
+            Band::Weak
+        } else {
+            Band::None
+        }
+    }
+
+    /// Whether a cell in this band counts as active (moderate or strong).
+    pub fn is_active(self) -> bool {
+        self >= Band::Moderate
+    }
+}
+
+/// One evaluated cell.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CellResult {
+    pub cell: Cell,
+    /// Driver value before the demand gate.
+    pub driver: f64,
+    /// `demand_for_improvement × driver`.
+    pub strength: f64,
+    pub band: Band,
+    /// The attribute whose rise would raise the strength most directly.
+    pub limited_by: Attribute,
+}
+
+/// The strength of every cell, in [`cells`] order, without explanations: the
+/// simulation's inner loop. A driver shared by several cells is evaluated once.
+pub fn strengths(model: &Model, a: &Attributes) -> [f64; Cell::COUNT] {
+    let (drivers, cell_driver) = model.drivers();
+    // Few distinct drivers (12 in the default model); a small fixed buffer keeps
+    // this allocation-free.
+    let mut values = [0.0_f64; Cell::COUNT];
+    for (i, d) in drivers.iter().enumerate().take(Cell::COUNT) {
+        values[i] = d.eval(a);
+    }
+    let demand = a[Attribute::DemandForImprovement];
+    let mut out = [0.0; Cell::COUNT];
+    for (o, &d) in out.iter_mut().zip(cell_driver.iter()) {
+        // Demand is a multiplicative gate: with no demand for improvement no
+        // mechanism comes into play (framework §5.1).
+        *o = demand * values[d];
+    }
+    out
+}
+
+/// Every cell with its strength, band and bottleneck.
+pub fn evaluate_cells(model: &Model, a: &Attributes) -> Vec<CellResult> {
+    let demand = a[Attribute::DemandForImprovement];
+    cells()
+        .iter()
+        .enumerate()
+        .map(|(i, &cell)| {
+            let driver = model.driver(i);
+            let value = driver.eval(a);
+            let strength = demand * value;
+            let limited_by = if demand < value {
+                Attribute::DemandForImprovement
+            } else {
+                driver.expr.limited_by(a)
+            };
+            CellResult {
+                cell,
+                driver: value,
+                strength,
+                band: Band::of(strength, model),
+                limited_by,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,45 @@
+//! The command line (reference model §7): one binary for the window and for
+//! scripted evaluation.
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+/// Cluster Workbench: see which of Caniëls & Romijn's 32 cluster mechanisms come
+/// into play, how firm capabilities accumulate with and without a plan of
+/// interventions, and where a plan will not work.
+#[derive(Debug, Parser)]
+#[command(
+    name = "cluster-workbench",
+    version,
+    after_help = "Examples:\n  \
+        cluster-workbench                                    open the workbench\n  \
+        cluster-workbench presets/teaching-case.json         open it with a preset\n  \
+        cluster-workbench evaluate presets/teaching-case.json > report.json\n  \
+        cluster-workbench --model my-model.json evaluate my-cluster.json\n\n\
+        Exit status: 0 on success, 2 when a file is rejected or the usage is wrong\n\
+        (the reason is printed on stderr)."
+)]
+pub struct Cli {
+    /// Use this model file instead of the built-in one (assets/model.json).
+    #[arg(long, value_name = "FILE", global = true)]
+    pub model: Option<PathBuf>,
+
+    /// A preset file to open in the workbench.
+    #[arg(value_name = "PRESET")]
+    pub preset: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// What to do instead of opening the window.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the evaluation report (JSON) of a preset on stdout: the 32 cells,
+    /// the baseline and with-plan trajectories and the warnings.
+    Evaluate {
+        /// The preset file to evaluate.
+        #[arg(value_name = "PRESET")]
+        preset: PathBuf,
+    },
+}

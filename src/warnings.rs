@@ -1,0 +1,187 @@
+//! Warnings: where the theory says a cluster or a plan will not work
+//! (reference model §3). Conditions are read on the with-plan attributes and
+//! trajectory; thresholds and texts come from the model file.
+
+use crate::attribute::{Attribute, Attributes};
+use crate::model::Model;
+use crate::plan::{Scheduled, Side};
+use crate::trajectory::Trajectory;
+
+/// How serious a warning is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Critical,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    /// All severities, most serious first.
+    pub const ALL: [Severity; 3] = [Severity::Critical, Severity::Warning, Severity::Info];
+
+    /// The id used in files and reports.
+    pub fn id(self) -> &'static str {
+        match self {
+            Severity::Critical => "critical",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+
+    /// The severity with this id.
+    pub fn from_id(id: &str) -> Option<Severity> {
+        Self::ALL.into_iter().find(|s| s.id() == id)
+    }
+}
+
+/// The six warnings, in report order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WarningId {
+    SupplyWithoutDemand,
+    NoDemand,
+    LockIn,
+    SurvivalistCompetition,
+    ProductionOnlyCooperation,
+    PlanBarelyHelps,
+}
+
+impl WarningId {
+    /// All warnings, in report order.
+    pub const ALL: [WarningId; 6] = [
+        WarningId::SupplyWithoutDemand,
+        WarningId::NoDemand,
+        WarningId::LockIn,
+        WarningId::SurvivalistCompetition,
+        WarningId::ProductionOnlyCooperation,
+        WarningId::PlanBarelyHelps,
+    ];
+
+    /// The id used in files and reports.
+    pub fn id(self) -> &'static str {
+        match self {
+            WarningId::SupplyWithoutDemand => "supply-without-demand",
+            WarningId::NoDemand => "no-demand",
+            WarningId::LockIn => "lock-in",
+            WarningId::SurvivalistCompetition => "survivalist-competition",
+            WarningId::ProductionOnlyCooperation => "production-only-cooperation",
+            WarningId::PlanBarelyHelps => "plan-barely-helps",
+        }
+    }
+}
+
+/// A warning that fires.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Warning {
+    pub id: WarningId,
+    /// The years concerned, ascending (only `supply-without-demand` has them).
+    pub years: Vec<u32>,
+}
+
+impl Warning {
+    /// The message from the model file, with `{years}` filled in ("0–15").
+    pub fn message(&self, model: &Model) -> String {
+        model
+            .warning(self.id)
+            .message
+            .replace("{years}", &year_span(&self.years))
+    }
+}
+
+/// "3" for one year, "0–15" for several (first–last).
+pub fn year_span(years: &[u32]) -> String {
+    match (years.first(), years.last()) {
+        (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
+        (Some(a), _) => a.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// What the warnings are evaluated on.
+pub struct Inputs<'a> {
+    /// The preset's attributes, before the plan.
+    pub start: &'a Attributes,
+    /// The attributes after every plan entry.
+    pub with_plan: &'a Attributes,
+    pub schedule: &'a [Scheduled<'a>],
+    /// Number of entries in the plan (whatever their intensity).
+    pub plan_entries: usize,
+    pub baseline: &'a Trajectory,
+    pub with_plan_trajectory: &'a Trajectory,
+}
+
+/// The warnings that fire, in report order.
+pub fn evaluate_warnings(model: &Model, i: &Inputs<'_>) -> Vec<Warning> {
+    let th = &model.file.warnings;
+    let ind = &model.indicators;
+    let a = i.with_plan;
+    // The preset's capability: plan entries never change it.
+    let c0 = i.start[Attribute::FirmCapability];
+    let mut out = Vec::new();
+    let mut fire = |id: WarningId, years: Vec<u32>| out.push(Warning { id, years });
+
+    let t = &th.supply_without_demand.thresholds;
+    let years: Vec<u32> = i
+        .with_plan_trajectory
+        .years
+        .iter()
+        .filter(|y| {
+            let planned_support = i
+                .schedule
+                .iter()
+                .any(|s| s.side == Side::Supply && s.intensity > 0.0 && s.start_year <= y.year);
+            let support =
+                planned_support || ind.supply_support.eval(&y.attributes) >= t.support_from;
+            support && ind.market_pull.eval(&y.attributes) < t.pull_below
+        })
+        .map(|y| y.year)
+        .collect();
+    if !years.is_empty() {
+        fire(WarningId::SupplyWithoutDemand, years);
+    }
+
+    let t = &th.no_demand.thresholds;
+    if i.start[Attribute::DemandForImprovement] < t.demand_below
+        && i.with_plan_trajectory
+            .years
+            .iter()
+            .all(|y| y.demand < t.demand_below)
+    {
+        fire(WarningId::NoDemand, Vec::new());
+    }
+
+    let t = &th.lock_in.thresholds;
+    if ind.external_inputs.eval(a) < t.external_inputs_below && c0 < t.capability_below {
+        fire(WarningId::LockIn, Vec::new());
+    }
+
+    let t = &th.survivalist_competition.thresholds;
+    if a[Attribute::CompetitionPressure] >= t.competition_from && c0 < t.capability_below {
+        fire(WarningId::SurvivalistCompetition, Vec::new());
+    }
+
+    let t = &th.production_only_cooperation.thresholds;
+    if a[Attribute::Associations] >= t.associations_from
+        && a[Attribute::LearningFocus] < t.learning_focus_below
+    {
+        fire(WarningId::ProductionOnlyCooperation, Vec::new());
+    }
+
+    let t = &th.plan_barely_helps.thresholds;
+    let gain = i.with_plan_trajectory.final_capability() - i.baseline.final_capability();
+    if i.plan_entries > 0 && gain < t.gain_below {
+        fire(WarningId::PlanBarelyHelps, Vec::new());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn year_spans_read_first_to_last() {
+        assert_eq!(year_span(&[0, 1, 2, 15]), "0–15");
+        assert_eq!(year_span(&[3]), "3");
+        assert_eq!(year_span(&[]), "");
+    }
+}

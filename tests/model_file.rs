@@ -1,0 +1,138 @@
+//! Broken model files are refused with a message that names what is wrong and
+//! where; a model may change numbers and texts but not Table 1's structure.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use cluster_workbench::model::{DEFAULT_MODEL_JSON, Model};
+
+fn refused(from: &str, to: &str) -> String {
+    assert!(
+        DEFAULT_MODEL_JSON.contains(from),
+        "the model has no {from:?}"
+    );
+    let text = DEFAULT_MODEL_JSON.replacen(from, to, 1);
+    match Model::from_json(&text) {
+        Ok(_) => panic!("accepted a model with {from:?} → {to:?}"),
+        Err(e) => e.to_string(),
+    }
+}
+
+#[test]
+fn broken_models_are_refused_with_path_and_reason() {
+    let cases = [
+        (
+            "\"format\": \"cluster-workbench-model\"",
+            "\"format\": \"x\"",
+            "format: \"x\" is not",
+        ),
+        ("\"version\": 1,", "\"version\": 2,", "version: version 2"),
+        (
+            "\"id\": \"II.b\"",
+            "\"id\": \"II.x\"",
+            "mechanisms[3].id: expected \"II.b\", found \"II.x\"",
+        ),
+        (
+            "\"kind\": \"inducement\",\n      \"rationale\": \"The cluster itself",
+            "\"kind\": \"resources\",\n      \"rationale\": \"The cluster itself",
+            "mechanisms[1].kind: Table 1 gives I.b the kind \"inducement\", not \"resources\"",
+        ),
+        (
+            "{ \"efforts\": [\"B\"], \"expression\": \"min(cluster_size, skilled_labour)\" }",
+            "{ \"efforts\": [\"A\", \"B\"], \"expression\": \"min(cluster_size, skilled_labour)\" }",
+            "mechanisms[7].drivers[0].efforts[0]: IV.b has no cell on effort \"A\"",
+        ),
+        (
+            "{ \"efforts\": [\"C\", \"D\"], \"expression\": \"max(external_buyers, specialised_suppliers, min(associations, learning_focus))\" }",
+            "{ \"efforts\": [\"C\"], \"expression\": \"max(external_buyers, specialised_suppliers, min(associations, learning_focus))\" }",
+            "mechanisms[10].drivers: no driver for cell V.b-D",
+        ),
+        (
+            "\"expression\": \"cluster_size\"",
+            "\"expression\": \"max(cluster_size\"",
+            "mechanisms[1].drivers[0].expression: \"max(cluster_size\": expected ',' or ')'",
+        ),
+        ("\"strong\": 0.6", "\"strong\": 0.3", "bands.strong"),
+        (
+            "\"pull_below\": 0.4",
+            "\"pull_below\": \"0.4\"",
+            "warnings.supply-without-demand.thresholds.pull_below",
+        ),
+        (
+            "\"support_from\": 0.5,",
+            "\"support_from\": 0.5, \"extra\": 1,",
+            "unknown field `extra`",
+        ),
+        (
+            "\"severity\": \"critical\"",
+            "\"severity\": \"fatal\"",
+            "warnings.supply-without-demand.severity",
+        ),
+        (
+            "\"effects\": { \"public_support\": 0.3 }",
+            "\"effects\": { \"public_suport\": 0.3 }",
+            "interventions[2].effects.public_suport: unknown attribute",
+        ),
+        (
+            "\"effects\": { \"public_support\": 0.3 }",
+            "\"effects\": { \"firm_capability\": 0.3 }",
+            "cannot set firm_capability",
+        ),
+        (
+            "\"side\": \"demand\",\n      \"effects\": { \"market_dynamism\"",
+            "\"side\": \"both\",\n      \"effects\": { \"market_dynamism\"",
+            "interventions[7].side",
+        ),
+        (
+            "\"horizon_years\": 15,",
+            "\"horizon_years\": 0,",
+            "trajectory.horizon_years",
+        ),
+        (
+            "\"depreciation\": 0.02,",
+            "\"depreciation\": -0.02,",
+            "trajectory.depreciation",
+        ),
+        (
+            "\"case\": \"sima\"",
+            "\"case\": \"simaa\"",
+            "unknown case \"simaa\"",
+        ),
+        (
+            "\"group\": \"headline\"",
+            "\"group\": \"headlines\"",
+            "attributes[0].group",
+        ),
+        (
+            "\"learning_rate\": 1.0,",
+            "",
+            "missing field `learning_rate`",
+        ),
+        ("{\n  \"format\"", "[\n  \"format\"", "at line 2 column 11"),
+    ];
+    for (from, to, expected) in cases {
+        let msg = refused(from, to);
+        assert!(
+            msg.contains(expected),
+            "{from} → {to}: {msg:?} lacks {expected:?}"
+        );
+    }
+}
+
+#[test]
+fn a_model_may_change_numbers_texts_and_expressions() {
+    let text = DEFAULT_MODEL_JSON
+        .replace(
+            "\"expression\": \"cluster_size\"",
+            "\"expression\": \"min(cluster_size, skilled_labour)\"",
+        )
+        .replace("\"weak\": 0.2", "\"weak\": 0.25")
+        .replace(
+            "Supply-side support without demand-led market links",
+            "Apoyo sin demanda",
+        );
+    let m = Model::from_json(&text).unwrap();
+    assert_eq!(m.file.bands.weak, 0.25);
+    assert_eq!(
+        m.driver(4).expr.to_string(),
+        "min(cluster_size, skilled_labour)"
+    );
+}
