@@ -2,8 +2,9 @@
 //! play on a set of attributes, its band, and what limits it (reference model §2).
 
 use crate::attribute::{Attribute, Attributes};
-use crate::mechanism::{Cell, cells};
+use crate::mechanism::{Cell, Effort, cells};
 use crate::model::Model;
+use std::sync::OnceLock;
 
 /// How strong a cell is, in words (bands are model parameters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -105,4 +106,52 @@ pub fn evaluate_cells(model: &Model, a: &Attributes) -> Vec<CellResult> {
             }
         })
         .collect()
+}
+
+/// For each effort, the cells that count as own effort (inducement and
+/// resources) and those that are free inputs, in [`cells`] order.
+struct Columns {
+    own: [Vec<usize>; 4],
+    free: [Vec<usize>; 4],
+}
+
+fn columns() -> &'static Columns {
+    static COLUMNS: OnceLock<Columns> = OnceLock::new();
+    COLUMNS.get_or_init(|| {
+        let mut c = Columns {
+            own: Default::default(),
+            free: Default::default(),
+        };
+        for (i, cell) in cells().iter().enumerate() {
+            let j = cell.effort.index();
+            if cell.kind().is_own_effort() {
+                c.own[j].push(i);
+            } else {
+                c.free[j].push(i);
+            }
+        }
+        c
+    })
+}
+
+/// The mean of the listed strengths, summed left to right.
+fn mean(s: &[f64; Cell::COUNT], idx: &[usize]) -> f64 {
+    if idx.is_empty() {
+        return 0.0;
+    }
+    idx.iter().fold(0.0, |acc, &i| acc + s[i]) / idx.len() as f64
+}
+
+/// Effort on A..D from the cells' strengths (reference model §4 step 3): the
+/// mean of a column's own-effort cells, made more effective by the mean of its
+/// free inputs, `own × (1 + free) / 2`. Free inputs complement a firm's own
+/// effort; they cannot replace it (framework §2).
+pub fn efforts(s: &[f64; Cell::COUNT]) -> [f64; 4] {
+    let c = columns();
+    let mut out = [0.0; 4];
+    for e in Effort::ALL {
+        let j = e.index();
+        out[j] = mean(s, &c.own[j]) * (1.0 + mean(s, &c.free[j])) / 2.0;
+    }
+    out
 }

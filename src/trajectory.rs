@@ -3,8 +3,7 @@
 //! capability, and market links raise the demand for improvement with a lag.
 
 use crate::attribute::{Attribute, Attributes};
-use crate::cells::strengths;
-use crate::mechanism::{Cell, Effort, cells};
+use crate::cells::{efforts, strengths};
 use crate::model::Model;
 use crate::plan::Scheduled;
 
@@ -75,38 +74,6 @@ impl Trajectory {
     }
 }
 
-/// For each effort, which cells count as own effort and which as free input.
-struct Columns {
-    own: [Vec<usize>; 4],
-    free: [Vec<usize>; 4],
-}
-
-impl Columns {
-    fn new() -> Self {
-        let mut c = Columns {
-            own: Default::default(),
-            free: Default::default(),
-        };
-        for (i, cell) in cells().iter().enumerate() {
-            let j = cell.effort.index();
-            if cell.kind().is_own_effort() {
-                c.own[j].push(i);
-            } else {
-                c.free[j].push(i);
-            }
-        }
-        c
-    }
-}
-
-/// The mean of the listed strengths, summed left to right.
-fn mean(s: &[f64; Cell::COUNT], idx: &[usize]) -> f64 {
-    if idx.is_empty() {
-        return 0.0;
-    }
-    idx.iter().fold(0.0, |acc, &i| acc + s[i]) / idx.len() as f64
-}
-
 /// Simulates years 0..=horizon from the preset's attributes, applying the
 /// scheduled plan entries in their start years (an empty schedule gives the
 /// baseline).
@@ -117,7 +84,6 @@ pub fn simulate(
     horizon: u32,
 ) -> Trajectory {
     let p = &model.file.trajectory;
-    let columns = Columns::new();
     let mut attrs = *start;
     let mut c = start[Attribute::FirmCapability];
     let mut d = start[Attribute::DemandForImprovement];
@@ -135,15 +101,8 @@ pub fn simulate(
         state[Attribute::DemandForImprovement] = d;
         state[Attribute::FirmCapability] = c;
         let s = strengths(model, &state);
-        // 3. Free inputs make a firm's own effort more effective; they cannot
-        // replace it (framework §2).
-        let mut effort = [0.0; 4];
-        for e in Effort::ALL {
-            let j = e.index();
-            let own = mean(&s, &columns.own[j]);
-            let free = mean(&s, &columns.free[j]);
-            effort[j] = own * (1.0 + free) / 2.0;
-        }
+        // 3. Effort per column, and in all.
+        let effort = efforts(&s);
         let total = effort.iter().fold(0.0, |acc, e| acc + e) / 4.0;
         // 4. Record.
         years.push(Year {

@@ -523,6 +523,24 @@ fn shipped_presets_are_canonical_and_valid() {
 }
 
 #[test]
+fn every_shipped_preset_is_built_into_the_binary() {
+    use cluster_workbench::app::builtin::BUILT_IN;
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("presets");
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".json"))
+        .collect();
+    files.sort();
+    let mut built_in: Vec<String> = BUILT_IN.iter().map(|b| b.file.to_owned()).collect();
+    built_in.sort();
+    assert_eq!(built_in, files);
+    for b in BUILT_IN {
+        assert_eq!(std::fs::read_to_string(dir.join(b.file)).unwrap(), b.text);
+    }
+}
+
+#[test]
 fn non_ascii_is_written_unescaped() {
     let m = model();
     let mut p = teaching_case();

@@ -1,11 +1,395 @@
-//! placeholder
+//! The workbench window's state and the one place where actions are applied.
+//! [`Workbench`] knows nothing of eframe, so tests drive it headlessly with
+//! egui_kittest; [`native`] wraps it in an `eframe::App`.
+
+pub mod action;
+pub mod builtin;
+pub mod document;
+pub mod files;
+pub mod native;
+pub mod settings;
+
 use crate::model::Model;
-use std::path::PathBuf;
-/// Runs the window.
-pub fn run(
-    _model: Model,
-    _model_path: Option<PathBuf>,
-    _preset: Option<PathBuf>,
-) -> Result<(), String> {
-    Err("the window is not built yet".into())
+use crate::preset::Preset;
+use crate::ui;
+use crate::ui::text::{fill, texts};
+use action::{Action, ThemeChoice};
+use document::{Document, Origin};
+use files::{FileEvent, FileService};
+use settings::{LastDocument, Settings};
+use std::path::{Path, PathBuf};
+
+pub use native::run;
+
+/// A modal dialog on top of the window.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Dialog {
+    /// Unsaved changes would be lost by `then`.
+    Unsaved { then: Box<Action> },
+    /// Something could not be done; what was open is unchanged.
+    Error { title: String, message: String },
+    /// A path typed by hand, where no file dialog is available.
+    PathPrompt {
+        saving: bool,
+        text: String,
+        note: Option<String>,
+    },
+}
+
+/// Passing view choices that are not remembered between runs.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ViewState {
+    /// The cell shown in the detail pane.
+    pub selected: Option<usize>,
+    pub about_open: bool,
+    /// Outline the attributes that would clear the critical warning.
+    pub show_levers: bool,
+    /// The critical banner's explanation is unfolded.
+    pub why_open: bool,
+    /// A short note in the status line ("Saved to …").
+    pub status: Option<String>,
+}
+
+/// The workbench: model, document, settings and what the window shows.
+pub struct Workbench {
+    pub model: Model,
+    /// The model file given with `--model`, if any.
+    pub model_path: Option<PathBuf>,
+    pub doc: Document,
+    pub settings: Settings,
+    pub view: ViewState,
+    pub dialog: Option<Dialog>,
+    /// Names of the shipped presets, by file name, for the menu.
+    pub built_in_names: Vec<(String, String)>,
+    files: FileService,
+    /// What was written by the save in progress, so the document is marked
+    /// clean with exactly what reached the disk.
+    saving: Option<Preset>,
+    /// The action to go on with once the save in progress succeeds.
+    after_save: Option<Action>,
+    /// The window may close even with unsaved changes (the user said so).
+    allow_close: bool,
+    title: String,
+}
+
+/// Which document to show first.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Start {
+    /// A file named on the command line.
+    File(PathBuf),
+    /// Whatever the settings remember (a first run shows an example).
+    Remembered,
+}
+
+impl Workbench {
+    /// A workbench; `repaint` wakes the window when a file job finishes.
+    pub fn new(
+        model: Model,
+        model_path: Option<PathBuf>,
+        settings: Settings,
+        start: Start,
+        repaint: impl Fn() + Send + Sync + 'static,
+    ) -> Self {
+        let untitled = Preset::new_untitled(&model, texts().untitled);
+        let doc = Document::new(&model, untitled, Origin::Untitled);
+        let built_in_names = builtin::BUILT_IN
+            .iter()
+            .map(|b| {
+                let name = Preset::from_bytes(b.text.as_bytes(), &model)
+                    .map_or_else(|_| b.file.to_owned(), |p| p.name);
+                (b.file.to_owned(), name)
+            })
+            .collect();
+        let mut wb = Workbench {
+            model,
+            model_path,
+            doc,
+            settings,
+            view: ViewState::default(),
+            dialog: None,
+            built_in_names,
+            files: FileService::new(repaint),
+            saving: None,
+            after_save: None,
+            allow_close: false,
+            title: String::new(),
+        };
+        match start {
+            Start::File(path) => wb.files.read(path),
+            Start::Remembered => match wb.settings.last.clone() {
+                Some(LastDocument::File(path)) => wb.files.read(path),
+                Some(LastDocument::BuiltIn(file)) => wb.open_built_in(&file),
+                Some(LastDocument::Untitled) => {}
+                None => wb.open_built_in(builtin::FIRST_RUN),
+            },
+        }
+        wb
+    }
+
+    /// Draws the window and applies what the user did, once per frame.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        for event in self.files.poll() {
+            self.on_file_event(event, &ctx);
+        }
+        let mut actions = Vec::new();
+        if self.dialog.is_none() {
+            ui::shortcuts::collect(&ctx, &mut actions);
+        }
+        if ctx.input(|i| i.viewport().close_requested()) && self.doc.is_dirty() && !self.allow_close
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            actions.push(Action::Quit);
+        }
+        let state = ui::State {
+            model: &self.model,
+            model_path: self.model_path.as_deref(),
+            doc: &self.doc,
+            settings: &self.settings,
+            view: &self.view,
+            built_in_names: &self.built_in_names,
+            busy: self.files.is_busy(),
+        };
+        ui::workbench_ui(ui, &state, &mut self.dialog, &mut actions);
+        for action in actions {
+            self.apply(action, &ctx);
+        }
+        self.update_title(&ctx);
+    }
+
+    /// Applies an action, first asking before unsaved changes are discarded.
+    pub fn apply(&mut self, action: Action, ctx: &egui::Context) {
+        if action.discards_document() && self.doc.is_dirty() && !self.allow_close {
+            self.dialog = Some(Dialog::Unsaved {
+                then: Box::new(action),
+            });
+            return;
+        }
+        self.run(action, ctx);
+    }
+
+    fn run(&mut self, action: Action, ctx: &egui::Context) {
+        match action {
+            Action::Edit { edit, merge } => self.doc.apply(&self.model, edit, merge),
+            Action::EndGesture => self.doc.end_gesture(),
+            Action::Undo => {
+                self.doc.undo(&self.model);
+            }
+            Action::Redo => {
+                self.doc.redo(&self.model);
+            }
+            Action::New => {
+                let preset = Preset::new_untitled(&self.model, texts().untitled);
+                self.replace(preset, Origin::Untitled);
+                self.settings.last = Some(LastDocument::Untitled);
+            }
+            Action::Open => self.files.open_dialog(),
+            Action::OpenPathPrompt => self.prompt(false, None),
+            Action::OpenPath(path) => self.files.read(path),
+            Action::OpenBuiltIn(file) => self.open_built_in(&file),
+            Action::Save => match self.doc.origin().clone() {
+                Origin::File(path) => self.save_to(path),
+                _ => self.run(Action::SaveAs, ctx),
+            },
+            Action::SaveAs => {
+                if let Some(text) = self.text_to_save() {
+                    let name = format!("{}.json", file_stem(&self.doc.preset().name));
+                    self.files.save_dialog(name, text);
+                }
+            }
+            Action::SaveTo(path) => self.save_to(path),
+            Action::SaveThen(then) => {
+                self.dialog = None;
+                self.after_save = Some(*then);
+                self.run(Action::Save, ctx);
+            }
+            Action::Quit => {
+                self.allow_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Action::SelectCell(cell) => self.view.selected = cell,
+            Action::SetMatrixView(v) => self.settings.matrix_view = v,
+            Action::SetTheme(theme) => {
+                self.settings.theme = theme;
+                apply_theme(ctx, theme);
+            }
+            Action::ToggleEfforts => self.settings.show_efforts = !self.settings.show_efforts,
+            Action::ToggleShowLevers => self.view.show_levers = !self.view.show_levers,
+            Action::ToggleWhy => self.view.why_open = !self.view.why_open,
+            Action::ShowAbout(open) => self.view.about_open = open,
+            Action::CloseDialog => {
+                self.dialog = None;
+                self.after_save = None;
+            }
+            // The user chose to discard unsaved changes: go on without asking.
+            Action::Confirmed(then) => {
+                self.dialog = None;
+                self.run(*then, ctx);
+            }
+            Action::ClearRecent => self.settings.recent.clear(),
+        }
+    }
+
+    /// Waits for file jobs in progress and handles what they report (tests use
+    /// this instead of waiting for frames).
+    pub fn finish_file_jobs(&mut self, ctx: &egui::Context) {
+        for event in self.files.wait(std::time::Duration::from_secs(10)) {
+            self.on_file_event(event, ctx);
+        }
+    }
+
+    fn on_file_event(&mut self, event: FileEvent, ctx: &egui::Context) {
+        let t = texts();
+        match event {
+            FileEvent::Read { path, result } => {
+                let loaded = result.and_then(|bytes| {
+                    Preset::from_bytes(&bytes, &self.model).map_err(|e| e.to_string())
+                });
+                match loaded {
+                    Ok(preset) => {
+                        self.replace(preset, Origin::File(path.clone()));
+                        self.settings.remember(path);
+                    }
+                    Err(reason) => {
+                        self.error(fill(t.open_failed, &[("file", &shown(&path))]), reason)
+                    }
+                }
+            }
+            FileEvent::Written { path, result } => {
+                let written = self.saving.take();
+                match result {
+                    Ok(()) => {
+                        if let Some(preset) = written {
+                            self.doc.mark_saved(preset, Origin::File(path.clone()));
+                        }
+                        self.view.status = Some(fill(t.saved_to, &[("file", &shown(&path))]));
+                        self.settings.remember(path);
+                        // The document is clean now, so what the user wanted
+                        // before saving goes on without asking again.
+                        if let Some(then) = self.after_save.take() {
+                            self.apply(then, ctx);
+                        }
+                    }
+                    Err(reason) => {
+                        self.after_save = None;
+                        self.error(fill(t.save_failed, &[("file", &shown(&path))]), reason);
+                    }
+                }
+            }
+            FileEvent::Cancelled => {
+                self.saving = None;
+                self.after_save = None;
+            }
+            FileEvent::NoDialog { saving } => {
+                if !saving {
+                    self.after_save = None;
+                }
+                self.prompt(saving, Some(t.no_dialog_note.to_owned()));
+            }
+        }
+    }
+
+    fn prompt(&mut self, saving: bool, note: Option<String>) {
+        let text = match self.doc.origin() {
+            Origin::File(p) if saving => shown(p),
+            _ => String::new(),
+        };
+        self.dialog = Some(Dialog::PathPrompt { saving, text, note });
+    }
+
+    fn error(&mut self, title: String, reason: String) {
+        let message = format!("{reason}\n\n{}", texts().kept_as_it_was);
+        self.dialog = Some(Dialog::Error { title, message });
+    }
+
+    fn open_built_in(&mut self, file: &str) {
+        let Some(b) = builtin::built_in(file) else {
+            return;
+        };
+        match Preset::from_bytes(b.text.as_bytes(), &self.model) {
+            Ok(preset) => {
+                self.replace(preset, Origin::BuiltIn(file.to_owned()));
+                self.settings.last = Some(LastDocument::BuiltIn(file.to_owned()));
+            }
+            Err(e) => self.error(fill(texts().open_failed, &[("file", file)]), e.to_string()),
+        }
+    }
+
+    fn replace(&mut self, preset: Preset, origin: Origin) {
+        self.doc = Document::new(&self.model, preset, origin);
+        self.view.selected = None;
+        self.view.show_levers = false;
+        self.view.status = None;
+    }
+
+    /// The canonical text of the document, checked to load again.
+    fn text_to_save(&mut self) -> Option<String> {
+        let preset = self.doc.preset().clone();
+        let text = preset.to_canonical_json();
+        if let Err(e) = Preset::from_bytes(text.as_bytes(), &self.model) {
+            self.after_save = None;
+            self.error(
+                fill(texts().save_failed, &[("file", &preset.name)]),
+                e.to_string(),
+            );
+            return None;
+        }
+        self.saving = Some(preset);
+        Some(text)
+    }
+
+    fn save_to(&mut self, path: PathBuf) {
+        if let Some(text) = self.text_to_save() {
+            self.files.write(path, text);
+        }
+    }
+
+    /// The window title: preset name, `*` for unsaved changes, app name.
+    pub fn title(&self) -> String {
+        let dirty = if self.doc.is_dirty() { " *" } else { "" };
+        format!("{}{dirty} — {}", self.doc.preset().name, texts().app_name)
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let title = self.title();
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+}
+
+/// Sets the light or dark look.
+pub fn apply_theme(ctx: &egui::Context, theme: ThemeChoice) {
+    ctx.set_theme(match theme {
+        ThemeChoice::Light => egui::ThemePreference::Light,
+        ThemeChoice::Dark => egui::ThemePreference::Dark,
+    });
+}
+
+fn shown(path: &Path) -> String {
+    path.display().to_string()
+}
+
+/// A file name from a preset name: letters, digits and dashes.
+fn file_stem(name: &str) -> String {
+    let stem: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect::<String>()
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if stem.is_empty() {
+        "cluster".into()
+    } else {
+        stem.chars().take(60).collect()
+    }
 }

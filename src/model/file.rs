@@ -237,6 +237,8 @@ pub struct WarningSpec<T> {
     pub message: String,
     /// What to do about it.
     pub advice: String,
+    /// The paper's argument behind the warning.
+    pub explanation: String,
     /// When it fires, in words.
     pub rule: String,
     pub sources: Vec<String>,

@@ -72,6 +72,7 @@ pub struct WarningInfo {
     pub title: String,
     pub message: String,
     pub advice: String,
+    pub explanation: String,
     pub rule: String,
     pub sources: Vec<String>,
 }
@@ -469,6 +470,7 @@ fn warning_info<T>(id: WarningId, spec: &file::WarningSpec<T>) -> Result<Warning
         title: spec.title.clone(),
         message: spec.message.clone(),
         advice: spec.advice.clone(),
+        explanation: spec.explanation.clone(),
         rule: spec.rule.clone(),
         sources: spec.sources.clone(),
     })

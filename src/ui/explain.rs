@@ -1,0 +1,164 @@
+//! Why a cell is as strong as it is: the mechanism, its kind, the demand gate
+//! and the driver with its bottleneck, the case evidence and how strong the
+//! paper's evidence is. The same explanation serves the hover and the detail
+//! pane.
+
+use super::text::{fill, num, texts};
+use super::{State, band_word};
+use crate::app::action::Action;
+use crate::attribute::Attribute;
+use crate::mechanism::cells;
+use crate::model::expr::Expr;
+use egui::{RichText, Ui};
+
+/// The explanation of cell `index` (an index into Table 1's cells).
+pub fn cell_ui(ui: &mut Ui, s: &State, index: usize) {
+    let t = texts();
+    let model = s.model;
+    let cell = cells()[index];
+    let m = cell.mechanism;
+    let info = model.mechanism_info(m);
+    let effort = model.effort_info(cell.effort);
+    let scenario = s.shown();
+    let c = &scenario.cells[index];
+    let attrs = &scenario.attributes;
+
+    ui.label(
+        RichText::new(format!(
+            "{} × {} — {} × {}",
+            m.id(),
+            cell.effort.id(),
+            info.label,
+            effort.name
+        ))
+        .heading(),
+    );
+    ui.label(RichText::new(&model.advantage_info(m.advantage()).name).weak());
+    ui.label(&info.description);
+    ui.add_space(4.0);
+    if let Some(kind) = model.file.kinds.iter().find(|k| k.id == info.kind) {
+        ui.label(format!(
+            "{}: {} — {}",
+            t.kind_label, kind.name, kind.description
+        ));
+    }
+    ui.label(
+        RichText::new(fill(
+            t.strength_line,
+            &[
+                ("strength", &num(c.strength)),
+                ("band", band_word(c.band)),
+                ("demand", &num(attrs[Attribute::DemandForImprovement])),
+                ("driver", &num(c.driver)),
+            ],
+        ))
+        .strong(),
+    );
+    if let Some(base) = s.baseline_of(index) {
+        ui.label(fill(
+            t.baseline_line,
+            &[
+                ("strength", &num(base.strength)),
+                ("band", band_word(base.band)),
+            ],
+        ));
+    }
+
+    ui.add_space(4.0);
+    let driver = &model.driver(index).expr;
+    ui.label(
+        RichText::new(format!("{}: {driver}", t.driver_label))
+            .monospace()
+            .small(),
+    );
+    let mark = |a: Attribute| match driver {
+        _ if a != c.limited_by => "",
+        Expr::Max(_) => t.main_channel_mark,
+        _ => t.bottleneck_mark,
+    };
+    for a in driver.attributes() {
+        let line = format!(
+            "• {}: {} {}",
+            model.attribute_info(a).name,
+            num(attrs[a]),
+            mark(a)
+        );
+        let text = RichText::new(line.trim_end());
+        ui.label(if a == c.limited_by {
+            text.strong()
+        } else {
+            text
+        });
+    }
+    let limited = if c.limited_by == Attribute::DemandForImprovement {
+        fill(
+            t.limited_by_demand,
+            &[("value", &num(attrs[Attribute::DemandForImprovement]))],
+        )
+    } else {
+        fill(
+            t.limited_by_line,
+            &[
+                (
+                    "attribute",
+                    &model.attribute_info(c.limited_by).name.to_lowercase(),
+                ),
+                ("value", &num(attrs[c.limited_by])),
+            ],
+        )
+    };
+    ui.label(RichText::new(limited).strong());
+    ui.label(RichText::new(format!("{}: {}", t.why_label, info.rationale)).italics());
+
+    ui.add_space(4.0);
+    let grade = model
+        .file
+        .evidence_grades
+        .iter()
+        .find(|g| g.id == info.evidence.grade);
+    ui.label(
+        RichText::new(format!(
+            "{}: {}",
+            t.evidence_label,
+            grade.map_or(info.evidence.grade.as_str(), |g| g.name.as_str())
+        ))
+        .strong(),
+    );
+    ui.label(RichText::new(&info.evidence.note).small());
+    // Cases on this effort first, then the mechanism's other cases.
+    let mut cases: Vec<_> = info.evidence.cases.iter().collect();
+    cases.sort_by_key(|e| !e.efforts.iter().any(|x| x == cell.effort.id()));
+    for case in cases {
+        let Some(known) = model.file.cases.iter().find(|k| k.id == case.case) else {
+            continue;
+        };
+        ui.label(
+            RichText::new(format!(
+                "• {} ({}; {}): {}",
+                known.name,
+                known.source,
+                case.efforts.join(", "),
+                case.text
+            ))
+            .small(),
+        );
+    }
+    ui.label(RichText::new(t.citation_line).small().weak());
+}
+
+/// The detail pane: the selected cell's explanation, kept after a click.
+pub fn detail_panel(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
+    let t = texts();
+    ui.horizontal(|ui| {
+        super::heading(ui, t.detail_heading);
+        if s.view.selected.is_some() && ui.small_button(t.detail_close).clicked() {
+            out.push(Action::SelectCell(None));
+        }
+    });
+    match s.view.selected {
+        Some(i) => cell_ui(ui, s, i),
+        None => {
+            ui.label(RichText::new(t.detail_empty).weak());
+        }
+    }
+}

@@ -1,0 +1,133 @@
+//! The menu bar: File, Edit, View, Help.
+
+use super::State;
+use super::shortcuts::{self, NEW, OPEN, QUIT, REDO, SAVE, SAVE_AS, UNDO};
+use super::text::texts;
+use crate::app::action::{Action, MatrixView, ThemeChoice};
+use egui::{Button, KeyboardShortcut, Ui};
+
+fn item(ui: &mut Ui, label: &str, shortcut: Option<&KeyboardShortcut>, enabled: bool) -> bool {
+    let mut button = Button::new(label);
+    if let Some(s) = shortcut {
+        button = button.shortcut_text(shortcuts::label(ui.ctx(), s));
+    }
+    ui.add_enabled(enabled, button).clicked()
+}
+
+/// Draws the menu bar.
+pub fn menu_bar(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
+    let t = texts();
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button(t.menu_file, |ui| {
+            if item(ui, t.new_cluster, Some(&NEW), true) {
+                out.push(Action::New);
+            }
+            if item(ui, t.open, Some(&OPEN), !s.busy) {
+                out.push(Action::Open);
+            }
+            if item(ui, t.open_path, None, !s.busy) {
+                out.push(Action::OpenPathPrompt);
+            }
+            ui.menu_button(t.open_built_in, |ui| {
+                for (file, name) in s.built_in_names {
+                    if ui.button(name).on_hover_text(file).clicked() {
+                        out.push(Action::OpenBuiltIn(file.clone()));
+                    }
+                }
+            });
+            ui.menu_button(t.open_recent, |ui| {
+                if s.settings.recent.is_empty() {
+                    ui.label(t.no_recent);
+                }
+                for path in &s.settings.recent {
+                    let name = path.file_name().map_or_else(
+                        || path.display().to_string(),
+                        |n| n.to_string_lossy().into_owned(),
+                    );
+                    if ui
+                        .button(name)
+                        .on_hover_text(path.display().to_string())
+                        .clicked()
+                    {
+                        out.push(Action::OpenPath(path.clone()));
+                    }
+                }
+                if !s.settings.recent.is_empty() {
+                    ui.separator();
+                    if ui.button(t.clear_recent).clicked() {
+                        out.push(Action::ClearRecent);
+                    }
+                }
+            });
+            ui.separator();
+            if item(ui, t.save, Some(&SAVE), !s.busy) {
+                out.push(Action::Save);
+            }
+            if item(ui, t.save_as, Some(&SAVE_AS), !s.busy) {
+                out.push(Action::SaveAs);
+            }
+            ui.separator();
+            if item(ui, t.quit, Some(&QUIT), true) {
+                out.push(Action::Quit);
+            }
+        });
+        ui.menu_button(t.menu_edit, |ui| {
+            if item(ui, t.undo, Some(&UNDO), s.doc.can_undo()) {
+                out.push(Action::Undo);
+            }
+            if item(ui, t.redo, Some(&REDO), s.doc.can_redo()) {
+                out.push(Action::Redo);
+            }
+        });
+        ui.menu_button(t.menu_view, |ui| {
+            let theme = s.settings.theme;
+            if ui
+                .radio(theme == ThemeChoice::Light, t.theme_light)
+                .clicked()
+            {
+                out.push(Action::SetTheme(ThemeChoice::Light));
+            }
+            if ui.radio(theme == ThemeChoice::Dark, t.theme_dark).clicked() {
+                out.push(Action::SetTheme(ThemeChoice::Dark));
+            }
+            ui.separator();
+            if ui
+                .checkbox(&mut s.settings.show_efforts.clone(), t.show_efforts)
+                .clicked()
+            {
+                out.push(Action::ToggleEfforts);
+            }
+            if s.has_plan() {
+                let view = s.settings.matrix_view;
+                if ui
+                    .radio(view == MatrixView::WithPlan, t.matrix_with_plan)
+                    .clicked()
+                {
+                    out.push(Action::SetMatrixView(MatrixView::WithPlan));
+                }
+                if ui
+                    .radio(view == MatrixView::Baseline, t.matrix_baseline)
+                    .clicked()
+                {
+                    out.push(Action::SetMatrixView(MatrixView::Baseline));
+                }
+            }
+            ui.separator();
+            let zoom = ui.ctx().zoom_factor();
+            if item(ui, t.zoom_in, None, true) {
+                ui.ctx().set_zoom_factor((zoom + 0.1).min(3.0));
+            }
+            if item(ui, t.zoom_out, None, true) {
+                ui.ctx().set_zoom_factor((zoom - 0.1).max(0.5));
+            }
+            if item(ui, t.zoom_reset, None, true) {
+                ui.ctx().set_zoom_factor(1.0);
+            }
+        });
+        ui.menu_button(t.menu_help, |ui| {
+            if ui.button(t.about).clicked() {
+                out.push(Action::ShowAbout(true));
+            }
+        });
+    });
+}

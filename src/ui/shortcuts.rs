@@ -1,0 +1,43 @@
+//! Keyboard shortcuts, defined once for the menus (which show them) and for
+//! the key handling.
+
+use crate::app::action::Action;
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+pub const NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
+pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+pub const SAVE_AS: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
+pub const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
+pub const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+pub const REDO: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+pub const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+
+/// The actions of the shortcuts pressed this frame. A shortcut with Shift is
+/// checked before the same one without: egui matches Ctrl+Z on Ctrl+Shift+Z.
+pub fn collect(ctx: &egui::Context, out: &mut Vec<Action>) {
+    let table = [
+        (SAVE_AS, Action::SaveAs),
+        (SAVE, Action::Save),
+        (REDO, Action::Redo),
+        (REDO_Y, Action::Redo),
+        (UNDO, Action::Undo),
+        (NEW, Action::New),
+        (OPEN, Action::Open),
+        (QUIT, Action::Quit),
+    ];
+    ctx.input_mut(|input| {
+        for (shortcut, action) in table {
+            if input.consume_shortcut(&shortcut) {
+                out.push(action);
+            }
+        }
+    });
+}
+
+/// How a shortcut is written in a menu.
+pub fn label(ctx: &egui::Context, shortcut: &KeyboardShortcut) -> String {
+    ctx.format_shortcut(shortcut)
+}
