@@ -7,7 +7,7 @@
 
 use cluster_workbench::app::action::Action;
 use cluster_workbench::app::document::Edit;
-use cluster_workbench::app::settings::{LastDocument, Settings};
+use cluster_workbench::app::settings::Settings;
 use cluster_workbench::app::{Start, Workbench};
 use cluster_workbench::attribute::Attribute;
 use cluster_workbench::model::Model;
@@ -16,15 +16,12 @@ use egui_kittest::Harness;
 
 /// The heavier of the shipped presets: banner, three warnings, a selected cell.
 fn window() -> Harness<'static, Workbench> {
-    let settings = Settings {
-        last: Some(LastDocument::BuiltIn("supply-side-only.json".into())),
-        ..Settings::default()
-    };
+    let start = Start::BuiltIn("supply-side-only.json".into());
     let wb = Workbench::new(
         Model::default_model().unwrap(),
         None,
-        settings,
-        Start::Remembered,
+        Settings::default(),
+        start,
         || {},
     );
     let mut h = Harness::builder()

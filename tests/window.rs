@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use cluster_workbench::app::action::Action;
-use cluster_workbench::app::settings::{LastDocument, Settings};
+use cluster_workbench::app::settings::Settings;
 use cluster_workbench::app::{Dialog, Start, Workbench};
 use cluster_workbench::attribute::Attribute;
 use cluster_workbench::cells::Band;
@@ -23,15 +23,12 @@ fn shipped(name: &str) -> PathBuf {
 
 /// The window at 1280×800 showing a shipped preset.
 fn window(built_in: &str) -> Harness<'static, Workbench> {
-    let settings = Settings {
-        last: Some(LastDocument::BuiltIn(built_in.into())),
-        ..Settings::default()
-    };
+    let start = Start::BuiltIn(built_in.into());
     let wb = Workbench::new(
         Model::default_model().unwrap(),
         None,
-        settings,
-        Start::Remembered,
+        Settings::default(),
+        start,
         || {},
     );
     let mut h = Harness::builder()
@@ -366,4 +363,41 @@ fn the_about_view_gives_the_citation_and_caveats() {
     assert!(shows(&h, "Working Paper 01.05"));
     assert!(shows(&h, "not why some regions become learning-rich"));
     assert!(shows(&h, "Industries differ"));
+}
+
+#[test]
+fn a_typed_path_opens_a_preset_where_no_dialog_is_available() {
+    let mut h = window("teaching-case.json");
+    act(&mut h, Action::OpenPathPrompt);
+    let field = h.get_by_role_and_label(Role::TextInput, "Path");
+    field.focus();
+    field.type_text(shipped("supply-side-only.json").to_str().unwrap());
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    settle(&mut h);
+    let wb = h.state();
+    assert_eq!(
+        wb.doc.preset().name,
+        "Supply-side support in a stagnant cluster"
+    );
+    assert!(!wb.doc.is_dirty());
+    assert_eq!(
+        wb.settings.recent.first(),
+        Some(&shipped("supply-side-only.json"))
+    );
+    assert!(h.state().dialog.is_none());
+}
+
+#[test]
+fn quitting_with_unsaved_changes_asks_first() {
+    let mut h = window("teaching-case.json");
+    set_slider(&mut h, "Associations", 0.9);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Q);
+    h.run();
+    assert!(matches!(&h.state().dialog, Some(Dialog::Unsaved { then }) if **then == Action::Quit));
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.state().dialog.is_none());
+    assert!(h.state().doc.is_dirty(), "cancel keeps the work");
 }

@@ -77,6 +77,8 @@ pub struct Workbench {
 pub enum Start {
     /// A file named on the command line.
     File(PathBuf),
+    /// A preset shipped with the workbench (its file name).
+    BuiltIn(String),
     /// Whatever the settings remember (a first run shows an example).
     Remembered,
 }
@@ -116,6 +118,7 @@ impl Workbench {
         };
         match start {
             Start::File(path) => wb.files.read(path),
+            Start::BuiltIn(file) => wb.open_built_in(&file),
             Start::Remembered => match wb.settings.last.clone() {
                 Some(LastDocument::File(path)) => wb.files.read(path),
                 Some(LastDocument::BuiltIn(file)) => wb.open_built_in(&file),

@@ -14,9 +14,9 @@ use egui::{Align2, FontId, Rect, Sense, Stroke, StrokeKind, Ui, vec2};
 
 /// Row heights grow with the window (a projector wants big cells) within
 /// these bounds.
-const ROW_HEIGHT_MIN: f32 = 25.0;
+const ROW_HEIGHT_MIN: f32 = 23.0;
 const ROW_HEIGHT_MAX: f32 = 40.0;
-const GROUP_HEIGHT: f32 = 17.0;
+const GROUP_HEIGHT: f32 = 16.0;
 const HEADER_HEIGHT: f32 = 24.0;
 const GAP: f32 = 2.0;
 const SUMMARY_WIDTH: f32 = 54.0;
@@ -182,7 +182,18 @@ fn grid(ui: &mut Ui, s: &State, row_height: f32, out: &mut Vec<Action>) {
         ));
         let mut active = 0;
         for e in Effort::ALL {
-            let Some(i) = cell_index(m, e) else { continue };
+            let rect =
+                Rect::from_min_size(origin + vec2(col_x(e.index()), y), vec2(cell_w, row_height));
+            let Some(i) = cell_index(m, e) else {
+                // Blank, not zero: the paper has no such cell.
+                ui.interact(
+                    rect,
+                    ui.scope_id().with(("no-cell", m.index(), e.index())),
+                    Sense::hover(),
+                )
+                .on_hover_text(t.no_cell);
+                continue;
+            };
             let rect =
                 Rect::from_min_size(origin + vec2(col_x(e.index()), y), vec2(cell_w, row_height));
             let c = &shown.cells[i];

@@ -4,7 +4,7 @@ use super::State;
 use super::shortcuts::{self, NEW, OPEN, QUIT, REDO, SAVE, SAVE_AS, UNDO};
 use super::text::texts;
 use crate::app::action::{Action, MatrixView, ThemeChoice};
-use egui::{Button, KeyboardShortcut, Ui};
+use egui::{Button, KeyboardShortcut, RichText, Ui};
 
 fn item(ui: &mut Ui, label: &str, shortcut: Option<&KeyboardShortcut>, enabled: bool) -> bool {
     let mut button = Button::new(label);
@@ -127,6 +127,15 @@ pub fn menu_bar(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
         ui.menu_button(t.menu_help, |ui| {
             if ui.button(t.about).clicked() {
                 out.push(Action::ShowAbout(true));
+            }
+        });
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            // Plain text, not a spinner: file jobs take a moment, and a
+            // spinner would repaint the window for as long as it shows.
+            if s.busy {
+                ui.label(RichText::new(t.working).small());
+            } else if let Some(status) = &s.view.status {
+                ui.label(RichText::new(status).small().weak());
             }
         });
     });

@@ -35,7 +35,6 @@ pub struct Texts {
     pub cluster_heading: &'static str,
     pub cluster_hint: &'static str,
     pub with_plan_value: &'static str,
-    pub preset_value_hint: &'static str,
     pub plan_heading: &'static str,
     pub plan_empty: &'static str,
     pub plan_entry: &'static str,
@@ -52,10 +51,7 @@ pub struct Texts {
     pub effort_row_hint: &'static str,
     pub active_head: &'static str,
     pub active_head_hint: &'static str,
-    pub active_count: &'static str,
-    pub row_strongest: &'static str,
     pub no_cell: &'static str,
-    pub raised_by_plan: &'static str,
     pub band_none: &'static str,
     pub band_weak: &'static str,
     pub band_moderate: &'static str,
@@ -122,8 +118,8 @@ pub struct Texts {
     pub about_caveats: &'static str,
     pub about_sources: &'static str,
     pub about_cases: &'static str,
-    pub reopen_failed: &'static str,
     pub saved_to: &'static str,
+    pub working: &'static str,
 }
 
 /// English.
@@ -156,7 +152,6 @@ pub const EN: Texts = Texts {
     cluster_heading: "THE CLUSTER",
     cluster_hint: "Describe the cluster: every change shows at once.",
     with_plan_value: "with the plan: {value}",
-    preset_value_hint: "{name}: {value}. {explanation}",
     plan_heading: "THE PLAN",
     plan_empty: "No interventions: the plot shows the cluster as it is.",
     plan_entry: "{side} · from year {year}",
@@ -173,10 +168,7 @@ pub const EN: Texts = Texts {
     effort_row_hint: "{effort}: what the cells above add up to, own effort (inducement and resources) made more effective by free inputs, as in the trajectory. {active} of {cells} cells active.",
     active_head: "active",
     active_head_hint: "Cells of the row that are active (moderate or strong).",
-    active_count: "{n} active",
-    row_strongest: "strongest: {band}",
     no_cell: "The paper has no such cell: this mechanism does not reach this effort.",
-    raised_by_plan: "The plan raises this cell from {from} ({band}).",
     band_none: "none",
     band_weak: "weak",
     band_moderate: "moderate",
@@ -218,8 +210,8 @@ pub const EN: Texts = Texts {
     stage_intermediate: "intermediate",
     stage_advanced: "advanced",
     effort_line: "effort {effort}",
-    trajectory_summary: "Year {year}: capability {capability} ({stage}).",
-    trajectory_summary_plan: "Year {year}: capability {with} ({stage}) with the plan, {without} without.",
+    trajectory_summary: "Year {year}: {capability} ({stage})",
+    trajectory_summary_plan: "Year {year}: {with} ({stage}) with the plan, {without} without",
     hover_year: "Year {year}",
     demand_line: "effective demand for improvement",
     more_about_model: "About the model",
@@ -242,8 +234,8 @@ pub const EN: Texts = Texts {
     about_caveats: "What the model can and cannot say",
     about_sources: "Sources",
     about_cases: "Case clusters",
-    reopen_failed: "Could not reopen the last preset",
     saved_to: "Saved to {file}",
+    working: "Working…",
 };
 
 /// The strings of the current language.

@@ -55,6 +55,11 @@ pub fn summary(s: &State) -> String {
 
 /// A short line sample and its name: solid, or dashed for the baseline.
 fn legend_entry(ui: &mut Ui, name: &str, colour: Color32, dashed: bool) {
+    // Sample and name stay together when the header wraps.
+    ui.horizontal(|ui| legend_sample(ui, name, colour, dashed));
+}
+
+fn legend_sample(ui: &mut Ui, name: &str, colour: Color32, dashed: bool) {
     let (rect, _) = ui.allocate_exact_size(egui::vec2(26.0, 12.0), egui::Sense::hover());
     let y = rect.center().y;
     let stroke = egui::Stroke::new(if dashed { 2.0 } else { 3.0 }, colour);
@@ -122,12 +127,10 @@ pub fn panel(ui: &mut Ui, s: &State, height: f32, out: &mut Vec<Action>) {
     ui.horizontal_wrapped(|ui| {
         super::heading(ui, t.trajectory_heading);
         ui.label(RichText::new(summary(s)).strong());
-        let mut show = s.settings.show_efforts;
-        if ui.checkbox(&mut show, t.show_efforts).changed() {
-            out.push(Action::ToggleEfforts);
-        }
-        // The legend lives here rather than inside the plot, where it would
-        // cover the stage bands and the lines.
+    });
+    // The legend lives here rather than inside the plot, where it would cover
+    // the stage bands and the lines.
+    ui.horizontal(|ui| {
         if s.has_plan() {
             legend_entry(
                 ui,
@@ -141,6 +144,13 @@ pub fn panel(ui: &mut Ui, s: &State, height: f32, out: &mut Vec<Action>) {
                 theme::baseline_colour(&visuals),
                 true,
             );
+        } else {
+            legend_entry(ui, t.capability, theme::plan_colour(&visuals), false);
+        }
+        ui.add_space(12.0);
+        let mut show = s.settings.show_efforts;
+        if ui.checkbox(&mut show, t.show_efforts).changed() {
+            out.push(Action::ToggleEfforts);
         }
     });
     // The caveat under the plot takes up to two lines of small type.

@@ -75,12 +75,21 @@ fn banner(
             }
         });
     });
-    ui.label(RichText::new(w.message(s.model)).size(14.0).color(ink));
-    ui.label(
-        RichText::new(format!("{}: {}", t.sources_label, info.sources.join("; ")))
-            .small()
-            .color(ink),
-    );
+    // The sources close the message in smaller type, keeping the banner short.
+    let mut job = egui::text::LayoutJob::default();
+    let style = ui.style().clone();
+    for (text, size) in [
+        (w.message(s.model), 14.0),
+        (format!("   ({})", info.sources.join("; ")), 12.0),
+    ] {
+        RichText::new(text).size(size).color(ink).append_to(
+            &mut job,
+            &style,
+            egui::FontSelection::Default,
+            egui::Align::Center,
+        );
+    }
+    ui.label(job);
     if s.view.show_levers {
         let threshold = s
             .model
