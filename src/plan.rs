@@ -31,6 +31,28 @@ impl Side {
     }
 }
 
+/// Checks one effect of an intervention (catalogue or custom) given the
+/// effects accepted before it: a known attribute other than firm_capability
+/// (capability grows only through firms' own effort), each once, a change in
+/// -1..=1. The error is the reason, for the caller to place in its file.
+pub fn check_effect(
+    key: &str,
+    delta: f64,
+    before: &[(Attribute, f64)],
+) -> Result<Attribute, String> {
+    let a = Attribute::from_id(key).ok_or_else(|| format!("unknown attribute \"{key}\""))?;
+    if a == Attribute::FirmCapability {
+        return Err("an intervention cannot set firm_capability: capability grows only through firms' own effort".into());
+    }
+    if before.iter().any(|(b, _)| *b == a) {
+        return Err(format!("duplicate key \"{key}\""));
+    }
+    if !(-1.0..=1.0).contains(&delta) {
+        return Err(format!("{delta} is outside -1..=1"));
+    }
+    Ok(a)
+}
+
 /// A catalogue intervention (its words live in the model file).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Intervention {

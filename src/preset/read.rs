@@ -7,7 +7,7 @@ use super::json::{Json, Number};
 use super::{MAX_PRESET_BYTES, PRESET_FORMAT, PRESET_VERSION, Preset, PresetError};
 use crate::attribute::{Attribute, Attributes};
 use crate::model::Model;
-use crate::plan::{CustomIntervention, Lever, Plan, PlanEntry, Side};
+use crate::plan::{CustomIntervention, Lever, Plan, PlanEntry, Side, check_effect};
 
 type Result<T> = std::result::Result<T, PresetError>;
 
@@ -397,20 +397,13 @@ fn custom(v: &Json, path: &str) -> Result<CustomIntervention> {
     let effects_path = join(path, "effects");
     let effect_pairs = object(required(pairs, path, "effects")?, &effects_path)?;
     let mut effects: Vec<(Attribute, f64)> = Vec::new();
-    for (i, (key, value)) in effect_pairs.iter().enumerate() {
+    for (key, value) in effect_pairs {
         let p = join(&effects_path, key);
-        if effect_pairs[..i].iter().any(|(k, _)| k == key) {
-            return Err(PresetError::new(p, format!("duplicate key \"{key}\"")));
-        }
-        let a = Attribute::from_id(key)
-            .ok_or_else(|| PresetError::new(p.clone(), format!("unknown attribute \"{key}\"")))?;
-        if a == Attribute::FirmCapability {
-            return Err(PresetError::new(
-                p,
-                "an intervention cannot set firm_capability: capability grows only through firms' own effort",
-            ));
-        }
-        effects.push((a, number(value, &p, -1.0, 1.0, "-1..=1")?));
+        // The type first (a number, finite), then the rule shared with the
+        // model's catalogue.
+        let delta = number(value, &p, f64::MIN, f64::MAX, "")?;
+        let a = check_effect(key, delta, &effects).map_err(|reason| PresetError::new(p, reason))?;
+        effects.push((a, delta));
     }
     if effects.is_empty() {
         return Err(PresetError::new(
