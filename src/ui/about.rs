@@ -18,6 +18,8 @@ pub fn window(ctx: &egui::Context, s: &State, out: &mut Vec<Action>) {
         .open(&mut open)
         .default_width(620.0)
         .default_height(560.0)
+        .pivot(egui::Align2::CENTER_CENTER)
+        .default_pos(ctx.content_rect().center())
         .collapsible(false)
         .show(ctx, |ui| {
             ScrollArea::vertical().show(ui, |ui| {
