@@ -7,26 +7,17 @@
 
 use cluster_workbench::app::action::Action;
 use cluster_workbench::app::document::Edit;
-use cluster_workbench::app::settings::Settings;
 use cluster_workbench::app::{Start, Workbench};
 use cluster_workbench::attribute::Attribute;
-use cluster_workbench::model::Model;
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;
 
+#[path = "../tests/common/window.rs"]
+mod common_window;
+
 /// The heavier of the shipped presets: banner, three warnings, a selected cell.
 fn window() -> Harness<'static, Workbench> {
-    let start = Start::BuiltIn("supply-side-only.json".into());
-    let wb = Workbench::new(
-        Model::default_model().unwrap(),
-        None,
-        Settings::default(),
-        start,
-        || {},
-    );
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_ui_state(|ui, wb: &mut Workbench| wb.ui(ui), wb);
+    let mut h = common_window::harness(Start::BuiltIn("supply-side-only.json".into()));
     h.run();
     let ctx = h.ctx.clone();
     h.state_mut().apply(Action::SelectCell(Some(12)), &ctx);

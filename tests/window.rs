@@ -2,13 +2,15 @@
 //! widgets found by role and label, real clicks and keys.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "common/window.rs"]
+mod common_window;
+use common_window::harness;
+
 use cluster_workbench::app::action::Action;
-use cluster_workbench::app::settings::Settings;
 use cluster_workbench::app::{Dialog, Start, Workbench};
 use cluster_workbench::attribute::Attribute;
 use cluster_workbench::cells::Band;
 use cluster_workbench::mechanism::{Effort, Mechanism, cell_index};
-use cluster_workbench::model::Model;
 use cluster_workbench::warnings::WarningId;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -23,17 +25,7 @@ fn shipped(name: &str) -> PathBuf {
 
 /// The window at 1280×800 showing a shipped preset.
 fn window(built_in: &str) -> Harness<'static, Workbench> {
-    let start = Start::BuiltIn(built_in.into());
-    let wb = Workbench::new(
-        Model::default_model().unwrap(),
-        None,
-        Settings::default(),
-        start,
-        || {},
-    );
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_ui_state(|ui, wb: &mut Workbench| wb.ui(ui), wb);
+    let mut h = harness(Start::BuiltIn(built_in.into()));
     h.run();
     h
 }
@@ -267,16 +259,7 @@ fn a_rejected_file_on_the_command_line_gives_an_untitled_cluster_and_the_message
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("not-ours.json");
     std::fs::write(&bad, "{\"type\": \"FeatureCollection\"}").unwrap();
-    let wb = Workbench::new(
-        Model::default_model().unwrap(),
-        None,
-        Settings::default(),
-        Start::File(bad),
-        || {},
-    );
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_ui_state(|ui, wb: &mut Workbench| wb.ui(ui), wb);
+    let mut h = harness(Start::File(bad));
     settle(&mut h);
     assert_eq!(h.state().doc.preset().name, "Untitled cluster");
     assert!(shows(&h, "not a Cluster Workbench preset"));

@@ -7,7 +7,7 @@
 
 use super::text::{fill, num, texts};
 use super::{State, band_word, explain, theme};
-use crate::app::action::{Action, MatrixView};
+use crate::app::action::Action;
 use crate::cells::efforts;
 use crate::mechanism::{Advantage, Cell, Effort, Mechanism, cell_index};
 use egui::{Align2, FontId, Rect, Sense, Stroke, StrokeKind, Ui, vec2};
@@ -39,18 +39,14 @@ pub fn panel(ui: &mut Ui, s: &State, height: f32, out: &mut Vec<Action>) {
         super::heading(ui, t.matrix_heading).on_hover_text(t.matrix_hint);
         if s.has_plan() {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let view = s.settings.matrix_view;
-                if ui
-                    .selectable_label(view == MatrixView::Baseline, t.matrix_baseline)
-                    .clicked()
-                {
-                    out.push(Action::SetMatrixView(MatrixView::Baseline));
-                }
-                if ui
-                    .selectable_label(view == MatrixView::WithPlan, t.matrix_with_plan)
-                    .clicked()
-                {
-                    out.push(Action::SetMatrixView(MatrixView::WithPlan));
+                // Right to left: the last choice is drawn first.
+                for (view, label) in super::matrix_views().into_iter().rev() {
+                    if ui
+                        .selectable_label(s.settings.matrix_view == view, label)
+                        .clicked()
+                    {
+                        out.push(Action::SetMatrixView(view));
+                    }
                 }
             });
         }

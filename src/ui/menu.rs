@@ -3,7 +3,7 @@
 use super::State;
 use super::shortcuts::{self, NEW, OPEN, QUIT, REDO, SAVE, SAVE_AS, UNDO};
 use super::text::texts;
-use crate::app::action::{Action, MatrixView, ThemeChoice};
+use crate::app::action::{Action, ThemeChoice};
 use egui::{Button, KeyboardShortcut, RichText, Ui};
 
 fn item(ui: &mut Ui, label: &str, shortcut: Option<&KeyboardShortcut>, enabled: bool) -> bool {
@@ -98,18 +98,10 @@ pub fn menu_bar(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
                 out.push(Action::ToggleEfforts);
             }
             if s.has_plan() {
-                let view = s.settings.matrix_view;
-                if ui
-                    .radio(view == MatrixView::WithPlan, t.matrix_with_plan)
-                    .clicked()
-                {
-                    out.push(Action::SetMatrixView(MatrixView::WithPlan));
-                }
-                if ui
-                    .radio(view == MatrixView::Baseline, t.matrix_baseline)
-                    .clicked()
-                {
-                    out.push(Action::SetMatrixView(MatrixView::Baseline));
+                for (view, label) in super::matrix_views() {
+                    if ui.radio(s.settings.matrix_view == view, label).clicked() {
+                        out.push(Action::SetMatrixView(view));
+                    }
                 }
             }
             ui.separator();

@@ -66,6 +66,16 @@ impl State<'_> {
     }
 }
 
+/// The matrix's two views with their labels, for the switch above the matrix
+/// and the View menu.
+pub fn matrix_views() -> [(MatrixView, &'static str); 2] {
+    let t = texts();
+    [
+        (MatrixView::WithPlan, t.matrix_with_plan),
+        (MatrixView::Baseline, t.matrix_baseline),
+    ]
+}
+
 /// The word for a band.
 pub fn band_word(band: Band) -> &'static str {
     let t = texts();

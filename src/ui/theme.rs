@@ -142,14 +142,13 @@ pub fn apply_style(ctx: &egui::Context) {
         style.spacing.slider_width = 170.0;
     });
     // egui's default text is mid-grey; a washed-out projector needs more contrast.
-    ctx.style_mut_of(egui::Theme::Dark, |style| {
-        style.visuals.widgets.noninteractive.fg_stroke.color = Color32::from_gray(225);
-        style.visuals.widgets.inactive.fg_stroke.color = Color32::from_gray(235);
-    });
-    ctx.style_mut_of(egui::Theme::Light, |style| {
-        style.visuals.widgets.noninteractive.fg_stroke.color = Color32::from_gray(20);
-        style.visuals.widgets.inactive.fg_stroke.color = Color32::from_gray(10);
-    });
+    for (theme, text, widget_text) in [(egui::Theme::Dark, 225, 235), (egui::Theme::Light, 20, 10)]
+    {
+        ctx.style_mut_of(theme, |style| {
+            style.visuals.widgets.noninteractive.fg_stroke.color = Color32::from_gray(text);
+            style.visuals.widgets.inactive.fg_stroke.color = Color32::from_gray(widget_text);
+        });
+    }
 }
 
 #[cfg(test)]

@@ -235,6 +235,7 @@ pub fn panel(ui: &mut Ui, s: &State, height: f32, out: &mut Vec<Action>) {
                     );
                 }
             }
+            // With no plan the with-plan trajectory is the baseline: one line.
             if has_plan {
                 plot.line(
                     Line::new(
@@ -245,24 +246,17 @@ pub fn panel(ui: &mut Ui, s: &State, height: f32, out: &mut Vec<Action>) {
                     .style(LineStyle::dashed_loose())
                     .width(2.0),
                 );
-                plot.line(
-                    Line::new(
-                        t.capability_with_plan,
-                        points(&e.with_plan.trajectory, |y| y.capability),
-                    )
-                    .color(theme::plan_colour(&visuals))
-                    .width(3.0),
-                );
-            } else {
-                plot.line(
-                    Line::new(
-                        t.capability,
-                        points(&e.baseline.trajectory, |y| y.capability),
-                    )
-                    .color(theme::plan_colour(&visuals))
-                    .width(3.0),
-                );
             }
+            let name = if has_plan {
+                t.capability_with_plan
+            } else {
+                t.capability
+            };
+            plot.line(
+                Line::new(name, points(&e.with_plan.trajectory, |y| y.capability))
+                    .color(theme::plan_colour(&visuals))
+                    .width(3.0),
+            );
         });
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(&s.model.file.caveat_line).small().italics());
