@@ -2,7 +2,8 @@
 //! baseline and with-plan cells and trajectories and the warnings.
 
 use crate::attribute::Attributes;
-use crate::cells::{CellResult, evaluate_cells};
+use crate::cells::{CellResult, efforts, evaluate_cells};
+use crate::mechanism::Cell;
 use crate::model::Model;
 use crate::plan::{schedule, with_plan_attributes};
 use crate::preset::Preset;
@@ -14,7 +15,22 @@ use crate::warnings::{Inputs, Warning, evaluate_warnings};
 pub struct Scenario {
     pub attributes: Attributes,
     pub cells: Vec<CellResult>,
+    /// Effort on A..D that the cells add up to (as in the trajectory's step).
+    pub efforts: [f64; 4],
     pub trajectory: Trajectory,
+}
+
+impl Scenario {
+    fn new(model: &Model, attributes: Attributes, trajectory: Trajectory) -> Self {
+        let cells = evaluate_cells(model, &attributes);
+        let strengths: [f64; Cell::COUNT] = std::array::from_fn(|i| cells[i].strength);
+        Scenario {
+            attributes,
+            efforts: efforts(&strengths),
+            cells,
+            trajectory,
+        }
+    }
 }
 
 /// Everything the workbench shows about a preset.
@@ -37,20 +53,12 @@ pub fn evaluate(model: &Model, preset: &Preset) -> Evaluation {
     let plan = schedule(entries, model);
 
     let baseline_trajectory = simulate(model, start, &[], horizon);
-    let baseline = Scenario {
-        attributes: *start,
-        cells: evaluate_cells(model, start),
-        trajectory: baseline_trajectory,
-    };
+    let baseline = Scenario::new(model, *start, baseline_trajectory);
     let with_plan = if plan.is_empty() {
         baseline.clone()
     } else {
         let attributes = with_plan_attributes(start, &plan);
-        Scenario {
-            attributes,
-            cells: evaluate_cells(model, &attributes),
-            trajectory: simulate(model, start, &plan, horizon),
-        }
+        Scenario::new(model, attributes, simulate(model, start, &plan, horizon))
     };
     let warnings = evaluate_warnings(
         model,

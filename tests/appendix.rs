@@ -218,3 +218,11 @@ fn the_threshold_trap_is_not_smoothed_over() {
         .find(|w| w.id == WarningId::SupplyWithoutDemand);
     assert_eq!(w.map(|w| w.years.len()), Some(16), "{:?}", e.warnings);
 }
+
+#[test]
+fn the_effort_row_matches_year_zero_of_the_baseline() {
+    let m = model();
+    let e = evaluate(&m, &teaching_case());
+    assert_eq!(e.baseline.efforts, e.baseline.trajectory.years[0].effort);
+    assert_close(e.baseline.efforts[0], 0.03888, "e_A");
+}

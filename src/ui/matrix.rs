@@ -8,7 +8,6 @@
 use super::text::{fill, num, texts};
 use super::{State, band_word, explain, theme};
 use crate::app::action::Action;
-use crate::cells::efforts;
 use crate::mechanism::{Advantage, Cell, Effort, Mechanism, cell_index};
 use egui::{Align2, FontId, Rect, Sense, Stroke, StrokeKind, Ui, vec2};
 
@@ -257,8 +256,7 @@ fn grid(ui: &mut Ui, s: &State, row_height: f32, out: &mut Vec<Action>) {
 
     // The effort row: what the shown cells add up to, per column.
     y += GAP + 4.0;
-    let strengths: [f64; Cell::COUNT] = std::array::from_fn(|i| shown.cells[i].strength);
-    let effort = efforts(&strengths);
+    let effort = shown.efforts;
     let label_rect = Rect::from_min_size(origin + vec2(0.0, y), vec2(label_w - 6.0, row_height));
     painter.text(
         label_rect.left_center() + vec2(8.0, 0.0),
