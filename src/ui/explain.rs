@@ -4,9 +4,10 @@
 //! pane.
 
 use super::text::{fill, num, texts};
-use super::{State, band_word};
+use super::{State, band_word, theme};
 use crate::app::action::Action;
 use crate::attribute::Attribute;
+use crate::cells::Band;
 use crate::mechanism::cells;
 use crate::model::expr::Expr;
 use egui::{RichText, Ui};
@@ -159,6 +160,51 @@ pub fn detail_panel(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
         Some(i) => cell_ui(ui, s, i),
         None => {
             ui.label(RichText::new(t.detail_empty).weak());
+            ui.add_space(6.0);
+            legend_ui(ui, s);
         }
     }
+}
+
+/// How to read the matrix: the bands with their colours and bounds, and the
+/// three kinds of effect.
+fn legend_ui(ui: &mut Ui, s: &State) {
+    let t = texts();
+    let b = &s.model.file.bands;
+    let bands = [
+        (Band::None, 0.0, format!("< {}", num(b.weak))),
+        (
+            Band::Weak,
+            b.weak,
+            format!("{} – {}", num(b.weak), num(b.moderate)),
+        ),
+        (
+            Band::Moderate,
+            b.moderate,
+            format!("{} – {}", num(b.moderate), num(b.strong)),
+        ),
+        (Band::Strong, b.strong, format!("≥ {}", num(b.strong))),
+    ];
+    ui.label(RichText::new(t.legend_bands).strong());
+    for (band, from, range) in bands {
+        ui.horizontal(|ui| {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(34.0, 16.0), egui::Sense::hover());
+            // The swatch shows the middle of the band (the top of the last).
+            let sample = if band == Band::Strong {
+                0.8
+            } else {
+                from + (b.weak * 0.5)
+            };
+            ui.painter()
+                .rect_filled(rect, 2.0, theme::strength_fill(sample, ui.visuals()));
+            ui.label(format!("{}  {range}", band_word(band)));
+        });
+    }
+    ui.label(RichText::new(t.legend_active).small());
+    ui.add_space(4.0);
+    ui.label(RichText::new(t.legend_kinds).strong());
+    for kind in &s.model.file.kinds {
+        ui.label(RichText::new(format!("{}: {}", kind.name, kind.description)).small());
+    }
+    ui.label(RichText::new(t.legend_gate).small());
 }
