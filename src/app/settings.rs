@@ -54,3 +54,32 @@ impl Settings {
         self.last = Some(LastDocument::File(path));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recent_files_are_unique_newest_first_and_capped() {
+        let mut s = Settings::default();
+        for i in 0..10 {
+            s.remember(PathBuf::from(format!("/p/{i}.json")));
+        }
+        s.remember(PathBuf::from("/p/5.json"));
+        assert_eq!(s.recent.len(), RECENT_LIMIT);
+        assert_eq!(s.recent[0], PathBuf::from("/p/5.json"));
+        assert_eq!(s.recent.iter().filter(|p| p.ends_with("5.json")).count(), 1);
+        assert_eq!(s.last, Some(LastDocument::File(PathBuf::from("/p/5.json"))));
+    }
+
+    #[test]
+    fn settings_missing_fields_keep_their_defaults() {
+        // Settings written by an older version lack newer fields.
+        let s: Settings =
+            serde_json::from_str(r#"{"theme": "Dark", "show_efforts": true}"#).unwrap();
+        assert_eq!(s.theme, ThemeChoice::Dark);
+        assert!(s.show_efforts);
+        assert!(s.recent.is_empty());
+        assert_eq!(s.matrix_view, MatrixView::WithPlan);
+    }
+}
