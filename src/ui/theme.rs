@@ -123,21 +123,15 @@ pub fn highlight(visuals: &Visuals) -> Color32 {
 pub fn apply_style(ctx: &egui::Context) {
     ctx.all_styles_mut(|style| {
         use egui::{FontId, TextStyle};
-        style
-            .text_styles
-            .insert(TextStyle::Body, FontId::proportional(14.5));
-        style
-            .text_styles
-            .insert(TextStyle::Button, FontId::proportional(14.5));
-        style
-            .text_styles
-            .insert(TextStyle::Small, FontId::proportional(11.5));
-        style
-            .text_styles
-            .insert(TextStyle::Heading, FontId::proportional(19.0));
-        style
-            .text_styles
-            .insert(TextStyle::Monospace, FontId::monospace(13.0));
+        for (text_style, font) in [
+            (TextStyle::Body, FontId::proportional(14.5)),
+            (TextStyle::Button, FontId::proportional(14.5)),
+            (TextStyle::Small, FontId::proportional(11.5)),
+            (TextStyle::Heading, FontId::proportional(19.0)),
+            (TextStyle::Monospace, FontId::monospace(13.0)),
+        ] {
+            style.text_styles.insert(text_style, font);
+        }
         style.spacing.item_spacing = egui::vec2(8.0, 5.0);
         style.spacing.slider_width = 170.0;
     });
