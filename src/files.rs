@@ -93,14 +93,3 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), FileError> {
     }
     result.map_err(write_err)
 }
-
-/// Saves a preset in canonical form. Refuses to write a file that would not
-/// load again (a non-finite number, say), so a save never loses work silently.
-pub fn write_preset(path: &Path, preset: &Preset, model: &Model) -> Result<(), FileError> {
-    let text = preset.to_canonical_json();
-    Preset::from_bytes(text.as_bytes(), model).map_err(|source| FileError::Preset {
-        path: shown(path),
-        source,
-    })?;
-    write_atomic(path, text.as_bytes())
-}

@@ -552,3 +552,13 @@ fn non_ascii_is_written_unescaped() {
     );
     assert_eq!(Preset::from_bytes(text.as_bytes(), &m).unwrap(), p);
 }
+
+#[test]
+fn a_preset_that_would_not_load_again_is_not_written() {
+    let m = model();
+    let mut p = teaching_case();
+    assert!(p.to_checked_json(&m).is_ok());
+    p.attributes[cluster_workbench::attribute::Attribute::ClusterSize] = f64::NAN;
+    let err = p.to_checked_json(&m).unwrap_err();
+    assert_eq!(err.path, "attributes.cluster_size", "{err}");
+}

@@ -328,17 +328,20 @@ impl Workbench {
     /// The canonical text of the document, checked to load again.
     fn text_to_save(&mut self) -> Option<String> {
         let preset = self.doc.preset().clone();
-        let text = preset.to_canonical_json();
-        if let Err(e) = Preset::from_bytes(text.as_bytes(), &self.model) {
-            self.after_save = None;
-            self.error(
-                fill(texts().save_failed, &[("file", &preset.name)]),
-                e.to_string(),
-            );
-            return None;
+        match preset.to_checked_json(&self.model) {
+            Ok(text) => {
+                self.saving = Some(preset);
+                Some(text)
+            }
+            Err(e) => {
+                self.after_save = None;
+                self.error(
+                    fill(texts().save_failed, &[("file", &preset.name)]),
+                    e.to_string(),
+                );
+                None
+            }
         }
-        self.saving = Some(preset);
-        Some(text)
     }
 
     fn save_to(&mut self, path: PathBuf) {

@@ -70,6 +70,14 @@ impl Preset {
         write::canonical(self)
     }
 
+    /// The canonical text, checked to read back: a preset that would not load
+    /// again (a non-finite number, say) is refused rather than written.
+    pub fn to_checked_json(&self, model: &Model) -> Result<String, PresetError> {
+        let text = self.to_canonical_json();
+        Preset::from_bytes(text.as_bytes(), model)?;
+        Ok(text)
+    }
+
     /// The plan's entries (none without a plan).
     pub fn entries(&self) -> &[PlanEntry] {
         self.plan.as_ref().map_or(&[], |p| p.entries())
