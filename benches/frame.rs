@@ -1,26 +1,37 @@
-//! Frame time of the whole window with a preset loaded, through the kittest
-//! harness (CPU only, no GPU): one idle frame, and one frame in which a slider
-//! moves (re-evaluation and layout of everything). Each frame is also
-//! tessellated, as a renderer would, so only the GPU upload is left out.
-//! Target: median under 4 ms in release (issue 3).
+//! Frame time of the whole window, through the kittest harness (CPU only, no
+//! GPU): idle, and with a slider moving (re-evaluation of every plan and
+//! layout of everything), for a preset with three plans of four entries and
+//! the comparison table showing, and for the plan editor's timeline. Each
+//! frame is also tessellated, as a renderer would, so only the GPU upload is
+//! left out. Target: median under 2 ms in release (issue 6).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use cluster_workbench::app::action::Action;
-use cluster_workbench::app::document::Edit;
+use cluster_workbench::app::action::{Action, DockTab};
+use cluster_workbench::app::settings::Settings;
 use cluster_workbench::app::{Start, Workbench};
 use cluster_workbench::attribute::Attribute;
+use cluster_workbench::edit::Edit;
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;
+use std::path::PathBuf;
 
 #[path = "../tests/common/window.rs"]
 mod common_window;
 
-/// The heavier of the shipped presets: banner, three warnings, a selected cell.
-fn window() -> Harness<'static, Workbench> {
-    let mut h = common_window::harness(Start::BuiltIn("supply-side-only.json".into()));
-    h.run();
+/// Three plans of four entries, the given dock tab, a selected cell.
+fn window(dock: DockTab) -> Harness<'static, Workbench> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/three-plans.json");
+    let settings = Settings {
+        dock,
+        ..Settings::default()
+    };
+    let mut h = common_window::harness_with(Start::File(path), settings);
     let ctx = h.ctx.clone();
+    h.state_mut().finish_file_jobs(&ctx);
+    h.run();
+    assert_eq!(h.state().doc.preset().plans.len(), 3);
     h.state_mut().apply(Action::SelectCell(Some(12)), &ctx);
+    h.state_mut().apply(Action::SelectEntry(Some(1)), &ctx);
     h.run();
     h
 }
@@ -34,25 +45,34 @@ fn frame(h: &mut Harness<'static, Workbench>) -> usize {
 }
 
 fn bench(c: &mut Criterion) {
-    let mut h = window();
-    c.bench_function("frame: idle, supply-side-only, 1280x800", |b| {
-        b.iter(|| frame(&mut h))
-    });
+    for (dock, name) in [
+        (DockTab::Compare, "comparison"),
+        (DockTab::Plan, "plan editor"),
+    ] {
+        let mut h = window(dock);
+        c.bench_function(
+            &format!("frame: idle, 3 plans x 4 entries, {name}, 1280x800"),
+            |b| b.iter(|| frame(&mut h)),
+        );
 
-    let mut h = window();
-    let ctx = h.ctx.clone();
-    let mut v = 0.0;
-    c.bench_function("frame: slider moves, supply-side-only, 1280x800", |b| {
-        b.iter(|| {
-            v = if v > 0.9 { 0.0 } else { v + 0.01 };
-            let edit = Action::Edit {
-                edit: Edit::SetAttribute(Attribute::Associations, v),
-                merge: true,
-            };
-            h.state_mut().apply(edit, &ctx);
-            frame(&mut h)
-        })
-    });
+        let mut h = window(dock);
+        let ctx = h.ctx.clone();
+        let mut v = 0.0;
+        c.bench_function(
+            &format!("frame: slider moves, 3 plans x 4 entries, {name}, 1280x800"),
+            |b| {
+                b.iter(|| {
+                    v = if v > 0.9 { 0.0 } else { v + 0.01 };
+                    let edit = Action::Edit {
+                        edit: Edit::SetAttribute(Attribute::Associations, v),
+                        merge: true,
+                    };
+                    h.state_mut().apply(edit, &ctx);
+                    frame(&mut h)
+                })
+            },
+        );
+    }
 }
 
 criterion_group!(benches, bench);

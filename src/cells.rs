@@ -47,6 +47,52 @@ impl Band {
     pub fn is_active(self) -> bool {
         self >= Band::Moderate
     }
+
+    /// The strengths the band covers under the model's bounds: from its lower
+    /// bound (inclusive) up to the next band's (exclusive), or up to 1.
+    pub fn range(self, model: &Model) -> (f64, Option<f64>) {
+        let b = &model.file.bands;
+        match self {
+            Band::None => (0.0, Some(b.weak)),
+            Band::Weak => (b.weak, Some(b.moderate)),
+            Band::Moderate => (b.moderate, Some(b.strong)),
+            Band::Strong => (b.strong, None),
+        }
+    }
+
+    /// A strength in the middle of the band, for a colour swatch.
+    pub fn sample(self, model: &Model) -> f64 {
+        let (from, to) = self.range(model);
+        (from + to.unwrap_or(1.0)) / 2.0
+    }
+}
+
+/// How a plan changes one cell: with-plan strength minus baseline strength,
+/// banded by its size under the same bounds as a strength.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CellChange {
+    pub delta: f64,
+    /// The band of `|delta|`.
+    pub band: Band,
+}
+
+/// Every cell's change from `baseline` to `with_plan`, in [`cells`] order.
+pub fn differences(
+    model: &Model,
+    baseline: &[CellResult],
+    with_plan: &[CellResult],
+) -> Vec<CellChange> {
+    baseline
+        .iter()
+        .zip(with_plan)
+        .map(|(b, w)| {
+            let delta = w.strength - b.strength;
+            CellChange {
+                delta,
+                band: Band::of(delta.abs(), model),
+            }
+        })
+        .collect()
 }
 
 /// One evaluated cell.

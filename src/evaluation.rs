@@ -1,11 +1,13 @@
 //! Evaluating a preset: a pure function of (model, preset) that gives the
-//! baseline and with-plan cells and trajectories and the warnings.
+//! baseline (no plan) and every plan its cells, trajectory and warnings, and
+//! each plan its numbers for the comparison (plans-and-levers §3).
 
+use crate::analysis::compare::{Outcome, outcome};
 use crate::attribute::Attributes;
 use crate::cells::{CellResult, efforts, evaluate_cells};
-use crate::mechanism::Cell;
+use crate::mechanism::{Cell, Effort, Mechanism};
 use crate::model::Model;
-use crate::plan::{schedule, with_plan_attributes};
+use crate::plan::{Plan, schedule, with_plan_attributes};
 use crate::preset::Preset;
 use crate::trajectory::{Trajectory, simulate};
 use crate::warnings::{Inputs, Warning, evaluate_warnings};
@@ -17,6 +19,10 @@ pub struct Scenario {
     pub cells: Vec<CellResult>,
     /// Effort on A..D that the cells add up to (as in the trajectory's step).
     pub efforts: [f64; 4],
+    /// Active cells (moderate or strong) per mechanism, in row order.
+    pub active_per_row: [usize; Mechanism::ALL.len()],
+    /// Active cells per effort, in column order.
+    pub active_per_column: [usize; Effort::ALL.len()],
     pub trajectory: Trajectory,
 }
 
@@ -24,57 +30,121 @@ impl Scenario {
     fn new(model: &Model, attributes: Attributes, trajectory: Trajectory) -> Self {
         let cells = evaluate_cells(model, &attributes);
         let strengths: [f64; Cell::COUNT] = std::array::from_fn(|i| cells[i].strength);
+        let mut active_per_row = [0; Mechanism::ALL.len()];
+        let mut active_per_column = [0; Effort::ALL.len()];
+        for c in cells.iter().filter(|c| c.band.is_active()) {
+            active_per_row[c.cell.mechanism.index()] += 1;
+            active_per_column[c.cell.effort.index()] += 1;
+        }
         Scenario {
             attributes,
             efforts: efforts(&strengths),
+            active_per_row,
+            active_per_column,
             cells,
             trajectory,
         }
     }
 }
 
+/// One plan evaluated.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanEvaluation {
+    /// The cluster with every entry of the plan applied; equal to the
+    /// baseline when the plan is empty.
+    pub scenario: Scenario,
+    /// The warnings, evaluated with this plan.
+    pub warnings: Vec<Warning>,
+    pub outcome: Outcome,
+}
+
 /// Everything the workbench shows about a preset.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Evaluation {
     pub horizon_years: u32,
-    /// The cluster without its plan.
+    /// The cluster without any plan.
     pub baseline: Scenario,
-    /// The cluster with every plan entry applied; equal to the baseline when
-    /// the plan is empty.
-    pub with_plan: Scenario,
-    pub warnings: Vec<Warning>,
+    /// The warnings of the cluster without a plan.
+    pub baseline_warnings: Vec<Warning>,
+    /// Every plan of the preset, in preset order.
+    pub plans: Vec<PlanEvaluation>,
+}
+
+impl Evaluation {
+    /// The scenario of plan `plan`, or the baseline for `None` (or a plan that
+    /// does not exist).
+    pub fn scenario(&self, plan: Option<usize>) -> &Scenario {
+        plan.and_then(|i| self.plans.get(i))
+            .map_or(&self.baseline, |p| &p.scenario)
+    }
+
+    /// The warnings with plan `plan`, or the baseline's for `None`.
+    pub fn warnings(&self, plan: Option<usize>) -> &[Warning] {
+        plan.and_then(|i| self.plans.get(i))
+            .map_or(&self.baseline_warnings, |p| &p.warnings)
+    }
 }
 
 /// Evaluates a preset on a model.
 pub fn evaluate(model: &Model, preset: &Preset) -> Evaluation {
-    let horizon = preset.horizon(model);
+    let horizon = preset.horizon_years;
     let start = &preset.attributes;
-    let entries = preset.entries();
-    let plan = schedule(entries, model);
+    let baseline = Scenario::new(model, *start, simulate(model, start, &[], horizon));
+    let baseline_warnings = evaluate_warnings(
+        model,
+        &Inputs {
+            start,
+            with_plan: start,
+            schedule: &[],
+            plan_entries: 0,
+            baseline: &baseline.trajectory,
+            with_plan_trajectory: &baseline.trajectory,
+        },
+    );
+    let plans = preset
+        .plans
+        .iter()
+        .map(|plan| evaluate_plan(model, preset, plan, &baseline))
+        .collect();
+    Evaluation {
+        horizon_years: horizon,
+        baseline,
+        baseline_warnings,
+        plans,
+    }
+}
 
-    let baseline_trajectory = simulate(model, start, &[], horizon);
-    let baseline = Scenario::new(model, *start, baseline_trajectory);
-    let with_plan = if plan.is_empty() {
+/// One plan against the baseline: what it changes, its warnings, its numbers.
+pub fn evaluate_plan(
+    model: &Model,
+    preset: &Preset,
+    plan: &Plan,
+    baseline: &Scenario,
+) -> PlanEvaluation {
+    let start = &preset.attributes;
+    let scheduled = schedule(&plan.entries, model);
+    let scenario = if scheduled.is_empty() {
         baseline.clone()
     } else {
-        let attributes = with_plan_attributes(start, &plan);
-        Scenario::new(model, attributes, simulate(model, start, &plan, horizon))
+        let attributes = with_plan_attributes(start, &scheduled);
+        let trajectory = simulate(model, start, &scheduled, preset.horizon_years);
+        Scenario::new(model, attributes, trajectory)
     };
     let warnings = evaluate_warnings(
         model,
         &Inputs {
             start,
-            with_plan: &with_plan.attributes,
-            schedule: &plan,
-            plan_entries: entries.len(),
+            with_plan: &scenario.attributes,
+            schedule: &scheduled,
+            plan_entries: plan.entries.len(),
             baseline: &baseline.trajectory,
-            with_plan_trajectory: &with_plan.trajectory,
+            with_plan_trajectory: &scenario.trajectory,
         },
     );
-    Evaluation {
-        horizon_years: horizon,
-        baseline,
-        with_plan,
+    let outcome = outcome(model, plan, &baseline.trajectory, &scenario.trajectory);
+    PlanEvaluation {
+        scenario,
         warnings,
+        outcome,
     }
 }

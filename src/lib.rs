@@ -1,16 +1,24 @@
 //! Cluster Workbench: a policy-design workbench for clusters of small firms,
 //! after Caniëls & Romijn (2001).
 //!
-//! The domain core (everything but [`app`] and [`ui`]) is plain Rust without
-//! egui, so the window, the command line and the tests drive the same code:
-//! [`model`] reads the model file, [`cells`] evaluates Table 1, [`trajectory`]
-//! simulates capability accumulation, [`plan`] applies interventions,
-//! [`warnings`] says where a plan will not work, [`evaluation`] ties them
-//! together, [`preset`] and [`report`] are the file formats.
+//! The domain core is plain Rust without egui, so the window, the command line
+//! and the tests drive the same code: [`model`] reads the model file, [`cells`]
+//! evaluates Table 1, [`trajectory`] simulates capability accumulation,
+//! [`plan`] holds plans of interventions and their rules, [`warnings`] says
+//! where a plan will not work, [`evaluation`] ties them together,
+//! [`analysis`] compares plans, [`edit`] is every change a user can make,
+//! [`preset`] and [`report`] are the file formats.
+//!
+//! Above it, in layers that only look down: [`app`] holds the window's state
+//! and applies actions, [`ui`] draws that state and emits actions, and
+//! [`window`] wraps both in an eframe window. [`text`] holds every string the
+//! window shows that is not the model's own.
 
+pub mod analysis;
 pub mod attribute;
 pub mod cells;
 pub mod cli;
+pub mod edit;
 pub mod evaluation;
 pub mod files;
 pub mod mechanism;
@@ -22,4 +30,6 @@ pub mod trajectory;
 pub mod warnings;
 
 pub mod app;
+pub mod text;
 pub mod ui;
+pub mod window;

@@ -53,7 +53,7 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        None => match cluster_workbench::app::run(model, cli.model, cli.preset) {
+        None => match cluster_workbench::window::run(model, cli.model, cli.preset) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(e),
         },

@@ -1,18 +1,24 @@
-//! The evaluation report written by `cluster-workbench evaluate` (reference
-//! model §7): numbers unrounded, cells and warnings in reference order.
+//! The evaluation report written by `cluster-workbench evaluate`, version 2
+//! (plans-and-levers §6): the baseline with its own warnings, and each plan
+//! with its cells, trajectory, warnings and comparison numbers. Numbers are
+//! unrounded; cells and warnings in reference order.
 
 use crate::attribute::Attributes;
 use crate::cells::CellResult;
 use crate::evaluation::{Evaluation, Scenario};
 use crate::mechanism::Effort;
 use crate::model::Model;
+use crate::model::warning::WarningId;
 use crate::preset::Preset;
 use crate::trajectory::Year;
+use crate::warnings::Warning;
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
 /// The `format` value of a report.
 pub const REPORT_FORMAT: &str = "cluster-workbench-report";
+/// The report version this build writes.
+pub const REPORT_VERSION: u64 = 2;
 
 #[derive(Serialize)]
 struct Report<'a> {
@@ -21,8 +27,7 @@ struct Report<'a> {
     name: &'a str,
     horizon_years: u32,
     baseline: ScenarioOut<'a>,
-    with_plan: ScenarioOut<'a>,
-    warnings: Vec<WarningOut<'a>>,
+    plans: Vec<PlanOut<'a>>,
 }
 
 #[derive(Serialize)]
@@ -30,6 +35,20 @@ struct ScenarioOut<'a> {
     attributes: &'a Attributes,
     cells: Vec<CellOut>,
     trajectory: Vec<YearOut>,
+    warnings: Vec<WarningOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct PlanOut<'a> {
+    name: &'a str,
+    #[serde(flatten)]
+    scenario: ScenarioOut<'a>,
+    capability: f64,
+    stage: &'static str,
+    gain: f64,
+    first_intermediate_year: Option<u32>,
+    total_cost: Option<f64>,
+    gain_per_million: Option<f64>,
 }
 
 #[derive(Serialize)]
@@ -98,11 +117,23 @@ fn year(y: &Year) -> YearOut {
     }
 }
 
-fn scenario(s: &Scenario) -> ScenarioOut<'_> {
+fn warning<'a>(model: &'a Model, w: &'a Warning) -> WarningOut<'a> {
+    let info = model.warning(w.id);
+    WarningOut {
+        id: w.id.id(),
+        severity: info.severity.id(),
+        message: w.message(model),
+        sources: &info.sources,
+        years: (w.id == WarningId::SupplyWithoutDemand).then_some(w.years.as_slice()),
+    }
+}
+
+fn scenario<'a>(model: &'a Model, s: &'a Scenario, warnings: &'a [Warning]) -> ScenarioOut<'a> {
     ScenarioOut {
         attributes: &s.attributes,
         cells: s.cells.iter().map(cell).collect(),
         trajectory: s.trajectory.years.iter().map(year).collect(),
+        warnings: warnings.iter().map(|w| warning(model, w)).collect(),
     }
 }
 
@@ -110,24 +141,23 @@ fn scenario(s: &Scenario) -> ScenarioOut<'_> {
 pub fn report_json(model: &Model, preset: &Preset, e: &Evaluation) -> String {
     let report = Report {
         format: REPORT_FORMAT,
-        version: 1,
+        version: REPORT_VERSION,
         name: &preset.name,
         horizon_years: e.horizon_years,
-        baseline: scenario(&e.baseline),
-        with_plan: scenario(&e.with_plan),
-        warnings: e
-            .warnings
+        baseline: scenario(model, &e.baseline, &e.baseline_warnings),
+        plans: preset
+            .plans
             .iter()
-            .map(|w| {
-                let info = model.warning(w.id);
-                WarningOut {
-                    id: w.id.id(),
-                    severity: info.severity.id(),
-                    message: w.message(model),
-                    sources: &info.sources,
-                    years: (w.id == crate::warnings::WarningId::SupplyWithoutDemand)
-                        .then_some(w.years.as_slice()),
-                }
+            .zip(&e.plans)
+            .map(|(plan, p)| PlanOut {
+                name: &plan.name,
+                scenario: scenario(model, &p.scenario, &p.warnings),
+                capability: p.outcome.capability,
+                stage: p.outcome.stage.id(),
+                gain: p.outcome.gain,
+                first_intermediate_year: p.outcome.first_intermediate_year,
+                total_cost: p.outcome.total_cost,
+                gain_per_million: p.outcome.gain_per_million,
             })
             .collect(),
     };

@@ -4,70 +4,10 @@
 
 use crate::attribute::{Attribute, Attributes};
 use crate::model::Model;
-use crate::plan::{Scheduled, Side};
+use crate::model::catalogue::Side;
+pub use crate::model::warning::{Severity, WarningId};
+use crate::plan::Scheduled;
 use crate::trajectory::Trajectory;
-
-/// How serious a warning is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Severity {
-    Critical,
-    Warning,
-    Info,
-}
-
-impl Severity {
-    /// All severities, most serious first.
-    pub const ALL: [Severity; 3] = [Severity::Critical, Severity::Warning, Severity::Info];
-
-    /// The id used in files and reports.
-    pub fn id(self) -> &'static str {
-        match self {
-            Severity::Critical => "critical",
-            Severity::Warning => "warning",
-            Severity::Info => "info",
-        }
-    }
-
-    /// The severity with this id.
-    pub fn from_id(id: &str) -> Option<Severity> {
-        Self::ALL.into_iter().find(|s| s.id() == id)
-    }
-}
-
-/// The six warnings, in report order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum WarningId {
-    SupplyWithoutDemand,
-    NoDemand,
-    LockIn,
-    SurvivalistCompetition,
-    ProductionOnlyCooperation,
-    PlanBarelyHelps,
-}
-
-impl WarningId {
-    /// All warnings, in report order.
-    pub const ALL: [WarningId; 6] = [
-        WarningId::SupplyWithoutDemand,
-        WarningId::NoDemand,
-        WarningId::LockIn,
-        WarningId::SurvivalistCompetition,
-        WarningId::ProductionOnlyCooperation,
-        WarningId::PlanBarelyHelps,
-    ];
-
-    /// The id used in files and reports.
-    pub fn id(self) -> &'static str {
-        match self {
-            WarningId::SupplyWithoutDemand => "supply-without-demand",
-            WarningId::NoDemand => "no-demand",
-            WarningId::LockIn => "lock-in",
-            WarningId::SurvivalistCompetition => "survivalist-competition",
-            WarningId::ProductionOnlyCooperation => "production-only-cooperation",
-            WarningId::PlanBarelyHelps => "plan-barely-helps",
-        }
-    }
-}
 
 /// A warning that fires.
 #[derive(Debug, Clone, PartialEq)]

@@ -15,7 +15,7 @@ fn with_plan_attributes_differ_only_where_the_plan_acts() {
     let m = model();
     let p = teaching_case();
     let e = evaluate(&m, &p);
-    let with = e.with_plan.attributes;
+    let with = with_plan(&e).attributes;
     for a in Attribute::ALL {
         let expected = match a {
             Attribute::ExternalBuyers => 0.45,
@@ -73,7 +73,7 @@ fn cells_match_the_worked_values() {
         let i = cell_index(mech, effort).unwrap();
         for (got, (strength, band, limited_by), which) in [
             (&e.baseline.cells[i], base, "baseline"),
-            (&e.with_plan.cells[i], with, "with plan"),
+            (&with_plan(&e).cells[i], with, "with plan"),
         ] {
             let what = format!("{which} {mech}-{effort}");
             assert_close(got.strength, strength, &what);
@@ -82,7 +82,7 @@ fn cells_match_the_worked_values() {
         }
     }
     let iii_c = cell_index(Mechanism::III, Effort::C).unwrap();
-    assert_eq!(e.with_plan.cells[iii_c].strength, 0.15749999999999997);
+    assert_eq!(with_plan(&e).cells[iii_c].strength, 0.15749999999999997);
 }
 
 #[test]
@@ -90,7 +90,7 @@ fn trajectories_match_the_worked_values() {
     let m = model();
     let e = evaluate(&m, &teaching_case());
     let base = &e.baseline.trajectory.years;
-    let with = &e.with_plan.trajectory.years;
+    let with = &with_plan(&e).trajectory.years;
     assert_eq!(base.len(), 16);
     assert_eq!(with.len(), 16);
     let table = [
@@ -173,13 +173,11 @@ fn trajectories_match_the_worked_values() {
 #[test]
 fn warnings_match_the_worked_values() {
     let m = model();
-    let with_plan = evaluate(&m, &teaching_case());
-    assert!(with_plan.warnings.is_empty(), "{:?}", with_plan.warnings);
+    let e = evaluate(&m, &teaching_case());
+    assert!(warnings(&e).is_empty(), "{:?}", warnings(&e));
 
-    let mut without = teaching_case();
-    without.plan = None;
-    let e = evaluate(&m, &without);
-    let ids: Vec<WarningId> = e.warnings.iter().map(|w| w.id).collect();
+    // The baseline's own warnings are those of the preset without its plan.
+    let ids: Vec<WarningId> = e.baseline_warnings.iter().map(|w| w.id).collect();
     assert_eq!(
         ids,
         [
@@ -188,14 +186,24 @@ fn warnings_match_the_worked_values() {
             WarningId::LockIn
         ]
     );
-    assert_eq!(e.warnings[0].years, (0..=15).collect::<Vec<u32>>());
+    let first = &e.baseline_warnings[0];
+    assert_eq!(first.years, (0..=15).collect::<Vec<u32>>());
     assert!(
-        e.warnings[0].message(&m).contains("years 0–15"),
+        first.message(&m).contains("years 0–15"),
         "{}",
-        e.warnings[0].message(&m)
+        first.message(&m)
     );
-    // With no plan, the with-plan scenario is the baseline.
-    assert_eq!(e.with_plan, e.baseline);
+    let mut without = teaching_case();
+    without.plans.clear();
+    let bare = evaluate(&m, &without);
+    assert_eq!(bare.baseline_warnings, e.baseline_warnings);
+    assert!(bare.plans.is_empty());
+    // An empty plan's scenario is the baseline.
+    without
+        .plans
+        .push(cluster_workbench::plan::Plan::named("Empty"));
+    let empty = evaluate(&m, &without);
+    assert_eq!(empty.plans[0].scenario, empty.baseline);
 }
 
 #[test]
@@ -211,12 +219,14 @@ fn the_threshold_trap_is_not_smoothed_over() {
         ],
     );
     let e = evaluate(&m, &preset(a, vec![entry("buyer_linkage", 0, Some(1.0))]));
-    assert_eq!(e.with_plan.attributes[ExternalBuyers], 0.39999999999999997);
-    let w = e
-        .warnings
+    assert_eq!(
+        with_plan(&e).attributes[ExternalBuyers],
+        0.39999999999999997
+    );
+    let w = warnings(&e)
         .iter()
         .find(|w| w.id == WarningId::SupplyWithoutDemand);
-    assert_eq!(w.map(|w| w.years.len()), Some(16), "{:?}", e.warnings);
+    assert_eq!(w.map(|w| w.years.len()), Some(16), "{:?}", warnings(&e));
 }
 
 #[test]

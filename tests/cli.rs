@@ -2,6 +2,7 @@
 //! model §7).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use cluster_workbench::preset::json::Json;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -27,7 +28,7 @@ fn write(dir: &tempfile::TempDir, name: &str, text: &str) -> PathBuf {
 }
 
 #[test]
-fn evaluate_prints_a_report_with_32_cells() {
+fn evaluate_prints_a_version_2_report_with_every_plan() {
     let out = run(&["evaluate", &shipped("teaching-case.json")]);
     assert_eq!(
         out.status.code(),
@@ -37,33 +38,112 @@ fn evaluate_prints_a_report_with_32_cells() {
     );
     assert!(out.stderr.is_empty());
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    // Keys in the order written (serde_json's own Value sorts them).
+    let ordered: Json = serde_json::from_slice(&out.stdout).unwrap();
+    let keys_at = |path: &[&str]| -> Vec<String> {
+        let mut v = &ordered;
+        for step in path {
+            v = match v {
+                Json::Object(pairs) => &pairs.iter().find(|(k, _)| k == step).unwrap().1,
+                Json::Array(items) => &items[step.parse::<usize>().unwrap()],
+                _ => panic!("no {step}"),
+            };
+        }
+        match v {
+            Json::Object(pairs) => pairs.iter().map(|(k, _)| k.clone()).collect(),
+            _ => panic!("not an object"),
+        }
+    };
+    assert_eq!(
+        keys_at(&[]),
+        [
+            "format",
+            "version",
+            "name",
+            "horizon_years",
+            "baseline",
+            "plans"
+        ]
+    );
     assert_eq!(report["format"], "cluster-workbench-report");
-    assert_eq!(report["version"], 1);
+    assert_eq!(report["version"], 2);
     assert_eq!(report["horizon_years"], 15);
-    for side in ["baseline", "with_plan"] {
-        assert_eq!(report[side]["cells"].as_array().unwrap().len(), 32);
-        assert_eq!(report[side]["trajectory"].as_array().unwrap().len(), 16);
-        assert_eq!(report[side]["attributes"].as_object().unwrap().len(), 12);
+    assert_eq!(
+        keys_at(&["baseline"]),
+        ["attributes", "cells", "trajectory", "warnings"]
+    );
+    let plans = report["plans"].as_array().unwrap();
+    assert_eq!(plans.len(), 2);
+    let first = &plans[0];
+    assert_eq!(
+        keys_at(&["plans", "0"]),
+        [
+            "name",
+            "attributes",
+            "cells",
+            "trajectory",
+            "warnings",
+            "capability",
+            "stage",
+            "gain",
+            "first_intermediate_year",
+            "total_cost",
+            "gain_per_million"
+        ]
+    );
+    for scenario in [&report["baseline"], first, &plans[1]] {
+        assert_eq!(scenario["cells"].as_array().unwrap().len(), 32);
+        assert_eq!(scenario["trajectory"].as_array().unwrap().len(), 16);
+        assert_eq!(scenario["attributes"].as_object().unwrap().len(), 12);
     }
-    let cell = &report["with_plan"]["cells"][0];
-    let keys: Vec<&str> = cell
-        .as_object()
-        .unwrap()
-        .keys()
-        .map(|k| k.as_str())
-        .collect();
-    assert_eq!(keys.len(), 6, "{keys:?}");
+    let cell = &first["cells"][0];
+    assert_eq!(
+        keys_at(&["plans", "0", "cells", "0"]),
+        [
+            "mechanism",
+            "effort",
+            "kind",
+            "strength",
+            "band",
+            "limited_by"
+        ]
+    );
     assert_eq!(cell["mechanism"], "I.a");
     assert_eq!(cell["effort"], "A");
     assert_eq!(cell["kind"], "resources");
     assert_eq!(cell["band"], "none");
     assert_eq!(cell["limited_by"], "demand_for_improvement");
-    let year = &report["with_plan"]["trajectory"][15];
+    // The first plan is Appendix A's: its worked values.
+    assert_eq!(first["name"], "Buyer links first, training later");
+    let year = &first["trajectory"][15];
     assert_eq!(year["year"], 15);
     assert_eq!(year["stage"], "intermediate");
-    assert!((year["capability"].as_f64().unwrap() - 0.417066691016).abs() < 1e-9);
+    let capability = first["capability"].as_f64().unwrap();
+    assert!((capability - 0.417066691016).abs() < 1e-9);
+    assert_eq!(year["capability"].as_f64(), Some(capability));
     assert!(year["effort"]["D"].is_number());
-    assert_eq!(report["warnings"].as_array().unwrap().len(), 0);
+    let gain = first["gain"].as_f64().unwrap();
+    assert!((gain - (0.417066691016 - 0.204434287221)).abs() < 1e-9);
+    assert_eq!(first["stage"], "intermediate");
+    assert_eq!(first["first_intermediate_year"], 10);
+    assert_eq!(first["total_cost"].as_f64(), Some(450000.0));
+    let per_million = first["gain_per_million"].as_f64().unwrap();
+    assert!((per_million - gain * 1e6 / 450000.0).abs() < 1e-12);
+    assert_eq!(first["warnings"].as_array().unwrap().len(), 0);
+    // The baseline's own warnings; the second plan never leaves basic.
+    let baseline_warnings: Vec<&str> = report["baseline"]["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        baseline_warnings,
+        ["supply-without-demand", "no-demand", "lock-in"]
+    );
+    assert!(plans[1]["first_intermediate_year"].is_null());
+    // No band without uncertainty.
+    assert!(first.get("band").is_none() && report["baseline"].get("band").is_none());
     // Unrounded numbers, as serde_json writes an f64.
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
@@ -77,7 +157,8 @@ fn evaluate_reports_warnings_with_sources_and_years() {
     let out = run(&["evaluate", &shipped("supply-side-only.json")]);
     assert_eq!(out.status.code(), Some(0));
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let w = &report["warnings"][0];
+    let warnings = report["plans"][0]["warnings"].as_array().unwrap();
+    let w = &warnings[0];
     assert_eq!(w["id"], "supply-without-demand");
     assert_eq!(w["severity"], "critical");
     assert!(w["message"].as_str().unwrap().contains("years 0–15"));
@@ -90,9 +171,32 @@ fn evaluate_reports_warnings_with_sources_and_years() {
     );
     assert_eq!(w["years"].as_array().unwrap().len(), 16);
     // Only supply-without-demand carries years.
-    for other in report["warnings"].as_array().unwrap().iter().skip(1) {
+    for other in warnings.iter().skip(1) {
         assert!(other.get("years").is_none(), "{other}");
     }
+    // With buyer links added, the second plan clears the critical warning.
+    assert!(
+        report["plans"][1]["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|w| w["id"] != "supply-without-demand")
+    );
+}
+
+#[test]
+fn a_version_1_file_gives_the_same_numbers_as_its_version_2() {
+    let v1 = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1-teaching-case.json");
+    let out = run(&["evaluate", v1.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["plans"][0]["name"], "Plan");
+    let v2 = run(&["evaluate", &shipped("teaching-case.json")]);
+    let v2: serde_json::Value = serde_json::from_slice(&v2.stdout).unwrap();
+    for key in ["trajectory", "cells", "warnings", "attributes"] {
+        assert_eq!(report["plans"][0][key], v2["plans"][0][key], "{key}");
+    }
+    assert_eq!(report["baseline"], v2["baseline"]);
 }
 
 #[test]
@@ -188,7 +292,7 @@ fn another_model_file_changes_the_numbers() {
             String::from_utf8_lossy(&out.stderr)
         );
         let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        r["with_plan"]["trajectory"][15]["capability"]
+        r["plans"][0]["trajectory"][15]["capability"]
             .as_f64()
             .unwrap()
     };

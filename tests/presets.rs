@@ -1,9 +1,10 @@
-//! Preset files: shipped presets are canonical and valid; every kind of bad
-//! input of reference model §6 is refused with the path and the reason.
+//! Preset files, version 1 (reference model §6): every kind of bad input is
+//! refused with the path and the reason, and a good file reads as the version
+//! 2 preset it means. Shipped presets are canonical and valid.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
-use cluster_workbench::preset::{PRESET_FORMAT, Preset};
+use cluster_workbench::preset::{PRESET_FORMAT, Preset, V1_PLAN_NAME};
 use common::*;
 use std::path::Path;
 
@@ -129,9 +130,15 @@ fn bad_presets() -> Vec<(&'static str, Vec<u8>, &'static str, &'static str)> {
         ),
         (
             "newer version",
-            with("\"version\": 1", "\"version\": 2"),
+            with("\"version\": 1", "\"version\": 3"),
             "version",
             "newer",
+        ),
+        (
+            "version 0",
+            with("\"version\": 1", "\"version\": 0"),
+            "version",
+            "not a preset version",
         ),
         (
             "version as a string",
@@ -371,7 +378,7 @@ fn bad_presets() -> Vec<(&'static str, Vec<u8>, &'static str, &'static str)> {
             "negative cost",
             with("\"cost\": 250000.0", "\"cost\": -5"),
             "plan.interventions[0].cost",
-            "outside 0 or more",
+            "-5 is below 0; a cost is 0 or more",
         ),
         (
             "custom without name",
@@ -460,10 +467,42 @@ fn every_bad_preset_names_its_problem() {
 }
 
 #[test]
-fn the_valid_base_preset_is_canonical() {
+fn a_version_1_file_reads_as_one_plan_named_plan() {
     let m = model();
-    let p = Preset::from_bytes(valid().as_bytes(), &m).unwrap();
-    assert_eq!(p.to_canonical_json(), valid());
+    let (p, version) = Preset::from_bytes_with_version(valid().as_bytes(), &m).unwrap();
+    assert_eq!(version, 1);
+    assert_eq!(p.horizon_years, 15);
+    assert_eq!(p.plans.len(), 1);
+    assert_eq!(p.plans[0].name, V1_PLAN_NAME);
+    assert_eq!(p.plans[0].note, None);
+    assert_eq!(p.plans[0].entries.len(), 2);
+    let text = p.to_canonical_json();
+    assert!(text.contains("\"version\": 2,"), "{text}");
+    assert!(
+        text.contains("\"horizon_years\": 15,\n  \"plans\": [\n    {\n      \"name\": \"Plan\","),
+        "{text}"
+    );
+    // A version 1 plan without entries is still a plan named "Plan".
+    let bare = minimal(", \"plan\": {\"horizon_years\": 12}");
+    let p = Preset::from_bytes(bare.as_bytes(), &m).unwrap();
+    assert_eq!(p.plans.len(), 1);
+    assert!(p.plans[0].entries.is_empty());
+    assert_eq!(p.horizon_years, 12);
+    // Without a plan, no plans and the model's horizon.
+    let p = Preset::from_bytes(minimal("").as_bytes(), &m).unwrap();
+    assert!(p.plans.is_empty());
+    assert_eq!(p.horizon_years, 15);
+}
+
+/// The smallest version 1 preset, keys out of order, with `extra` before its
+/// closing brace.
+fn minimal(extra: &str) -> String {
+    format!(
+        r#"{{"version": 1, "format": "cluster-workbench-preset", "name": "m",
+        "attributes": {{"firm_capability": 1, "knowledge_fora": 0, "skilled_labour": 0, "public_support": 0,
+        "specialised_suppliers": 0, "competition_pressure": 0, "cluster_size": 0, "learning_focus": 0,
+        "demand_for_improvement": 0, "external_buyers": 0, "associations": 0, "market_dynamism": 0}}{extra}}}"#
+    )
 }
 
 #[test]
@@ -473,7 +512,7 @@ fn integers_read_as_numbers_and_absent_optionals_stay_absent() {
         .replace("\"cost\": 250000.0", "\"cost\": 250000")
         .replace("\"intensity\": 1.0,", "");
     let p = Preset::from_bytes(text.as_bytes(), &m).unwrap();
-    let entries = p.entries();
+    let entries = &p.plans[0].entries;
     assert_eq!(entries[0].cost, Some(250000.0));
     assert_eq!(entries[0].intensity, None);
     assert_eq!(entries[0].intensity(), 1.0);
@@ -481,16 +520,19 @@ fn integers_read_as_numbers_and_absent_optionals_stay_absent() {
     assert!(out.contains("\"cost\": 250000.0"), "{out}");
     assert!(!out.contains("\"intensity\": 1.0"), "{out}");
 
-    let minimal = r#"{"version": 1, "format": "cluster-workbench-preset", "name": "m",
-        "attributes": {"firm_capability": 1, "knowledge_fora": 0, "skilled_labour": 0, "public_support": 0,
-        "specialised_suppliers": 0, "competition_pressure": 0, "cluster_size": 0, "learning_focus": 0,
-        "demand_for_improvement": 0, "external_buyers": 0, "associations": 0, "market_dynamism": 0}}"#;
+    let minimal = minimal("");
     let p = Preset::from_bytes(minimal.as_bytes(), &m).unwrap();
-    assert_eq!(p.plan, None);
-    assert_eq!(p.horizon(&m), 15);
+    assert!(p.plans.is_empty());
+    assert_eq!(p.horizon_years, 15);
     let out = p.to_canonical_json();
-    assert!(out.starts_with("{\n  \"format\": \"cluster-workbench-preset\",\n  \"version\": 1,\n  \"name\": \"m\",\n  \"attributes\": {\n    \"market_dynamism\": 0.0,"), "{out}");
-    assert!(!out.contains("plan"));
+    assert!(out.starts_with("{\n  \"format\": \"cluster-workbench-preset\",\n  \"version\": 2,\n  \"name\": \"m\",\n  \"attributes\": {\n    \"market_dynamism\": 0.0,"), "{out}");
+    // The horizon and the plans are always written, the other keys only when
+    // they hold something.
+    assert!(
+        out.ends_with("  },\n  \"horizon_years\": 15,\n  \"plans\": []\n}\n"),
+        "{out}"
+    );
+    assert!(!out.contains("uncertainty") && !out.contains("unit_costs"));
     assert!(out.ends_with("}\n") && !out.ends_with("}\n\n"));
     // Saving, loading and saving again gives the same bytes.
     let again = Preset::from_bytes(out.as_bytes(), &m)

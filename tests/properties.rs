@@ -6,7 +6,8 @@ use cluster_workbench::attribute::{Attribute, Attributes};
 use cluster_workbench::cells::{evaluate_cells, strengths};
 use cluster_workbench::evaluation::evaluate;
 use cluster_workbench::mechanism::{Kind, cells};
-use cluster_workbench::plan::{CustomIntervention, Lever, PlanEntry, Side};
+use cluster_workbench::model::catalogue::Side;
+use cluster_workbench::plan::{CustomIntervention, Lever, PlanEntry};
 use cluster_workbench::preset::Preset;
 use cluster_workbench::trajectory::Stage;
 use cluster_workbench::warnings::WarningId;
@@ -71,19 +72,19 @@ proptest! {
         let none = c15(vec![]);
         let supply = c15(pair());
         let fires = |e: &cluster_workbench::evaluation::Evaluation| {
-            e.warnings.iter().any(|w| w.id == WarningId::SupplyWithoutDemand)
+            warnings(e).iter().any(|w| w.id == WarningId::SupplyWithoutDemand)
         };
         prop_assert!(fires(&supply));
-        prop_assert_eq!(supply.with_plan.trajectory.years[15].stage, Stage::Basic);
+        prop_assert_eq!(with_plan(&supply).trajectory.years[15].stage, Stage::Basic);
 
         let buyers = c15(vec![entry("buyer_linkage", 0, None)]);
         let mut all = pair();
         all.push(entry("buyer_linkage", 0, None));
         let both = c15(all);
-        prop_assert!(!fires(&both), "{:?}", both.warnings);
+        prop_assert!(!fires(&both), "{:?}", warnings(&both));
 
-        let gain_with_demand = both.with_plan.trajectory.final_capability() - buyers.with_plan.trajectory.final_capability();
-        let gain_alone = supply.with_plan.trajectory.final_capability() - none.with_plan.trajectory.final_capability();
+        let gain_with_demand = with_plan(&both).trajectory.final_capability() - with_plan(&buyers).trajectory.final_capability();
+        let gain_alone = with_plan(&supply).trajectory.final_capability() - with_plan(&none).trajectory.final_capability();
         prop_assert!(gain_with_demand >= 3.0 * gain_alone, "{} < 3 × {}", gain_with_demand, gain_alone);
     }
 
@@ -104,8 +105,8 @@ proptest! {
         a[PublicSupport] = support;
         a[FirmCapability] = 0.1;
         let e = evaluate(&m, &preset(a, vec![]));
-        prop_assert!(e.warnings.iter().any(|w| w.id == WarningId::LockIn));
-        for y in &e.with_plan.trajectory.years {
+        prop_assert!(warnings(&e).iter().any(|w| w.id == WarningId::LockIn));
+        for y in &with_plan(&e).trajectory.years {
             prop_assert_eq!(y.stage, Stage::Basic, "year {}", y.year);
         }
     }
@@ -139,9 +140,7 @@ proptest! {
         let mut p = preset(a, entries);
         p.name = name;
         p.description = description;
-        if let Some(plan) = p.plan.as_mut() {
-            plan.horizon_years = horizon;
-        }
+        p.horizon_years = h;
         let text = p.to_canonical_json();
         let back = Preset::from_bytes(text.as_bytes(), &m).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
         prop_assert_eq!(&back, &p);

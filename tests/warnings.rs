@@ -11,8 +11,7 @@ use common::*;
 /// The warnings of a cluster (other attributes at 0.5) with a plan.
 fn fired(pairs: &[(Attribute, f64)], entries: Vec<PlanEntry>) -> Vec<WarningId> {
     let m = model();
-    evaluate(&m, &preset(attrs(0.5, pairs), entries))
-        .warnings
+    warnings(&evaluate(&m, &preset(attrs(0.5, pairs), entries)))
         .iter()
         .map(|w| w.id)
         .collect()
@@ -20,11 +19,10 @@ fn fired(pairs: &[(Attribute, f64)], entries: Vec<PlanEntry>) -> Vec<WarningId> 
 
 fn years(pairs: &[(Attribute, f64)], entries: Vec<PlanEntry>) -> Vec<u32> {
     let m = model();
-    evaluate(&m, &preset(attrs(0.5, pairs), entries))
-        .warnings
-        .into_iter()
+    warnings(&evaluate(&m, &preset(attrs(0.5, pairs), entries)))
+        .iter()
         .find(|w| w.id == WarningId::SupplyWithoutDemand)
-        .map(|w| w.years)
+        .map(|w| w.years.clone())
         .unwrap_or_default()
 }
 
@@ -169,8 +167,7 @@ fn plan_barely_helps() {
     assert!(!fired(&stagnant, vec![]).contains(&w));
     let m = model();
     assert!(
-        !evaluate(&m, &teaching_case())
-            .warnings
+        !warnings(&evaluate(&m, &teaching_case()))
             .iter()
             .any(|x| x.id == w)
     );

@@ -10,8 +10,9 @@ use cluster_workbench::app::action::Action;
 use cluster_workbench::app::{Dialog, Start, Workbench};
 use cluster_workbench::attribute::Attribute;
 use cluster_workbench::cells::Band;
+use cluster_workbench::evaluation::Scenario;
 use cluster_workbench::mechanism::{Effort, Mechanism, cell_index};
-use cluster_workbench::warnings::WarningId;
+use cluster_workbench::warnings::{Warning, WarningId};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -54,23 +55,25 @@ fn shows(h: &Harness<'static, Workbench>, text: &str) -> bool {
     h.query_all_by_label_contains(text).next().is_some()
 }
 
+/// The scenario the window shows: the active plan's.
+fn active(wb: &Workbench) -> &Scenario {
+    wb.doc.evaluation().scenario(wb.doc.active_plan())
+}
+
+/// The warnings the window shows: the active plan's.
+fn active_warnings(wb: &Workbench) -> &[Warning] {
+    wb.doc.evaluation().warnings(wb.doc.active_plan())
+}
+
 fn fires(h: &Harness<'static, Workbench>, id: WarningId) -> bool {
-    h.state()
-        .doc
-        .evaluation()
-        .warnings
-        .iter()
-        .any(|w| w.id == id)
+    active_warnings(h.state()).iter().any(|w| w.id == id)
 }
 
 #[test]
 fn a_slider_move_changes_a_cell_band() {
     let mut h = window("supply-side-only.json");
     let i = cell_index(Mechanism::Ib, Effort::A).unwrap();
-    assert_eq!(
-        h.state().doc.evaluation().with_plan.cells[i].band,
-        Band::None
-    );
+    assert_eq!(active(h.state()).cells[i].band, Band::None);
     assert!(shows(&h, "Cell I.b-A: none"));
 
     set_slider(&mut h, "Demand for improvement", 0.9);
@@ -80,7 +83,7 @@ fn a_slider_move_changes_a_cell_band() {
         0.9
     );
     // cluster size 0.4 × demand 0.9 = 0.36: weak.
-    assert_eq!(wb.doc.evaluation().with_plan.cells[i].band, Band::Weak);
+    assert_eq!(active(wb).cells[i].band, Band::Weak);
     assert!(shows(&h, "Cell I.b-A: weak 0.36"));
     assert!(!shows(&h, "Cell I.b-A: none"));
     assert!(wb.title().contains(" *"), "{}", wb.title());
@@ -89,7 +92,7 @@ fn a_slider_move_changes_a_cell_band() {
 #[test]
 fn loading_a_preset_shows_its_warnings() {
     let mut h = window("teaching-case.json");
-    assert!(h.state().doc.evaluation().warnings.is_empty());
+    assert!(active_warnings(h.state()).is_empty());
     assert!(!shows(
         &h,
         "Supply-side support without demand-led market links"
@@ -245,10 +248,10 @@ fn a_bad_file_leaves_the_state_unchanged() {
     };
     assert!(title.contains("broken.json"), "{title}");
     assert!(
-        message.contains("plan.interventions[1].start_year: 99 is outside 0..=15"),
+        message.contains("plans[0].interventions[1].start_year: 99 is outside 0..=15"),
         "{message}"
     );
-    assert!(shows(&h, "plan.interventions[1].start_year"));
+    assert!(shows(&h, "plans[0].interventions[1].start_year"));
     h.get_by_label("OK").click();
     h.run();
     assert!(h.state().dialog.is_none());

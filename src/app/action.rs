@@ -1,15 +1,31 @@
 //! Everything a user can ask for, as values. Views and shortcuts emit actions
 //! while drawing; the app applies them once per frame, in one place.
 
-use super::document::Edit;
+use crate::edit::Edit;
 use std::path::PathBuf;
 
-/// Which scenario the matrix shows when the preset has a plan.
+/// What the matrix shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum MatrixView {
+    /// The active plan's cells.
     #[default]
     WithPlan,
+    /// The cells without any plan.
     Baseline,
+    /// Each cell's with-plan strength minus its baseline strength.
+    Difference,
+}
+
+/// Which view the dock under the matrix shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum DockTab {
+    /// Capability over the years, every plan overlaid.
+    #[default]
+    Capability,
+    /// The active plan's entries on a timeline, and the entry editor.
+    Plan,
+    /// The plans compared side by side.
+    Compare,
 }
 
 /// The light or dark look.
@@ -20,17 +36,28 @@ pub enum ThemeChoice {
     Dark,
 }
 
+/// What a plan name is being asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NamePurpose {
+    /// A new, empty plan.
+    New,
+    /// A new name for this plan.
+    Rename(usize),
+    /// The name of a copy of this plan.
+    Duplicate(usize),
+}
+
 /// A user's request.
 #[derive(Debug, Clone, PartialEq)]
 #[must_use]
 pub enum Action {
     /// Change the document. `merge` joins the undo step of the gesture in
-    /// progress (a slider being dragged).
+    /// progress (a slider or a timeline bar being dragged).
     Edit {
         edit: Edit,
         merge: bool,
     },
-    /// A slider gesture began or ended.
+    /// A gesture began or ended.
     EndGesture,
     Undo,
     Redo,
@@ -52,9 +79,18 @@ pub enum Action {
     SaveThen(Box<Action>),
     /// Close the window.
     Quit,
+    /// Make this plan the one the matrix, banner and warnings show.
+    SetActivePlan(usize),
+    /// Ask for a plan's name: for a new plan, a renamed one or a copy.
+    AskPlanName(NamePurpose),
+    /// Open the form for a custom intervention in the active plan.
+    AskCustomIntervention,
+    /// Select an entry of the active plan for the entry editor.
+    SelectEntry(Option<usize>),
     /// Select a cell (an index into Table 1's cells) for the detail pane.
     SelectCell(Option<usize>),
     SetMatrixView(MatrixView),
+    SetDockTab(DockTab),
     SetTheme(ThemeChoice),
     ToggleEfforts,
     /// Outline the attributes that would clear the critical warning.

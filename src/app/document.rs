@@ -1,8 +1,9 @@
-//! The open document: the preset being edited, where it came from, its undo
-//! history and its evaluation. Every edit goes through [`Document::apply`],
-//! the one place where undo is recorded and the evaluation is refreshed.
+//! The open document: the preset being edited, where it came from, which plan
+//! is active, its undo history and its evaluation. Every edit goes through
+//! [`Document::apply`], the one place where undo is recorded and the
+//! evaluation is refreshed.
 
-use crate::attribute::Attribute;
+use crate::edit::{Edit, EditError, Focus, Target};
 use crate::evaluation::{Evaluation, evaluate};
 use crate::model::Model;
 use crate::preset::Preset;
@@ -23,13 +24,6 @@ pub enum Origin {
     File(PathBuf),
 }
 
-/// One change to the document, as a value.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Edit {
-    /// Set an attribute to a value in 0..=1.
-    SetAttribute(Attribute, f64),
-}
-
 /// The document and everything derived from it.
 pub struct Document {
     preset: Preset,
@@ -38,14 +32,18 @@ pub struct Document {
     origin: Origin,
     undo: Vec<Preset>,
     redo: Vec<Preset>,
-    /// The attribute of the slider gesture in progress, if any: its edits merge
-    /// into one undo step.
-    gesture: Option<Attribute>,
+    /// What the gesture in progress changes, if any: its edits merge into one
+    /// undo step (one slider drag, one step).
+    gesture: Option<Target>,
+    /// The plan the matrix, banner and warnings show (an index into the
+    /// plans; meaningless when there are none). Not saved, not an undo step.
+    active: usize,
     evaluation: Evaluation,
 }
 
 impl Document {
-    /// A document showing `preset`, with an empty history.
+    /// A document showing `preset`, with an empty history and its first plan
+    /// active.
     pub fn new(model: &Model, preset: Preset, origin: Origin) -> Self {
         let evaluation = evaluate(model, &preset);
         Document {
@@ -55,6 +53,7 @@ impl Document {
             undo: Vec::new(),
             redo: Vec::new(),
             gesture: None,
+            active: 0,
             evaluation,
         }
     }
@@ -74,26 +73,49 @@ impl Document {
         &self.origin
     }
 
+    /// The active plan, `None` when the preset has no plans.
+    pub fn active_plan(&self) -> Option<usize> {
+        (self.active < self.preset.plans.len()).then_some(self.active)
+    }
+
+    /// Makes a plan active (not an undo step, not a change to the file).
+    pub fn set_active_plan(&mut self, plan: usize) {
+        if plan < self.preset.plans.len() {
+            self.active = plan;
+        }
+    }
+
     /// Whether there are changes since the last load or save.
     pub fn is_dirty(&self) -> bool {
         self.preset != self.saved
     }
 
-    /// Applies an edit. With `merge`, an edit of the same attribute as the
-    /// gesture in progress joins its undo step (one slider drag, one step).
-    pub fn apply(&mut self, model: &Model, edit: Edit, merge: bool) {
-        let Edit::SetAttribute(attribute, value) = edit;
-        let value = value.clamp(0.0, 1.0);
-        if !value.is_finite() || self.preset.attributes[attribute] == value {
-            return;
+    /// Applies an edit, or refuses it with the reason and changes nothing.
+    /// With `merge`, an edit of what the gesture in progress changes joins its
+    /// undo step.
+    pub fn apply(&mut self, model: &Model, edit: Edit, merge: bool) -> Result<(), EditError> {
+        let target = edit.target();
+        let mut next = self.preset.clone();
+        let focus = edit.apply(&mut next, model)?;
+        if next == self.preset {
+            return Ok(());
         }
-        let joins = merge && self.gesture == Some(attribute);
+        let joins = merge && target.is_some() && self.gesture == target;
         if !joins {
             self.push_undo();
         }
-        self.gesture = Some(attribute);
-        self.preset.attributes[attribute] = value;
+        self.gesture = target;
+        self.preset = next;
+        match focus {
+            Focus::Keep => {}
+            Focus::Plan(i) => self.active = i,
+            // The next plan takes the deleted one's place; after the last,
+            // the one before it.
+            Focus::Deleted(i) if i < self.active => self.active -= 1,
+            Focus::Deleted(_) => {}
+        }
         self.refresh(model);
+        Ok(())
     }
 
     /// Ends the gesture in progress: the next edit starts a new undo step.
@@ -153,6 +175,8 @@ impl Document {
     }
 
     fn refresh(&mut self, model: &Model) {
+        // An undo may take away the active plan; the last one left takes over.
+        self.active = self.active.min(self.preset.plans.len().saturating_sub(1));
         self.evaluation = evaluate(model, &self.preset);
     }
 }
@@ -160,6 +184,7 @@ impl Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::attribute::Attribute;
 
     fn doc() -> (Model, Document) {
         let m = Model::default_model().unwrap();
@@ -168,16 +193,20 @@ mod tests {
         (m, d)
     }
 
+    fn set(d: &mut Document, m: &Model, a: Attribute, v: f64, merge: bool) {
+        d.apply(m, Edit::SetAttribute(a, v), merge).unwrap();
+    }
+
     #[test]
     fn a_gesture_is_one_undo_step_and_undo_restores() {
         let (m, mut d) = doc();
         let a = Attribute::Associations;
         d.end_gesture();
         for v in [0.6, 0.7, 0.8] {
-            d.apply(&m, Edit::SetAttribute(a, v), true);
+            set(&mut d, &m, a, v, true);
         }
         d.end_gesture();
-        d.apply(&m, Edit::SetAttribute(a, 0.9), true);
+        set(&mut d, &m, a, 0.9, true);
         assert!(d.is_dirty());
         assert!(d.undo(&m));
         assert_eq!(d.preset().attributes[a], 0.8);
@@ -194,13 +223,49 @@ mod tests {
     fn edits_without_merge_are_separate_steps_and_clear_redo() {
         let (m, mut d) = doc();
         let a = Attribute::ClusterSize;
-        d.apply(&m, Edit::SetAttribute(a, 0.6), false);
-        d.apply(&m, Edit::SetAttribute(a, 0.7), false);
+        set(&mut d, &m, a, 0.6, false);
+        set(&mut d, &m, a, 0.7, false);
         d.undo(&m);
         assert!(d.can_redo());
-        d.apply(&m, Edit::SetAttribute(a, 0.1), false);
+        set(&mut d, &m, a, 0.1, false);
         assert!(!d.can_redo());
         d.undo(&m);
         assert_eq!(d.preset().attributes[a], 0.6);
+    }
+
+    #[test]
+    fn a_refused_edit_changes_nothing_and_records_no_step() {
+        let (m, mut d) = doc();
+        let before = d.preset().clone();
+        let err = d.apply(&m, Edit::SetAttribute(Attribute::ClusterSize, 1.5), false);
+        assert!(err.is_err());
+        assert_eq!(d.preset(), &before);
+        assert!(!d.can_undo());
+    }
+
+    #[test]
+    fn the_active_plan_follows_adds_deletes_and_undo() {
+        let (m, mut d) = doc();
+        assert_eq!(d.active_plan(), None);
+        for name in ["A", "B", "C"] {
+            d.apply(&m, Edit::AddPlan { name: name.into() }, false)
+                .unwrap();
+        }
+        assert_eq!(d.active_plan(), Some(2), "a new plan becomes active");
+        d.set_active_plan(1);
+        assert_eq!(d.undo.len(), 3, "choosing a plan is not an undo step");
+        d.apply(&m, Edit::DeletePlan { plan: 1 }, false).unwrap();
+        assert_eq!(d.active_plan(), Some(1), "the next plan takes over");
+        assert_eq!(d.preset().plans[1].name, "C");
+        d.apply(&m, Edit::DeletePlan { plan: 1 }, false).unwrap();
+        assert_eq!(d.active_plan(), Some(0), "after the last, the one before");
+        d.apply(&m, Edit::DeletePlan { plan: 0 }, false).unwrap();
+        assert_eq!(d.active_plan(), None);
+        d.undo(&m);
+        assert_eq!(d.active_plan(), Some(0));
+        assert_eq!(d.preset().plans[0].name, "A");
+        // An edit and its undo leave the document clean.
+        while d.undo(&m) {}
+        assert!(!d.is_dirty());
     }
 }

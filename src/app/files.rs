@@ -20,12 +20,12 @@ pub enum FileEvent {
     /// A file was read (its bytes, not yet checked).
     Read {
         path: PathBuf,
-        result: Result<Vec<u8>, String>,
+        result: Result<Vec<u8>, FileError>,
     },
     /// A file was written.
     Written {
         path: PathBuf,
-        result: Result<(), String>,
+        result: Result<(), FileError>,
     },
     /// The user closed the dialog without choosing.
     Cancelled,
@@ -67,7 +67,7 @@ impl FileService {
     /// Reads a preset file.
     pub fn read(&mut self, path: PathBuf) {
         self.spawn(move || FileEvent::Read {
-            result: read_bytes(&path, MAX_PRESET_BYTES).map_err(|e| e.to_string()),
+            result: read_bytes(&path, MAX_PRESET_BYTES),
             path,
         });
     }
@@ -75,7 +75,7 @@ impl FileService {
     /// Writes a file atomically.
     pub fn write(&mut self, path: PathBuf, contents: String) {
         self.spawn(move || FileEvent::Written {
-            result: write_atomic(&path, contents.as_bytes()).map_err(|e: FileError| e.to_string()),
+            result: write_atomic(&path, contents.as_bytes()),
             path,
         });
     }
@@ -95,7 +95,7 @@ impl FileService {
                 Some(handle) => {
                     let path = handle.path().to_path_buf();
                     FileEvent::Read {
-                        result: read_bytes(&path, MAX_PRESET_BYTES).map_err(|e| e.to_string()),
+                        result: read_bytes(&path, MAX_PRESET_BYTES),
                         path,
                     }
                 }
@@ -122,7 +122,7 @@ impl FileService {
                 Some(handle) => {
                     let path = handle.path().to_path_buf();
                     FileEvent::Written {
-                        result: write_atomic(&path, contents.as_bytes()).map_err(|e| e.to_string()),
+                        result: write_atomic(&path, contents.as_bytes()),
                         path,
                     }
                 }

@@ -1,25 +1,25 @@
-//! The workbench window's state and the one place where actions are applied.
-//! [`Workbench`] knows nothing of eframe, so tests drive it headlessly with
-//! egui_kittest; [`native`] wraps it in an `eframe::App`.
+//! The workbench's state and the one place where actions are applied.
+//! [`Workbench`] draws nothing: the views in [`crate::ui`] read it and emit
+//! actions, [`crate::window`] wraps both in an eframe window, and tests drive
+//! it headlessly with egui_kittest.
 
 pub mod action;
 pub mod builtin;
+pub mod custom;
 pub mod document;
 pub mod files;
-pub mod native;
 pub mod settings;
 
+use crate::edit::{Edit, unused_plan_name};
 use crate::model::Model;
-use crate::preset::Preset;
-use crate::ui;
-use crate::ui::text::{fill, texts};
-use action::{Action, ThemeChoice};
+use crate::preset::{PRESET_VERSION, Preset};
+use crate::text::{fill, texts};
+use action::{Action, NamePurpose, ThemeChoice};
+use custom::CustomDraft;
 use document::{Document, Origin};
 use files::{FileEvent, FileService};
 use settings::{LastDocument, Settings};
 use std::path::{Path, PathBuf};
-
-pub use native::run;
 
 /// A modal dialog on top of the window.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,6 +34,10 @@ pub enum Dialog {
         text: String,
         note: Option<String>,
     },
+    /// A name for a new, renamed or copied plan, checked as it is typed.
+    PlanName { purpose: NamePurpose, text: String },
+    /// The form for a custom intervention.
+    Custom(CustomDraft),
 }
 
 /// Passing view choices that are not remembered between runs.
@@ -41,6 +45,8 @@ pub enum Dialog {
 pub struct ViewState {
     /// The cell shown in the detail pane.
     pub selected: Option<usize>,
+    /// The entry of the active plan shown in the entry editor.
+    pub selected_entry: Option<usize>,
     pub about_open: bool,
     /// Outline the attributes that would clear the critical warning.
     pub show_levers: bool,
@@ -129,40 +135,26 @@ impl Workbench {
         wb
     }
 
-    /// Draws the window and applies what the user did, once per frame.
-    pub fn ui(&mut self, ui: &mut egui::Ui) {
-        let ctx = ui.ctx().clone();
+    /// Handles what finished file jobs report (once per frame).
+    pub fn poll_files(&mut self, ctx: &egui::Context) {
         for event in self.files.poll() {
-            self.on_file_event(event, &ctx);
+            self.on_file_event(event, ctx);
         }
-        let mut actions = Vec::new();
-        if self.dialog.is_none() {
-            ui::shortcuts::collect(&ctx, &mut actions);
-        }
-        if ctx.input(|i| i.viewport().close_requested()) && self.doc.is_dirty() && !self.allow_close
-        {
-            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            actions.push(Action::Quit);
-        }
-        let state = ui::State {
-            model: &self.model,
-            model_path: self.model_path.as_deref(),
-            doc: &self.doc,
-            settings: &self.settings,
-            view: &self.view,
-            built_in_names: &self.built_in_names,
-            busy: self.files.is_busy(),
-        };
-        ui::workbench_ui(ui, &state, &mut self.dialog, &mut actions);
-        for action in actions {
-            self.apply(action, &ctx);
-        }
-        self.update_title(&ctx);
+    }
+
+    /// Whether a file job is running.
+    pub fn is_busy(&self) -> bool {
+        self.files.is_busy()
+    }
+
+    /// Whether closing the window now would lose unsaved work.
+    pub fn close_needs_confirmation(&self) -> bool {
+        self.doc.is_dirty() && !self.allow_close
     }
 
     /// Applies an action, first asking before unsaved changes are discarded.
     pub fn apply(&mut self, action: Action, ctx: &egui::Context) {
-        if action.discards_document() && self.doc.is_dirty() && !self.allow_close {
+        if action.discards_document() && self.close_needs_confirmation() {
             self.dialog = Some(Dialog::Unsaved {
                 then: Box::new(action),
             });
@@ -173,13 +165,15 @@ impl Workbench {
 
     fn run(&mut self, action: Action, ctx: &egui::Context) {
         match action {
-            Action::Edit { edit, merge } => self.doc.apply(&self.model, edit, merge),
+            Action::Edit { edit, merge } => self.edit(edit, merge),
             Action::EndGesture => self.doc.end_gesture(),
             Action::Undo => {
                 self.doc.undo(&self.model);
+                self.keep_selection_valid();
             }
             Action::Redo => {
                 self.doc.redo(&self.model);
+                self.keep_selection_valid();
             }
             Action::New => {
                 let preset = Preset::new_untitled(&self.model, texts().untitled);
@@ -210,8 +204,20 @@ impl Workbench {
                 self.allow_close = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
+            Action::SetActivePlan(plan) => {
+                self.doc.set_active_plan(plan);
+                self.view.selected_entry = None;
+            }
+            Action::AskPlanName(purpose) => self.ask_plan_name(purpose),
+            Action::AskCustomIntervention => {
+                if let Some(plan) = self.doc.active_plan() {
+                    self.dialog = Some(Dialog::Custom(CustomDraft::new(plan)));
+                }
+            }
+            Action::SelectEntry(entry) => self.view.selected_entry = entry,
             Action::SelectCell(cell) => self.view.selected = cell,
             Action::SetMatrixView(v) => self.settings.matrix_view = v,
+            Action::SetDockTab(tab) => self.settings.dock = tab,
             Action::SetTheme(theme) => {
                 self.settings.theme = theme;
                 apply_theme(ctx, theme);
@@ -233,6 +239,58 @@ impl Workbench {
         }
     }
 
+    /// Applies an edit to the document; a refused edit changes nothing and
+    /// says why.
+    fn edit(&mut self, edit: Edit, merge: bool) {
+        let added_entry = match &edit {
+            Edit::AddCatalogueEntry { plan, .. } | Edit::AddCustomEntry { plan, .. } => Some(*plan),
+            _ => None,
+        };
+        match self.doc.apply(&self.model, edit, merge) {
+            Ok(()) => {
+                // A new entry is selected, so it can be set up at once.
+                if let Some(plan) = added_entry {
+                    let count = self.doc.preset().plan(plan).map_or(0, |p| p.entries.len());
+                    self.view.selected_entry = count.checked_sub(1);
+                }
+                self.keep_selection_valid();
+            }
+            Err(e) => {
+                self.doc.end_gesture();
+                self.error(texts().edit_refused.to_owned(), e.to_string());
+            }
+        }
+    }
+
+    /// The selected entry must exist in the active plan.
+    fn keep_selection_valid(&mut self) {
+        let entries = self
+            .doc
+            .active_plan()
+            .and_then(|p| self.doc.preset().plan(p))
+            .map_or(0, |p| p.entries.len());
+        if self.view.selected_entry.is_some_and(|e| e >= entries) {
+            self.view.selected_entry = None;
+        }
+    }
+
+    fn ask_plan_name(&mut self, purpose: NamePurpose) {
+        let t = texts();
+        let preset = self.doc.preset();
+        let text = match purpose {
+            NamePurpose::New => unused_plan_name(preset, t.new_plan_stem),
+            NamePurpose::Rename(i) => match preset.plan(i) {
+                Some(p) => p.name.clone(),
+                None => return,
+            },
+            NamePurpose::Duplicate(i) => match preset.plan(i) {
+                Some(p) => unused_plan_name(preset, &fill(t.copy_of, &[("name", &p.name)])),
+                None => return,
+            },
+        };
+        self.dialog = Some(Dialog::PlanName { purpose, text });
+    }
+
     /// Waits for file jobs in progress and handles what they report (tests use
     /// this instead of waiting for frames).
     pub fn finish_file_jobs(&mut self, ctx: &egui::Context) {
@@ -245,13 +303,17 @@ impl Workbench {
         let t = texts();
         match event {
             FileEvent::Read { path, result } => {
-                let loaded = result.and_then(|bytes| {
-                    Preset::from_bytes(&bytes, &self.model).map_err(|e| e.to_string())
+                let loaded = result.map_err(|e| e.to_string()).and_then(|bytes| {
+                    Preset::from_bytes_with_version(&bytes, &self.model).map_err(|e| e.to_string())
                 });
                 match loaded {
-                    Ok(preset) => {
+                    Ok((preset, version)) => {
                         self.replace(preset, Origin::File(path.clone()));
                         self.settings.remember(path);
+                        if version < PRESET_VERSION {
+                            self.view.status =
+                                Some(fill(t.older_version, &[("version", &version.to_string())]));
+                        }
                     }
                     Err(reason) => {
                         self.error(fill(t.open_failed, &[("file", &shown(&path))]), reason)
@@ -275,7 +337,10 @@ impl Workbench {
                     }
                     Err(reason) => {
                         self.after_save = None;
-                        self.error(fill(t.save_failed, &[("file", &shown(&path))]), reason);
+                        self.error(
+                            fill(t.save_failed, &[("file", &shown(&path))]),
+                            reason.to_string(),
+                        );
                     }
                 }
             }
@@ -321,6 +386,7 @@ impl Workbench {
     fn replace(&mut self, preset: Preset, origin: Origin) {
         self.doc = Document::new(&self.model, preset, origin);
         self.view.selected = None;
+        self.view.selected_entry = None;
         self.view.show_levers = false;
         self.view.status = None;
     }
@@ -356,7 +422,8 @@ impl Workbench {
         format!("{}{dirty} — {}", self.doc.preset().name, texts().app_name)
     }
 
-    fn update_title(&mut self, ctx: &egui::Context) {
+    /// Sends the title to the window when it changed.
+    pub fn update_title(&mut self, ctx: &egui::Context) {
         let title = self.title();
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));

@@ -3,7 +3,7 @@
 //! eframe itself. Every field has a default, so an old or damaged settings
 //! file resets only what it cannot read.
 
-use super::action::{MatrixView, ThemeChoice};
+use super::action::{DockTab, MatrixView, ThemeChoice};
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
@@ -31,6 +31,8 @@ pub struct Settings {
     pub last: Option<LastDocument>,
     pub show_efforts: bool,
     pub matrix_view: MatrixView,
+    /// The view the dock under the matrix shows.
+    pub dock: DockTab,
 }
 
 impl Default for Settings {
@@ -41,6 +43,7 @@ impl Default for Settings {
             last: None,
             show_efforts: false,
             matrix_view: MatrixView::WithPlan,
+            dock: DockTab::Capability,
         }
     }
 }

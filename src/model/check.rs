@@ -3,13 +3,13 @@
 //! expression, the bounds, the parameters, the warnings and the catalogue. The
 //! first problem is reported with its path in the file.
 
+use super::catalogue::{Intervention, Side, check_effect};
 use super::expr::Expr;
 use super::file::{self, ModelFile, Numbers};
-use super::{Driver, Indicators, MODEL_FORMAT, MODEL_VERSION, Model, ModelError, WarningInfo};
+use super::warning::{Severity, WarningId, WarningInfo};
+use super::{Driver, Indicators, MODEL_FORMAT, MODEL_VERSION, Model, ModelError};
 use crate::attribute::{Attribute, Attributes};
 use crate::mechanism::{Advantage, Cell, Effort, Kind, Mechanism, cell_index};
-use crate::plan::{Intervention, Side, check_effect};
-use crate::warnings::{Severity, WarningId};
 
 type Result<T> = std::result::Result<T, ModelError>;
 
@@ -354,8 +354,8 @@ fn compile_catalogue(interventions: &[file::InterventionInfo]) -> Result<Vec<Int
 fn effects(path: &str, numbers: &Numbers) -> Result<Vec<(Attribute, f64)>> {
     let mut out: Vec<(Attribute, f64)> = Vec::new();
     for (key, v) in &numbers.0 {
-        let a =
-            check_effect(key, *v, &out).or_else(|reason| err(format!("{path}.{key}"), reason))?;
+        let a = check_effect(key, *v, &out)
+            .or_else(|reason| err(format!("{path}.{key}"), reason.to_string()))?;
         out.push((a, *v));
     }
     if out.is_empty() {

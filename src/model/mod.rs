@@ -3,16 +3,18 @@
 //! default one, `assets/model.json`, is compiled into the binary), checked
 //! against the fixed structure of Table 1, and compiled for evaluation.
 
+pub mod catalogue;
 mod check;
 pub mod expr;
 pub mod file;
+pub mod warning;
 
 use crate::attribute::{Attribute, Attributes};
 use crate::mechanism::{Advantage, Cell, Effort, Mechanism};
-use crate::plan::Intervention;
-use crate::warnings::{Severity, WarningId};
+use catalogue::Intervention;
 use expr::{Expr, Program};
 use file::ModelFile;
+use warning::{WarningId, WarningInfo};
 
 /// The model file shipped with the workbench.
 pub const DEFAULT_MODEL_JSON: &str = include_str!("../../assets/model.json");
@@ -56,19 +58,6 @@ pub struct Indicators {
     pub external_inputs: Driver,
     pub market_pull: Driver,
     pub supply_support: Driver,
-}
-
-/// The texts of one warning, resolved from the model file.
-#[derive(Debug, Clone)]
-pub struct WarningInfo {
-    pub id: WarningId,
-    pub severity: Severity,
-    pub title: String,
-    pub message: String,
-    pub advice: String,
-    pub explanation: String,
-    pub rule: String,
-    pub sources: Vec<String>,
 }
 
 /// A checked, compiled model.

@@ -1,36 +1,76 @@
-//! Preset files: a cluster's attributes and a plan of interventions, shared
-//! between colleagues (reference model §6). Reading is strict and names the
-//! first problem by its path; writing always gives the canonical form.
+//! Preset files: a cluster's attributes, what is uncertain about them, unit
+//! costs and several named plans, shared between colleagues (reference model
+//! §6, plans-and-levers §2). Reading is strict and names the first problem by
+//! its path; writing always gives the canonical version 2 form.
 
+mod check;
 pub mod json;
 mod read;
 mod write;
 
 use crate::attribute::Attributes;
 use crate::model::Model;
-use crate::plan::{Plan, PlanEntry};
+use crate::plan::Plan;
+
+pub use read::V1_PLAN_NAME;
 
 /// The `format` value of a preset file.
 pub const PRESET_FORMAT: &str = "cluster-workbench-preset";
-/// The preset-file version this build reads and writes.
-pub const PRESET_VERSION: u64 = 1;
+/// The preset-file version this build writes (it reads 1 as well).
+pub const PRESET_VERSION: u64 = 2;
 /// The largest preset file accepted, in bytes.
 pub const MAX_PRESET_BYTES: u64 = 1_048_576;
 
-/// A cluster and its plan.
+/// A cluster and the plans for it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Preset {
     pub name: String,
     pub description: Option<String>,
     pub source: Option<String>,
     pub attributes: Attributes,
-    /// Absent in the file means no entries and the model's horizon.
-    pub plan: Option<Plan>,
+    /// For each attribute, the half-width of what is not known about it
+    /// (0..=0.5; 0 = known).
+    pub uncertainty: Attributes,
+    pub unit_costs: UnitCosts,
+    pub horizon_years: u32,
+    pub plans: Vec<Plan>,
+}
+
+/// The cost of each catalogue intervention at intensity 1, where known, kept
+/// in catalogue order (the order files write them).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct UnitCosts(Vec<(String, f64)>);
+
+impl UnitCosts {
+    /// The unit cost of a catalogue intervention, if known.
+    pub fn get(&self, id: &str) -> Option<f64> {
+        self.0.iter().find(|(k, _)| k == id).map(|(_, c)| *c)
+    }
+
+    /// Sets or clears a unit cost, keeping catalogue order.
+    pub fn set(&mut self, model: &Model, id: &str, cost: Option<f64>) {
+        self.0.retain(|(k, _)| k != id);
+        if let Some(c) = cost {
+            self.0.push((id.to_owned(), c));
+            let position = |k: &str| model.catalogue.iter().position(|i| i.id == k);
+            self.0.sort_by_key(|(k, _)| position(k));
+        }
+    }
+
+    /// The known unit costs, in catalogue order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, f64)> {
+        self.0.iter().map(|(k, c)| (k.as_str(), *c))
+    }
+
+    /// Whether no unit cost is known.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
 }
 
 /// Why a preset was refused: the path of the first problem in the file
-/// (`plan.interventions[1].start_year`; empty for the file as a whole) and the
-/// reason.
+/// (`plans[1].interventions[0].start_year`; empty for the file as a whole)
+/// and the reason.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("{}{reason}", if path.is_empty() { String::new() } else { format!("{path}: ") })]
 pub struct PresetError {
@@ -48,50 +88,60 @@ impl PresetError {
 }
 
 impl Preset {
-    /// A new, untitled cluster with the model's default attributes and no plan.
+    /// A new, untitled cluster with the model's default attributes and
+    /// horizon, nothing uncertain, and no plan.
     pub fn new_untitled(model: &Model, name: &str) -> Preset {
         Preset {
             name: name.to_owned(),
             description: None,
             source: None,
             attributes: model.new_preset_attributes,
-            plan: None,
+            uncertainty: Attributes::uniform(0.0),
+            unit_costs: UnitCosts::default(),
+            horizon_years: model.default_horizon(),
+            plans: Vec::new(),
         }
     }
 
-    /// Reads a preset from the bytes of a file, checking everything.
+    /// Reads a preset (version 1 or 2) from the bytes of a file, checking
+    /// everything.
     pub fn from_bytes(bytes: &[u8], model: &Model) -> Result<Preset, PresetError> {
+        read::read(bytes, model).map(|(preset, _)| preset)
+    }
+
+    /// Reads a preset and says which version the file was written in (a
+    /// version 1 file is saved as version 2).
+    pub fn from_bytes_with_version(
+        bytes: &[u8],
+        model: &Model,
+    ) -> Result<(Preset, u64), PresetError> {
         read::read(bytes, model)
     }
 
-    /// The canonical file text: pretty JSON, keys in the documented order, one
-    /// trailing newline.
+    /// The canonical version 2 file text: pretty JSON, keys in the documented
+    /// order, one trailing newline.
     pub fn to_canonical_json(&self) -> String {
         write::canonical(self)
     }
 
-    /// The canonical text, checked to read back: a preset that would not load
-    /// again (a non-finite number, say) is refused rather than written.
+    /// The canonical text, checked to read back as this very preset: one that
+    /// would not (a non-finite number, say) is refused rather than written.
     pub fn to_checked_json(&self, model: &Model) -> Result<String, PresetError> {
+        self.check(model)?;
         let text = self.to_canonical_json();
         Preset::from_bytes(text.as_bytes(), model)?;
         Ok(text)
     }
 
-    /// The plan's entries (none without a plan).
-    pub fn entries(&self) -> &[PlanEntry] {
-        self.plan.as_ref().map_or(&[], |p| p.entries())
+    /// Checks every value by the rules the reader applies, naming the first
+    /// problem by the path it would have in the file. The editor runs this
+    /// after each change, so it cannot make a preset the reader would refuse.
+    pub fn check(&self, model: &Model) -> Result<(), PresetError> {
+        check::check(self, model)
     }
 
-    /// The horizon in years.
-    pub fn horizon(&self, model: &Model) -> u32 {
-        self.plan
-            .as_ref()
-            .map_or_else(|| model.default_horizon(), |p| p.horizon(model))
-    }
-
-    /// The plan, created empty if the preset has none, for editing.
-    pub fn plan_mut(&mut self) -> &mut Plan {
-        self.plan.get_or_insert_with(Plan::default)
+    /// The plan with this index, if there is one.
+    pub fn plan(&self, index: usize) -> Option<&Plan> {
+        self.plans.get(index)
     }
 }

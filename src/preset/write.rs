@@ -1,8 +1,9 @@
-//! The canonical form of a preset file: serde_json's pretty printer, keys in the
-//! documented order, optional fields only when present, one trailing newline.
-//! Struct field order here *is* the key order of the file.
+//! The canonical form of a preset file (version 2): serde_json's pretty
+//! printer, keys in the documented order, optional fields only when present,
+//! one trailing newline. Struct field order here *is* the key order of the
+//! file.
 
-use super::{PRESET_FORMAT, PRESET_VERSION, Preset};
+use super::{PRESET_FORMAT, PRESET_VERSION, Preset, UnitCosts};
 use crate::attribute::{Attribute, Attributes};
 use crate::plan::{Lever, Plan, PlanEntry};
 use serde::Serialize;
@@ -18,23 +19,51 @@ struct PresetOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     source: Option<&'a str>,
     attributes: &'a Attributes,
+    /// Only the attributes with a half-width above 0; the key only when one is.
     #[serde(skip_serializing_if = "Option::is_none")]
-    plan: Option<PlanOut<'a>>,
+    uncertainty: Option<Uncertain<'a>>,
+    #[serde(skip_serializing_if = "UnitCosts::is_empty")]
+    unit_costs: &'a UnitCosts,
+    horizon_years: u32,
+    plans: Vec<PlanOut<'a>>,
+}
+
+struct Uncertain<'a>(&'a Attributes);
+
+impl Serialize for Uncertain<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(None)?;
+        for (a, u) in self.0.iter().filter(|(_, u)| *u > 0.0) {
+            map.serialize_entry(a.id(), &u)?;
+        }
+        map.end()
+    }
+}
+
+impl Serialize for UnitCosts {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(None)?;
+        for (id, cost) in self.iter() {
+            map.serialize_entry(id, &cost)?;
+        }
+        map.end()
+    }
 }
 
 #[derive(Serialize)]
 struct PlanOut<'a> {
+    name: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    horizon_years: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    interventions: Option<&'a [PlanEntry]>,
+    note: Option<&'a str>,
+    interventions: &'a [PlanEntry],
 }
 
 impl<'a> From<&'a Plan> for PlanOut<'a> {
     fn from(p: &'a Plan) -> Self {
         PlanOut {
-            horizon_years: p.horizon_years,
-            interventions: p.interventions.as_deref(),
+            name: &p.name,
+            note: p.note.as_deref(),
+            interventions: &p.entries,
         }
     }
 }
@@ -87,6 +116,7 @@ impl Serialize for Effects<'_> {
 }
 
 pub(super) fn canonical(p: &Preset) -> String {
+    let any_uncertain = p.uncertainty.iter().any(|(_, u)| u > 0.0);
     let out = PresetOut {
         format: PRESET_FORMAT,
         version: PRESET_VERSION,
@@ -94,11 +124,14 @@ pub(super) fn canonical(p: &Preset) -> String {
         description: p.description.as_deref(),
         source: p.source.as_deref(),
         attributes: &p.attributes,
-        plan: p.plan.as_ref().map(PlanOut::from),
+        uncertainty: any_uncertain.then_some(Uncertain(&p.uncertainty)),
+        unit_costs: &p.unit_costs,
+        horizon_years: p.horizon_years,
+        plans: p.plans.iter().map(PlanOut::from).collect(),
     };
     // Serialising these plain structs cannot fail: every key is a string and
     // serde_json writes a non-finite f64 as null rather than failing (the
-    // reader then refuses it, which `save` checks).
+    // reader then refuses it, which `to_checked_json` checks).
     let mut text = serde_json::to_string_pretty(&out).unwrap_or_default();
     text.push('\n');
     text

@@ -2,8 +2,8 @@
 //! clusters and the sources, all from the model file.
 
 use super::State;
-use super::text::{fill, texts};
 use crate::app::action::Action;
+use crate::text::{fill, texts};
 use egui::{RichText, ScrollArea};
 
 /// The About window, when open.

@@ -4,11 +4,11 @@
 //! with-plan value beside it and as a tick on the track.
 
 use super::State;
-use super::text::{fill, num, texts};
 use super::theme;
 use crate::app::action::Action;
-use crate::app::document::Edit;
 use crate::attribute::Attribute;
+use crate::edit::Edit;
+use crate::text::{fill, num, texts};
 use egui::{CollapsingHeader, RichText, Slider, Stroke, Ui};
 
 /// Slider values are kept to two decimals, as the UI shows them, so a saved
@@ -60,7 +60,7 @@ fn attribute_slider(ui: &mut Ui, s: &State, a: Attribute, outlined: bool, out: &
     let t = texts();
     let info = s.model.attribute_info(a);
     let value = s.doc.preset().attributes[a];
-    let with_plan = s.doc.evaluation().with_plan.attributes[a];
+    let with_plan = s.with_plan().attributes[a];
     let hover = format!(
         "{}\n\n0 = {}\n1 = {}",
         info.explanation, info.low, info.high

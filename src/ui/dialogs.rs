@@ -1,80 +1,147 @@
-//! Modal dialogs: unsaved changes, errors, and a typed path where the desktop
-//! has no file dialog. The text of the path field is the dialog's own state.
+//! Modal dialogs: unsaved changes, errors, a typed path where the desktop has
+//! no file dialog, a plan's name, and a custom intervention. What is typed
+//! into a dialog is the dialog's own state until it is confirmed.
 
-use super::text::{fill, texts};
+use super::State;
 use crate::app::Dialog;
-use crate::app::action::Action;
-use egui::{Id, Modal, RichText};
+use crate::app::action::{Action, NamePurpose};
+use crate::edit::Edit;
+use crate::plan::rules;
+use crate::text::{fill, texts};
+use egui::{Id, Modal, RichText, Ui};
 use std::path::PathBuf;
 
 /// Shows the dialog on top, if any.
-/// `name` is the open preset's name, for the unsaved-changes question.
-pub fn show(ctx: &egui::Context, dialog: &mut Option<Dialog>, name: &str, out: &mut Vec<Action>) {
-    let t = texts();
+pub fn show(ctx: &egui::Context, s: &State, dialog: &mut Option<Dialog>, out: &mut Vec<Action>) {
     let Some(d) = dialog else { return };
     let response = Modal::new(Id::unique("cluster-workbench-dialog")).show(ctx, |ui| {
-        ui.set_max_width(520.0);
+        ui.set_max_width(560.0);
         match d {
-            Dialog::Unsaved { then } => {
-                ui.heading(t.unsaved_title);
-                ui.label(fill(t.unsaved_body, &[("name", name)]));
-                ui.add_space(8.0);
-                ui.horizontal(|ui| {
-                    if ui.button(t.unsaved_save).clicked() {
-                        out.push(Action::SaveThen(then.clone()));
-                    }
-                    if ui.button(t.unsaved_discard).clicked() {
-                        out.push(Action::Confirmed(then.clone()));
-                    }
-                    if ui.button(t.cancel).clicked() {
-                        out.push(Action::CloseDialog);
-                    }
-                });
-            }
+            Dialog::Unsaved { then } => unsaved(ui, s, then, out),
             Dialog::Error { title, message } => {
                 ui.heading(title.as_str());
                 ui.label(message.as_str());
                 ui.add_space(8.0);
-                if ui.button(t.ok).clicked() {
+                if ui.button(texts().ok).clicked() {
                     out.push(Action::CloseDialog);
                 }
             }
-            Dialog::PathPrompt { saving, text, note } => {
-                ui.heading(if *saving {
-                    t.path_prompt_save
-                } else {
-                    t.path_prompt_open
-                });
-                if let Some(note) = note {
-                    ui.label(RichText::new(note.as_str()).small());
-                }
-                let label = ui.label(t.path_label);
-                let field = ui
-                    .add(egui::TextEdit::singleline(text).desired_width(460.0))
-                    .labelled_by(label.id);
-                let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                ui.add_space(8.0);
-                ui.horizontal(|ui| {
-                    let ok = ui
-                        .add_enabled(!text.trim().is_empty(), egui::Button::new(t.ok))
-                        .clicked();
-                    if (ok || entered) && !text.trim().is_empty() {
-                        let path = PathBuf::from(text.trim());
-                        out.push(Action::CloseDialog);
-                        out.push(if *saving {
-                            Action::SaveTo(path)
-                        } else {
-                            Action::OpenPath(path)
-                        });
-                    }
-                    if ui.button(t.cancel).clicked() {
-                        out.push(Action::CloseDialog);
-                    }
-                });
-            }
+            Dialog::PathPrompt { saving, text, note } => path_prompt(ui, *saving, text, note, out),
+            Dialog::PlanName { purpose, text } => plan_name(ui, s, *purpose, text, out),
+            Dialog::Custom(draft) => super::custom::form(ui, s, draft, out),
         }
     });
     if response.should_close() && !matches!(d, Dialog::Unsaved { .. }) {
         out.push(Action::CloseDialog);
+    }
+}
+
+fn unsaved(ui: &mut Ui, s: &State, then: &Action, out: &mut Vec<Action>) {
+    let t = texts();
+    ui.heading(t.unsaved_title);
+    ui.label(fill(t.unsaved_body, &[("name", &s.doc.preset().name)]));
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        if ui.button(t.unsaved_save).clicked() {
+            out.push(Action::SaveThen(Box::new(then.clone())));
+        }
+        if ui.button(t.unsaved_discard).clicked() {
+            out.push(Action::Confirmed(Box::new(then.clone())));
+        }
+        if ui.button(t.cancel).clicked() {
+            out.push(Action::CloseDialog);
+        }
+    });
+}
+
+/// OK and Cancel; OK (or Enter in `field`) confirms when `valid`. Returns
+/// whether the user confirmed.
+pub fn ok_cancel(ui: &mut Ui, field: &egui::Response, valid: bool, out: &mut Vec<Action>) -> bool {
+    let t = texts();
+    let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    let mut confirmed = false;
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        let ok = ui.add_enabled(valid, egui::Button::new(t.ok)).clicked();
+        confirmed = (ok || entered) && valid;
+        if ui.button(t.cancel).clicked() {
+            out.push(Action::CloseDialog);
+        }
+    });
+    confirmed
+}
+
+fn path_prompt(
+    ui: &mut Ui,
+    saving: bool,
+    text: &mut String,
+    note: &Option<String>,
+    out: &mut Vec<Action>,
+) {
+    let t = texts();
+    ui.heading(if saving {
+        t.path_prompt_save
+    } else {
+        t.path_prompt_open
+    });
+    if let Some(note) = note {
+        ui.label(RichText::new(note.as_str()).small());
+    }
+    let label = ui.label(t.path_label);
+    let field = ui
+        .add(egui::TextEdit::singleline(text).desired_width(460.0))
+        .labelled_by(label.id);
+    if ok_cancel(ui, &field, !text.trim().is_empty(), out) {
+        let path = PathBuf::from(text.trim());
+        out.push(Action::CloseDialog);
+        out.push(if saving {
+            Action::SaveTo(path)
+        } else {
+            Action::OpenPath(path)
+        });
+    }
+}
+
+/// A plan's name, checked as it is typed by the rule a file is read with.
+fn plan_name(
+    ui: &mut Ui,
+    s: &State,
+    purpose: NamePurpose,
+    text: &mut String,
+    out: &mut Vec<Action>,
+) {
+    let t = texts();
+    ui.heading(match purpose {
+        NamePurpose::New => t.new_plan_title,
+        NamePurpose::Rename(_) => t.rename_plan_title,
+        NamePurpose::Duplicate(_) => t.duplicate_plan_title,
+    });
+    let label = ui.label(t.plan_name_label);
+    let field = ui
+        .add(egui::TextEdit::singleline(text).desired_width(420.0))
+        .labelled_by(label.id);
+    // Ready to type on opening, without stealing focus from OK or Cancel.
+    if ui.memory(|m| m.focused().is_none()) {
+        field.request_focus();
+    }
+    let plans = &s.doc.preset().plans;
+    let others = plans
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| purpose != NamePurpose::Rename(*i))
+        .map(|(_, p)| p.name.as_str());
+    let verdict = rules::plan_name_among(text, others);
+    if let Err(e) = &verdict {
+        ui.label(RichText::new(e.to_string()).color(ui.visuals().error_fg_color));
+    }
+    if ok_cancel(ui, &field, verdict.is_ok(), out) {
+        let name = text.clone();
+        let edit = match purpose {
+            NamePurpose::New => Edit::AddPlan { name },
+            NamePurpose::Rename(plan) => Edit::RenamePlan { plan, name },
+            NamePurpose::Duplicate(plan) => Edit::DuplicatePlan { plan, name },
+        };
+        out.push(Action::CloseDialog);
+        out.push(Action::Edit { edit, merge: false });
     }
 }

@@ -3,53 +3,70 @@
 //! paper's evidence is. The same explanation serves the hover and the detail
 //! pane.
 
-use super::text::{fill, num, texts};
 use super::{State, band_word, theme};
 use crate::app::action::Action;
 use crate::attribute::Attribute;
 use crate::cells::Band;
 use crate::mechanism::cells;
 use crate::model::expr::Expr;
+use crate::text::{fill, num, texts};
 use egui::{RichText, Ui};
 
 /// The explanation of cell `index` (an index into Table 1's cells).
 pub fn cell_ui(ui: &mut Ui, s: &State, index: usize) {
+    title_ui(ui, s, index);
+    ui.add_space(4.0);
+    strength_ui(ui, s, index);
+    ui.add_space(4.0);
+    driver_ui(ui, s, index);
+    ui.add_space(4.0);
+    evidence_ui(ui, s, index);
+    ui.label(RichText::new(texts().citation_line).small().weak());
+}
+
+/// The mechanism and the effort in words, the advantage, what the mechanism
+/// does and its kind of effect.
+fn title_ui(ui: &mut Ui, s: &State, index: usize) {
     let t = texts();
     let model = s.model;
     let cell = cells()[index];
     let m = cell.mechanism;
     let info = model.mechanism_info(m);
-    let effort = model.effort_info(cell.effort);
-    let scenario = s.shown();
-    let c = &scenario.cells[index];
-    let attrs = &scenario.attributes;
-
     ui.label(
         RichText::new(format!(
             "{} × {} — {} × {}",
             m.id(),
             cell.effort.id(),
             info.label,
-            effort.name
+            model.effort_info(cell.effort).name
         ))
         .heading(),
     );
     ui.label(RichText::new(&model.advantage_info(m.advantage()).name).weak());
     ui.label(&info.description);
-    ui.add_space(4.0);
     if let Some(kind) = model.file.kinds.iter().find(|k| k.id == info.kind) {
         ui.label(format!(
             "{}: {} — {}",
             t.kind_label, kind.name, kind.description
         ));
     }
+}
+
+/// The strength as demand × driver, and without the plan where it differs.
+fn strength_ui(ui: &mut Ui, s: &State, index: usize) {
+    let t = texts();
+    let scenario = s.shown();
+    let c = &scenario.cells[index];
     ui.label(
         RichText::new(fill(
             t.strength_line,
             &[
                 ("strength", &num(c.strength)),
                 ("band", band_word(c.band)),
-                ("demand", &num(attrs[Attribute::DemandForImprovement])),
+                (
+                    "demand",
+                    &num(scenario.attributes[Attribute::DemandForImprovement]),
+                ),
                 ("driver", &num(c.driver)),
             ],
         ))
@@ -64,8 +81,16 @@ pub fn cell_ui(ui: &mut Ui, s: &State, index: usize) {
             ],
         ));
     }
+}
 
-    ui.add_space(4.0);
+/// The driver expression, each attribute it reads with its value, and what
+/// limits the cell.
+fn driver_ui(ui: &mut Ui, s: &State, index: usize) {
+    let t = texts();
+    let model = s.model;
+    let scenario = s.shown();
+    let c = &scenario.cells[index];
+    let attrs = &scenario.attributes;
     let driver = &model.driver(index).expr;
     ui.label(
         RichText::new(format!("{}: {driver}", t.driver_label))
@@ -109,9 +134,17 @@ pub fn cell_ui(ui: &mut Ui, s: &State, index: usize) {
         )
     };
     ui.label(RichText::new(limited).strong());
+    let info = model.mechanism_info(cells()[index].mechanism);
     ui.label(RichText::new(format!("{}: {}", t.why_label, info.rationale)).italics());
+}
 
-    ui.add_space(4.0);
+/// How strong the paper's evidence is, and the cases behind it: those on this
+/// effort first.
+fn evidence_ui(ui: &mut Ui, s: &State, index: usize) {
+    let t = texts();
+    let model = s.model;
+    let cell = cells()[index];
+    let info = model.mechanism_info(cell.mechanism);
     let grade = model
         .file
         .evidence_grades
@@ -126,7 +159,6 @@ pub fn cell_ui(ui: &mut Ui, s: &State, index: usize) {
         .strong(),
     );
     ui.label(RichText::new(&info.evidence.note).small());
-    // Cases on this effort first, then the mechanism's other cases.
     let mut cases: Vec<_> = info.evidence.cases.iter().collect();
     cases.sort_by_key(|e| !e.efforts.iter().any(|x| x == cell.effort.id()));
     for case in cases {
@@ -144,7 +176,6 @@ pub fn cell_ui(ui: &mut Ui, s: &State, index: usize) {
             .small(),
         );
     }
-    ui.label(RichText::new(t.citation_line).small().weak());
 }
 
 /// The detail pane: the selected cell's explanation, kept after a click.
@@ -170,33 +201,17 @@ pub fn detail_panel(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
 /// three kinds of effect.
 fn legend_ui(ui: &mut Ui, s: &State) {
     let t = texts();
-    let b = &s.model.file.bands;
-    let bands = [
-        (Band::None, 0.0, format!("< {}", num(b.weak))),
-        (
-            Band::Weak,
-            b.weak,
-            format!("{} – {}", num(b.weak), num(b.moderate)),
-        ),
-        (
-            Band::Moderate,
-            b.moderate,
-            format!("{} – {}", num(b.moderate), num(b.strong)),
-        ),
-        (Band::Strong, b.strong, format!("≥ {}", num(b.strong))),
-    ];
     ui.label(RichText::new(t.legend_bands).strong());
-    for (band, from, range) in bands {
+    for band in Band::ALL {
+        let range = match (band, band.range(s.model)) {
+            (Band::None, (_, Some(to))) => format!("< {}", num(to)),
+            (_, (from, Some(to))) => format!("{} – {}", num(from), num(to)),
+            (_, (from, None)) => format!("≥ {}", num(from)),
+        };
         ui.horizontal(|ui| {
             let (rect, _) = ui.allocate_exact_size(egui::vec2(34.0, 16.0), egui::Sense::hover());
-            // The swatch shows the middle of the band (the top of the last).
-            let sample = if band == Band::Strong {
-                0.8
-            } else {
-                from + (b.weak * 0.5)
-            };
-            ui.painter()
-                .rect_filled(rect, 2.0, theme::strength_fill(sample, ui.visuals()));
+            let fill_colour = theme::strength_fill(band.sample(s.model), ui.visuals());
+            ui.painter().rect_filled(rect, 2.0, fill_colour);
             ui.label(format!("{}  {range}", band_word(band)));
         });
     }

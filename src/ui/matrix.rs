@@ -1,15 +1,16 @@
 //! Table 1, the heart of the window: rows of mechanisms grouped under the five
 //! agglomeration advantages, columns of the four technological efforts, only
-//! the 32 cells the paper has. Each cell shows its strength as a colour and
-//! in words; hover explains it, a click keeps the explanation in the detail
-//! pane. A row summary counts active cells; the effort row shows what the
-//! cells add up to.
+//! the 32 cells the paper has. Each cell shows its strength (or, in the
+//! difference view, the plan's change to it) as a shade and in words; hover
+//! explains it, a click keeps the explanation in the detail pane. A row
+//! summary counts active cells; the effort row shows what the cells add up to.
 
-use super::text::{fill, num, texts};
 use super::{State, band_word, explain, theme};
-use crate::app::action::Action;
-use crate::mechanism::{Advantage, Cell, Effort, Mechanism, cell_index};
-use egui::{Align2, FontId, Rect, Sense, Stroke, StrokeKind, Ui, vec2};
+use crate::app::action::{Action, MatrixView};
+use crate::cells::CellChange;
+use crate::mechanism::{Advantage, Effort, Mechanism, cell_index};
+use crate::text::{fill, num, texts};
+use egui::{Align2, Color32, FontId, Painter, Rect, Sense, Stroke, StrokeKind, Ui, Visuals, vec2};
 
 /// Row heights grow with the window (a projector wants big cells) within
 /// these bounds.
@@ -20,15 +21,54 @@ const HEADER_HEIGHT: f32 = 24.0;
 const GAP: f32 = 2.0;
 const SUMMARY_WIDTH: f32 = 54.0;
 
+/// What one cell shows: its shade, its text, whether the plan raises it.
+struct CellLook {
+    fill: Color32,
+    text: String,
+    /// The word and number a listener hears.
+    spoken: String,
+    raised: bool,
+}
+
 /// The accessible label of a cell, also what tests look for.
 pub fn cell_label(s: &State, index: usize) -> String {
-    let c = &s.shown().cells[index];
-    format!(
-        "Cell {}: {} {}",
-        c.cell.label(),
-        band_word(c.band),
-        num(c.strength)
-    )
+    look(s, index, &s.differences(), &Visuals::light(), true).spoken
+}
+
+fn look(s: &State, index: usize, diff: &[CellChange], visuals: &Visuals, wide: bool) -> CellLook {
+    let id = s.shown().cells[index].cell.label();
+    match s.matrix_view() {
+        MatrixView::Difference => {
+            let d = diff[index];
+            let text = format!("{:+.2} {}", d.delta, band_word(d.band));
+            CellLook {
+                fill: theme::strength_fill(d.delta.abs(), visuals),
+                spoken: format!("Cell {id}: {text}"),
+                text: if wide {
+                    text
+                } else {
+                    format!("{:+.2}", d.delta)
+                },
+                raised: false,
+            }
+        }
+        _ => {
+            let c = &s.shown().cells[index];
+            let text = format!("{} {}", band_word(c.band), num(c.strength));
+            CellLook {
+                fill: theme::strength_fill(c.strength, visuals),
+                spoken: format!("Cell {id}: {text}"),
+                text: if wide {
+                    text
+                } else {
+                    band_word(c.band).to_owned()
+                },
+                raised: s
+                    .baseline_of(index)
+                    .is_some_and(|b| b.strength < c.strength),
+            }
+        }
+    }
 }
 
 /// Draws the matrix with its heading and view switch, in about `height` points.
@@ -36,12 +76,12 @@ pub fn panel(ui: &mut Ui, s: &State, height: f32, out: &mut Vec<Action>) {
     let t = texts();
     ui.horizontal(|ui| {
         super::heading(ui, t.matrix_heading).on_hover_text(t.matrix_hint);
-        if s.has_plan() {
+        if s.active().is_some() {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 // Right to left: the last choice is drawn first.
                 for (view, label) in super::matrix_views().into_iter().rev() {
                     if ui
-                        .selectable_label(s.settings.matrix_view == view, label)
+                        .selectable_label(s.matrix_view() == view, label)
                         .clicked()
                     {
                         out.push(Action::SetMatrixView(view));
@@ -50,41 +90,93 @@ pub fn panel(ui: &mut Ui, s: &State, height: f32, out: &mut Vec<Action>) {
             });
         }
     });
+    if s.matrix_view() == MatrixView::Difference {
+        ui.label(egui::RichText::new(t.difference_hint).small().weak());
+    }
     let fixed = HEADER_HEIGHT + Advantage::ALL.len() as f32 * GROUP_HEIGHT + 40.0;
     let row_height = ((height - fixed) / (Mechanism::ALL.len() as f32 + 1.0) - GAP)
         .clamp(ROW_HEIGHT_MIN, ROW_HEIGHT_MAX);
     grid(ui, s, row_height, out);
 }
 
-fn grid(ui: &mut Ui, s: &State, row_height: f32, out: &mut Vec<Action>) {
-    let t = texts();
+/// Where everything lies in the grid.
+struct Layout {
+    origin: egui::Pos2,
+    label_w: f32,
+    cell_w: f32,
+    row_h: f32,
+    body: FontId,
+    small: FontId,
+}
+
+impl Layout {
+    fn col_x(&self, j: usize) -> f32 {
+        self.label_w + j as f32 * (self.cell_w + GAP)
+    }
+
+    fn summary_x(&self) -> f32 {
+        self.col_x(Effort::ALL.len())
+    }
+
+    fn rect(&self, x: f32, y: f32, w: f32, h: f32) -> Rect {
+        Rect::from_min_size(self.origin + vec2(x, y), vec2(w, h))
+    }
+
+    fn cell(&self, j: usize, y: f32) -> Rect {
+        self.rect(self.col_x(j), y, self.cell_w, self.row_h)
+    }
+}
+
+fn grid(ui: &mut Ui, s: &State, row_h: f32, out: &mut Vec<Action>) {
     let width = ui.available_width().max(560.0);
     let label_w = (width * 0.27).clamp(150.0, 230.0);
     let cell_w = ((width - label_w - SUMMARY_WIDTH) / 4.0 - GAP).max(78.0);
-    let col_x = |j: usize| label_w + j as f32 * (cell_w + GAP);
-    let summary_x = col_x(4);
-    let rows = Mechanism::ALL.len() as f32 * (row_height + GAP)
-        + Advantage::ALL.len() as f32 * GROUP_HEIGHT;
-    let height = HEADER_HEIGHT + rows + row_height + 2.0 * GAP + 6.0;
-    let (outer, _) =
-        ui.allocate_exact_size(vec2(summary_x + SUMMARY_WIDTH, height), Sense::hover());
-    let origin = outer.min;
-    let painter = ui.painter_at(outer);
-    let visuals = ui.visuals().clone();
-    let text_colour = visuals.text_color();
-    let weak = visuals.weak_text_color();
+    let rows =
+        Mechanism::ALL.len() as f32 * (row_h + GAP) + Advantage::ALL.len() as f32 * GROUP_HEIGHT;
+    let height = HEADER_HEIGHT + rows + row_h + 2.0 * GAP + 6.0;
+    let probe = Layout {
+        origin: egui::Pos2::ZERO,
+        label_w,
+        cell_w,
+        row_h,
+        body: FontId::default(),
+        small: FontId::default(),
+    };
+    let (outer, _) = ui.allocate_exact_size(
+        vec2(probe.summary_x() + SUMMARY_WIDTH, height),
+        Sense::hover(),
+    );
     let size = if cell_w >= 96.0 { 13.0 } else { 12.0 };
-    let body = FontId::proportional(size * (row_height / ROW_HEIGHT_MIN).min(1.25));
-    let small = FontId::proportional(11.5);
-    let shown = s.shown();
+    let l = Layout {
+        origin: outer.min,
+        body: FontId::proportional(size * (row_h / ROW_HEIGHT_MIN).min(1.25)),
+        small: FontId::proportional(11.5),
+        ..probe
+    };
+    let painter = ui.painter_at(outer);
+    headers(ui, s, &painter, &l);
+    let diff = s.differences();
+    let mut y = HEADER_HEIGHT;
+    let mut last_group = None;
+    for m in Mechanism::ALL {
+        if last_group != Some(m.advantage()) {
+            last_group = Some(m.advantage());
+            group_row(ui, s, &painter, &l, m.advantage(), y);
+            y += GROUP_HEIGHT;
+        }
+        mechanism_row(ui, s, &painter, &l, m, y, &diff, out);
+        y += row_h + GAP;
+    }
+    effort_row(ui, s, &painter, &l, y + GAP + 4.0);
+}
 
-    // Column headers.
+/// The column headers and the head of the summary column.
+fn headers(ui: &Ui, s: &State, painter: &Painter, l: &Layout) {
+    let t = texts();
+    let visuals = ui.visuals();
     for e in Effort::ALL {
         let info = s.model.effort_info(e);
-        let rect = Rect::from_min_size(
-            origin + vec2(col_x(e.index()), 0.0),
-            vec2(cell_w, HEADER_HEIGHT),
-        );
+        let rect = l.rect(l.col_x(e.index()), 0.0, l.cell_w, HEADER_HEIGHT);
         painter.text(
             rect.center(),
             Align2::CENTER_CENTER,
@@ -104,160 +196,171 @@ fn grid(ui: &mut Ui, s: &State, row_height: f32, out: &mut Vec<Action>) {
             info.description
         ));
     }
-    let summary_head = Rect::from_min_size(
-        origin + vec2(summary_x, 0.0),
-        vec2(SUMMARY_WIDTH, HEADER_HEIGHT),
-    );
+    let head = l.rect(l.summary_x(), 0.0, SUMMARY_WIDTH, HEADER_HEIGHT);
     painter.text(
-        summary_head.center(),
+        head.center(),
         Align2::CENTER_CENTER,
         t.active_head,
-        small.clone(),
-        weak,
+        l.small.clone(),
+        visuals.weak_text_color(),
     );
+    ui.interact(head, ui.scope_id().with("active-head"), Sense::hover())
+        .on_hover_text(t.active_head_hint);
+}
+
+fn group_row(ui: &Ui, s: &State, painter: &Painter, l: &Layout, adv: Advantage, y: f32) {
+    let visuals = ui.visuals();
+    let info = s.model.advantage_info(adv);
+    let rect = l.rect(0.0, y, l.summary_x() + SUMMARY_WIDTH, GROUP_HEIGHT);
+    painter.hline(
+        rect.x_range(),
+        rect.top() + 1.0,
+        Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color),
+    );
+    painter.text(
+        rect.left_center() + vec2(2.0, 1.0),
+        Align2::LEFT_CENTER,
+        format!("{}  {}", adv.id(), info.name),
+        l.small.clone(),
+        visuals.weak_text_color(),
+    );
+}
+
+#[allow(clippy::too_many_arguments)]
+fn mechanism_row(
+    ui: &mut Ui,
+    s: &State,
+    painter: &Painter,
+    l: &Layout,
+    m: Mechanism,
+    y: f32,
+    diff: &[CellChange],
+    out: &mut Vec<Action>,
+) {
+    let t = texts();
+    let visuals = ui.visuals().clone();
+    let info = s.model.mechanism_info(m);
+    let label_rect = l.rect(0.0, y, l.label_w - 6.0, l.row_h);
+    painter.text(
+        label_rect.left_center() + vec2(8.0, 0.0),
+        Align2::LEFT_CENTER,
+        format!("{}  {}", m.id(), info.label),
+        l.body.clone(),
+        visuals.text_color(),
+    );
+    let kind = s
+        .model
+        .file
+        .kinds
+        .iter()
+        .find(|k| k.id == info.kind)
+        .map_or("", |k| k.name.as_str());
     ui.interact(
-        summary_head,
-        ui.scope_id().with("active-head"),
+        label_rect,
+        ui.scope_id().with(("row", m.index())),
         Sense::hover(),
     )
-    .on_hover_text(t.active_head_hint);
-
-    let mut y = HEADER_HEIGHT;
-    let mut last_group = None;
-    for m in Mechanism::ALL {
-        let adv = m.advantage();
-        if last_group != Some(adv) {
-            last_group = Some(adv);
-            let info = s.model.advantage_info(adv);
-            let rect = Rect::from_min_size(
-                origin + vec2(0.0, y),
-                vec2(summary_x + SUMMARY_WIDTH, GROUP_HEIGHT),
-            );
-            painter.hline(
-                rect.x_range(),
-                rect.top() + 1.0,
-                Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color),
-            );
-            painter.text(
-                rect.left_center() + vec2(2.0, 1.0),
-                Align2::LEFT_CENTER,
-                format!("{}  {}", adv.id(), info.name),
-                small.clone(),
-                weak,
-            );
-            y += GROUP_HEIGHT;
-        }
-        let info = s.model.mechanism_info(m);
-        let label_rect =
-            Rect::from_min_size(origin + vec2(0.0, y), vec2(label_w - 6.0, row_height));
-        painter.text(
-            label_rect.left_center() + vec2(8.0, 0.0),
-            Align2::LEFT_CENTER,
-            format!("{}  {}", m.id(), info.label),
-            body.clone(),
-            text_colour,
-        );
-        ui.interact(
-            label_rect,
-            ui.scope_id().with(("row", m.index())),
-            Sense::hover(),
-        )
-        .on_hover_text(format!(
-            "{} — {}\n\n{}\n\n{}: {}",
-            m.id(),
-            info.label,
-            info.description,
-            t.kind_label,
-            s.model
-                .file
-                .kinds
-                .iter()
-                .find(|k| k.id == info.kind)
-                .map_or("", |k| k.name.as_str())
-        ));
-        let mut active = 0;
-        for e in Effort::ALL {
-            let rect =
-                Rect::from_min_size(origin + vec2(col_x(e.index()), y), vec2(cell_w, row_height));
-            let Some(i) = cell_index(m, e) else {
-                // Blank, not zero: the paper has no such cell.
+    .on_hover_text(format!(
+        "{} — {}\n\n{}\n\n{}: {kind}",
+        m.id(),
+        info.label,
+        info.description,
+        t.kind_label,
+    ));
+    for e in Effort::ALL {
+        let rect = l.cell(e.index(), y);
+        match cell_index(m, e) {
+            Some(i) => cell(ui, s, painter, l, rect, i, diff, out),
+            // Blank, not zero: the paper lists no direct effect here.
+            None => {
                 ui.interact(
                     rect,
                     ui.scope_id().with(("no-cell", m.index(), e.index())),
                     Sense::hover(),
                 )
                 .on_hover_text(t.no_cell);
-                continue;
-            };
-            let rect =
-                Rect::from_min_size(origin + vec2(col_x(e.index()), y), vec2(cell_w, row_height));
-            let c = &shown.cells[i];
-            if c.band.is_active() {
-                active += 1;
-            }
-            let fill_colour = theme::strength_fill(c.strength, &visuals);
-            let ink = theme::text_on(fill_colour);
-            painter.rect_filled(rect, 3.0, fill_colour);
-            let text = if cell_w >= 84.0 {
-                format!("{} {}", band_word(c.band), num(c.strength))
-            } else {
-                band_word(c.band).to_owned()
-            };
-            painter.text(
-                rect.center(),
-                Align2::CENTER_CENTER,
-                text,
-                body.clone(),
-                ink,
-            );
-            // A corner mark where the plan raises the cell.
-            if s.baseline_of(i).is_some_and(|b| b.strength < c.strength) {
-                let tip = rect.right_top() + vec2(-4.0, 4.0);
-                painter.add(egui::Shape::convex_polygon(
-                    vec![tip, tip + vec2(-7.0, 0.0), tip + vec2(0.0, 7.0)],
-                    ink,
-                    Stroke::NONE,
-                ));
-            }
-            let response = ui.interact(rect, ui.scope_id().with(("cell", i)), Sense::click());
-            let label = cell_label(s, i);
-            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
-            if s.view.selected == Some(i) {
-                painter.rect_stroke(
-                    rect,
-                    3.0,
-                    Stroke::new(3.0, visuals.selection.stroke.color),
-                    StrokeKind::Inside,
-                );
-            } else if response.hovered() {
-                painter.rect_stroke(rect, 3.0, Stroke::new(1.5, text_colour), StrokeKind::Inside);
-            }
-            let response = response.on_hover_ui(|ui| {
-                ui.set_max_width(420.0);
-                explain::cell_ui(ui, s, i);
-            });
-            if response.clicked() {
-                let again = s.view.selected == Some(i);
-                out.push(Action::SelectCell(if again { None } else { Some(i) }));
             }
         }
-        let total = m.efforts().len();
-        let summary =
-            Rect::from_min_size(origin + vec2(summary_x, y), vec2(SUMMARY_WIDTH, row_height));
-        painter.text(
-            summary.center(),
-            Align2::CENTER_CENTER,
-            format!("{active}/{total}"),
-            small.clone(),
-            if active > 0 { text_colour } else { weak },
-        );
-        y += row_height + GAP;
     }
+    let active = s.shown().active_per_row[m.index()];
+    let summary = l.rect(l.summary_x(), y, SUMMARY_WIDTH, l.row_h);
+    painter.text(
+        summary.center(),
+        Align2::CENTER_CENTER,
+        format!("{active}/{}", m.efforts().len()),
+        l.small.clone(),
+        if active > 0 {
+            visuals.text_color()
+        } else {
+            visuals.weak_text_color()
+        },
+    );
+}
 
-    // The effort row: what the shown cells add up to, per column.
-    y += GAP + 4.0;
-    let effort = shown.efforts;
-    let label_rect = Rect::from_min_size(origin + vec2(0.0, y), vec2(label_w - 6.0, row_height));
+#[allow(clippy::too_many_arguments)]
+fn cell(
+    ui: &mut Ui,
+    s: &State,
+    painter: &Painter,
+    l: &Layout,
+    rect: Rect,
+    i: usize,
+    diff: &[CellChange],
+    out: &mut Vec<Action>,
+) {
+    let visuals = ui.visuals().clone();
+    let look = look(s, i, diff, &visuals, l.cell_w >= 84.0);
+    let ink = theme::text_on(look.fill);
+    painter.rect_filled(rect, 3.0, look.fill);
+    painter.text(
+        rect.center(),
+        Align2::CENTER_CENTER,
+        &look.text,
+        l.body.clone(),
+        ink,
+    );
+    if look.raised {
+        // A corner mark where the plan raises the cell.
+        let tip = rect.right_top() + vec2(-4.0, 4.0);
+        painter.add(egui::Shape::convex_polygon(
+            vec![tip, tip + vec2(-7.0, 0.0), tip + vec2(0.0, 7.0)],
+            ink,
+            Stroke::NONE,
+        ));
+    }
+    let response = ui.interact(rect, ui.scope_id().with(("cell", i)), Sense::click());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &look.spoken));
+    if s.view.selected == Some(i) {
+        painter.rect_stroke(
+            rect,
+            3.0,
+            Stroke::new(3.0, visuals.selection.stroke.color),
+            StrokeKind::Inside,
+        );
+    } else if response.hovered() || response.has_focus() {
+        painter.rect_stroke(
+            rect,
+            3.0,
+            Stroke::new(1.5, visuals.text_color()),
+            StrokeKind::Inside,
+        );
+    }
+    let response = response.on_hover_ui(|ui| {
+        ui.set_max_width(420.0);
+        explain::cell_ui(ui, s, i);
+    });
+    if response.clicked() {
+        let again = s.view.selected == Some(i);
+        out.push(Action::SelectCell(if again { None } else { Some(i) }));
+    }
+}
+
+/// The effort row: what the shown cells add up to, per column.
+fn effort_row(ui: &Ui, s: &State, painter: &Painter, l: &Layout, y: f32) {
+    let t = texts();
+    let visuals = ui.visuals();
+    let shown = s.shown();
+    let label_rect = l.rect(0.0, y, l.label_w - 6.0, l.row_h);
     painter.text(
         label_rect.left_center() + vec2(8.0, 0.0),
         Align2::LEFT_CENTER,
@@ -267,37 +370,37 @@ fn grid(ui: &mut Ui, s: &State, row_height: f32, out: &mut Vec<Action>) {
     );
     for e in Effort::ALL {
         let j = e.index();
-        let rect = Rect::from_min_size(origin + vec2(col_x(j), y), vec2(cell_w, row_height));
-        painter.rect_stroke(rect, 3.0, Stroke::new(1.0, weak), StrokeKind::Inside);
+        let effort = shown.efforts[j];
+        let rect = l.cell(j, y);
+        painter.rect_stroke(
+            rect,
+            3.0,
+            Stroke::new(1.0, visuals.weak_text_color()),
+            StrokeKind::Inside,
+        );
         let bar = Rect::from_min_size(
             rect.min,
-            vec2(
-                rect.width() * effort[j].clamp(0.0, 1.0) as f32,
-                rect.height(),
-            ),
+            vec2(rect.width() * effort.clamp(0.0, 1.0) as f32, rect.height()),
         );
-        painter.rect_filled(bar, 3.0, theme::strength_fill(effort[j], &visuals));
+        painter.rect_filled(bar, 3.0, theme::strength_fill(effort, visuals));
         painter.text(
             rect.center(),
             Align2::CENTER_CENTER,
-            num(effort[j]),
-            body.clone(),
-            text_colour,
+            num(effort),
+            l.body.clone(),
+            visuals.text_color(),
         );
-        let column: Vec<usize> = (0..Cell::COUNT)
-            .filter(|&i| shown.cells[i].cell.effort == e)
-            .collect();
-        let active = column
+        let cells = crate::mechanism::cells()
             .iter()
-            .filter(|&&i| shown.cells[i].band.is_active())
+            .filter(|c| c.effort == e)
             .count();
         ui.interact(rect, ui.scope_id().with(("effort", j)), Sense::hover())
             .on_hover_text(fill(
                 t.effort_row_hint,
                 &[
                     ("effort", s.model.effort_info(e).title.as_str()),
-                    ("active", &active.to_string()),
-                    ("cells", &column.len().to_string()),
+                    ("active", &shown.active_per_column[j].to_string()),
+                    ("cells", &cells.to_string()),
                 ],
             ));
     }

@@ -2,8 +2,8 @@
 
 use super::State;
 use super::shortcuts::{self, NEW, OPEN, QUIT, REDO, SAVE, SAVE_AS, UNDO};
-use super::text::texts;
 use crate::app::action::{Action, ThemeChoice};
+use crate::text::texts;
 use egui::{Button, KeyboardShortcut, RichText, Ui};
 
 fn item(ui: &mut Ui, label: &str, shortcut: Option<&KeyboardShortcut>, enabled: bool) -> bool {
@@ -97,9 +97,9 @@ pub fn menu_bar(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
             {
                 out.push(Action::ToggleEfforts);
             }
-            if s.has_plan() {
+            if s.active().is_some() {
                 for (view, label) in super::matrix_views() {
-                    if ui.radio(s.settings.matrix_view == view, label).clicked() {
+                    if ui.radio(s.matrix_view() == view, label).clicked() {
                         out.push(Action::SetMatrixView(view));
                     }
                 }

@@ -1,31 +1,41 @@
 //! The views of the workbench window. Views only draw the state they are given
 //! and push [`Action`]s; nothing here edits the document or touches files.
+//! [`frame`] runs one frame: it draws everything, then hands the actions to
+//! the [`Workbench`] to apply.
 
 pub mod about;
 pub mod attributes;
+pub mod compare;
+pub mod costs;
+pub mod custom;
 pub mod dialogs;
+pub mod dock;
+pub mod entry;
 pub mod explain;
 pub mod matrix;
 pub mod menu;
-pub mod plan;
+pub mod plans;
 pub mod shortcuts;
-pub mod text;
 pub mod theme;
+pub mod timeline;
 pub mod trajectory;
 pub mod warnings;
 
-use crate::app::Dialog;
-use crate::app::ViewState;
 use crate::app::action::{Action, MatrixView};
 use crate::app::document::Document;
 use crate::app::settings::Settings;
-use crate::cells::{Band, CellResult};
+use crate::app::{Dialog, ViewState, Workbench};
+use crate::cells::{Band, CellChange, CellResult, differences};
 use crate::evaluation::Scenario;
 use crate::model::Model;
-use crate::warnings::Severity;
+use crate::model::catalogue::Side;
+use crate::model::warning::Severity;
+use crate::plan::Plan;
+use crate::text::texts;
+use crate::trajectory::Stage;
+use crate::warnings::Warning;
 use egui::{CentralPanel, Panel, ScrollArea, Ui};
 use std::path::Path;
-use text::texts;
 
 /// What the views are drawn from, borrowed for one frame.
 pub struct State<'a> {
@@ -40,39 +50,82 @@ pub struct State<'a> {
 }
 
 impl State<'_> {
-    /// Whether the preset has a plan with at least one entry.
-    pub fn has_plan(&self) -> bool {
-        !self.doc.preset().entries().is_empty()
+    /// The active plan and its index, if the preset has plans.
+    pub fn active(&self) -> Option<(usize, &Plan)> {
+        let i = self.doc.active_plan()?;
+        self.doc.preset().plan(i).map(|p| (i, p))
     }
 
-    /// The scenario the matrix shows: with the plan unless the user chose the
-    /// baseline.
-    pub fn shown(&self) -> &Scenario {
-        let e = self.doc.evaluation();
-        if self.has_plan() && self.settings.matrix_view == MatrixView::Baseline {
-            &e.baseline
+    /// Whether the active plan has entries, so that it changes something.
+    pub fn has_plan(&self) -> bool {
+        self.active().is_some_and(|(_, p)| !p.entries.is_empty())
+    }
+
+    /// The active plan's scenario, or the baseline when there is no plan.
+    pub fn with_plan(&self) -> &Scenario {
+        self.doc.evaluation().scenario(self.doc.active_plan())
+    }
+
+    /// The warnings the window shows: the active plan's, or the baseline's.
+    pub fn warnings(&self) -> &[Warning] {
+        self.doc.evaluation().warnings(self.doc.active_plan())
+    }
+
+    /// The matrix's view: the user's choice where there is a plan to compare
+    /// with, otherwise the cluster as it is.
+    pub fn matrix_view(&self) -> MatrixView {
+        if self.active().is_some() {
+            self.settings.matrix_view
         } else {
-            &e.with_plan
+            MatrixView::WithPlan
+        }
+    }
+
+    /// The scenario the matrix shows (for the difference view, the plan's).
+    pub fn shown(&self) -> &Scenario {
+        match self.matrix_view() {
+            MatrixView::Baseline => &self.doc.evaluation().baseline,
+            MatrixView::WithPlan | MatrixView::Difference => self.with_plan(),
         }
     }
 
     /// The baseline cell, when the matrix shows the plan and the plan changes
     /// the cell.
     pub fn baseline_of(&self, index: usize) -> Option<&CellResult> {
-        let e = self.doc.evaluation();
-        let showing_plan = self.has_plan() && self.settings.matrix_view == MatrixView::WithPlan;
-        let base = &e.baseline.cells[index];
-        (showing_plan && base.strength != e.with_plan.cells[index].strength).then_some(base)
+        let base = &self.doc.evaluation().baseline.cells[index];
+        let with = &self.with_plan().cells[index];
+        (self.matrix_view() != MatrixView::Baseline && base.strength != with.strength)
+            .then_some(base)
+    }
+
+    /// How the active plan changes every cell.
+    pub fn differences(&self) -> Vec<CellChange> {
+        differences(
+            self.model,
+            &self.doc.evaluation().baseline.cells,
+            &self.with_plan().cells,
+        )
+    }
+
+    /// The name of a side, from the model file.
+    pub fn side_name(&self, side: Side) -> &str {
+        self.model
+            .file
+            .sides
+            .iter()
+            .find(|d| d.id == side.id())
+            .map_or(side.id(), |d| d.name.as_str())
     }
 }
 
-/// The matrix's two views with their labels, for the switch above the matrix
-/// and the View menu.
-pub fn matrix_views() -> [(MatrixView, &'static str); 2] {
+/// The matrix's views with their labels, for the switch above the matrix and
+/// the View menu.
+pub fn matrix_views() -> [(MatrixView, &'static str); 3] {
     let t = texts();
     [
         (MatrixView::WithPlan, t.matrix_with_plan),
         (MatrixView::Baseline, t.matrix_baseline),
+        (MatrixView::Difference, t.matrix_difference),
     ]
 }
 
@@ -97,6 +150,29 @@ pub fn severity_word(severity: Severity) -> &'static str {
     }
 }
 
+/// The word for a capability stage.
+pub fn stage_word(stage: Stage) -> &'static str {
+    let t = texts();
+    match stage {
+        Stage::Basic => t.stage_basic,
+        Stage::Intermediate => t.stage_intermediate,
+        Stage::Advanced => t.stage_advanced,
+    }
+}
+
+/// Thousands separated by commas: 250,000.
+pub fn money(x: f64) -> String {
+    let whole = format!("{:.0}", x.round());
+    let mut out = String::new();
+    for (i, ch) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 && ch.is_ascii_digit() {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
 /// A section heading in small capitals.
 pub fn heading(ui: &mut Ui, text: &str) -> egui::Response {
     ui.label(
@@ -107,8 +183,37 @@ pub fn heading(ui: &mut Ui, text: &str) -> egui::Response {
     )
 }
 
+/// One frame: draw the window from the workbench's state, then apply what
+/// the user did.
+pub fn frame(ui: &mut Ui, wb: &mut Workbench) {
+    let ctx = ui.ctx().clone();
+    wb.poll_files(&ctx);
+    let mut actions = Vec::new();
+    if wb.dialog.is_none() {
+        shortcuts::collect(&ctx, &mut actions);
+    }
+    if ctx.input(|i| i.viewport().close_requested()) && wb.close_needs_confirmation() {
+        ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+        actions.push(Action::Quit);
+    }
+    let state = State {
+        model: &wb.model,
+        model_path: wb.model_path.as_deref(),
+        doc: &wb.doc,
+        settings: &wb.settings,
+        view: &wb.view,
+        built_in_names: &wb.built_in_names,
+        busy: wb.is_busy(),
+    };
+    workbench_ui(ui, &state, &mut wb.dialog, &mut actions);
+    for action in actions {
+        wb.apply(action, &ctx);
+    }
+    wb.update_title(&ctx);
+}
+
 /// The whole window.
-pub fn workbench_ui(ui: &mut Ui, s: &State, dialog: &mut Option<Dialog>, out: &mut Vec<Action>) {
+fn workbench_ui(ui: &mut Ui, s: &State, dialog: &mut Option<Dialog>, out: &mut Vec<Action>) {
     Panel::top("menu").show(ui, |ui| menu::menu_bar(ui, s, out));
     warnings::banner_panel(ui, s, out);
     Panel::left("cluster")
@@ -121,7 +226,7 @@ pub fn workbench_ui(ui: &mut Ui, s: &State, dialog: &mut Option<Dialog>, out: &m
                 .show(ui, |ui| {
                     attributes::panel(ui, s, out);
                     ui.add_space(10.0);
-                    plan::panel(ui, s);
+                    costs::panel(ui, s, out);
                 });
         });
     Panel::right("details")
@@ -137,20 +242,37 @@ pub fn workbench_ui(ui: &mut Ui, s: &State, dialog: &mut Option<Dialog>, out: &m
                     warnings::list(ui, s);
                 });
         });
-    // The matrix keeps its natural height; the trajectory takes what is left
-    // (at least a readable minimum, the column scrolling on a small screen).
     CentralPanel::default().show(ui, |ui| {
+        plans::tabs(ui, s, out);
         let total = ui.available_height();
-        ScrollArea::vertical()
-            .id_salt("centre-scroll")
+        // The dock under the matrix takes what the matrix leaves, at least a
+        // readable minimum; the user may resize it.
+        Panel::bottom("dock")
+            .resizable(true)
+            .default_size((total * 0.42).max(dock::MIN_HEIGHT))
+            .size_range(dock::MIN_HEIGHT..=(total * 0.75).max(dock::MIN_HEIGHT))
+            .show(ui, |ui| dock::dock(ui, s, out));
+        CentralPanel::default_margins()
+            .frame(egui::Frame::NONE)
             .show(ui, |ui| {
-                let top = ui.cursor().top();
-                matrix::panel(ui, s, total * 0.56, out);
-                ui.separator();
-                let used = ui.cursor().top() - top;
-                trajectory::panel(ui, s, (total - used).max(trajectory::MIN_HEIGHT), out);
+                let height = ui.available_height();
+                ScrollArea::vertical()
+                    .id_salt("matrix-scroll")
+                    .show(ui, |ui| matrix::panel(ui, s, height, out));
             });
     });
     about::window(ui.ctx(), s, out);
-    dialogs::show(ui.ctx(), dialog, &s.doc.preset().name, out);
+    dialogs::show(ui.ctx(), s, dialog, out);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::money;
+
+    #[test]
+    fn money_groups_thousands() {
+        assert_eq!(money(250000.0), "250,000");
+        assert_eq!(money(1234567.4), "1,234,567");
+        assert_eq!(money(12.0), "12");
+    }
 }

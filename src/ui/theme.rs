@@ -3,7 +3,8 @@
 //! a washed-out projector, in black and white and for colour-blind viewers;
 //! the band is always written in words as well.
 
-use crate::warnings::Severity;
+use crate::model::catalogue::Side;
+use crate::model::warning::Severity;
 use egui::{Color32, Visuals};
 
 /// Cividis (Nuñez et al. 2018), sampled at ten even steps from 0 to 1.
@@ -88,6 +89,45 @@ pub fn plan_colour(visuals: &Visuals) -> Color32 {
         Color32::from_rgb(0xFF, 0xD5, 0x4F)
     } else {
         Color32::from_rgb(0x1F, 0x4E, 0x9A)
+    }
+}
+
+/// The colour of plan `index`'s line in the capability chart: the first plan
+/// keeps the with-plan colour; the others take the Okabe–Ito palette, which
+/// colour-blind viewers tell apart (names in the legend say the rest).
+pub fn series_colour(index: usize, visuals: &Visuals) -> Color32 {
+    const LIGHT: [(u8, u8, u8); 6] = [
+        (0xD5, 0x5E, 0x00),
+        (0x00, 0x9E, 0x73),
+        (0xCC, 0x79, 0xA7),
+        (0x56, 0xB4, 0xE9),
+        (0xE6, 0x9F, 0x00),
+        (0x00, 0x72, 0xB2),
+    ];
+    const DARK: [(u8, u8, u8); 6] = [
+        (0x56, 0xB4, 0xE9),
+        (0xE6, 0x9F, 0x00),
+        (0x00, 0x9E, 0x73),
+        (0xCC, 0x79, 0xA7),
+        (0xD5, 0x5E, 0x00),
+        (0xF0, 0xE4, 0x42),
+    ];
+    if index == 0 {
+        return plan_colour(visuals);
+    }
+    let palette = if visuals.dark_mode { DARK } else { LIGHT };
+    let (r, g, b) = palette[(index - 1) % palette.len()];
+    Color32::from_rgb(r, g, b)
+}
+
+/// The fill of a timeline bar: supply side and demand side in two hues (the
+/// bars also carry their side in words, and demand-side bars are hatched).
+pub fn side_colour(side: Side, visuals: &Visuals) -> Color32 {
+    match (side, visuals.dark_mode) {
+        (Side::Supply, false) => Color32::from_rgb(0x9D, 0xC3, 0xE6),
+        (Side::Supply, true) => Color32::from_rgb(0x2F, 0x5D, 0x8A),
+        (Side::Demand, false) => Color32::from_rgb(0xF5, 0xC2, 0x7A),
+        (Side::Demand, true) => Color32::from_rgb(0x8A, 0x5A, 0x10),
     }
 }
 

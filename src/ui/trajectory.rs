@@ -1,25 +1,20 @@
-//! Capability over the years (egui_plot): the with-plan trajectory over the
-//! baseline, the stage bands shaded and named, effort A–D on demand, and the
-//! model's caveat under the plot.
+//! Capability over the years (egui_plot): every plan's trajectory over the
+//! baseline, the active plan emphasised, the baseline dashed, the stage bands
+//! shaded and named, the active plan's effort A–D on demand, and the model's
+//! caveat under the plot.
 
-use super::text::{fill, num, texts};
-use super::{State, theme};
+use super::{State, stage_word, theme};
 use crate::app::action::Action;
 use crate::mechanism::Effort;
-use crate::trajectory::{Stage, Trajectory};
+use crate::plan::rules::BASELINE_NAME;
+use crate::text::{fill, num, texts};
+use crate::trajectory::{Stage, Trajectory, Year};
 use egui::{Color32, RichText, Ui};
-use egui_plot::{Axis, HoverPosition, Line, LineStyle, Plot, PlotPoint, PlotPoints, Span, Text};
+use egui_plot::{
+    Axis, HoverPosition, Line, LineStyle, Plot, PlotPoint, PlotPoints, PlotUi, Span, Text,
+};
 
-fn stage_word(stage: Stage) -> &'static str {
-    let t = texts();
-    match stage {
-        Stage::Basic => t.stage_basic,
-        Stage::Intermediate => t.stage_intermediate,
-        Stage::Advanced => t.stage_advanced,
-    }
-}
-
-fn points(tr: &Trajectory, value: impl Fn(&crate::trajectory::Year) -> f64) -> PlotPoints<'static> {
+fn points(tr: &Trajectory, value: impl Fn(&Year) -> f64) -> PlotPoints<'static> {
     tr.years.iter().map(|y| [y.year as f64, value(y)]).collect()
 }
 
@@ -27,54 +22,55 @@ fn points(tr: &Trajectory, value: impl Fn(&crate::trajectory::Year) -> f64) -> P
 pub fn summary(s: &State) -> String {
     let t = texts();
     let e = s.doc.evaluation();
-    let Some(with) = e.with_plan.trajectory.years.last() else {
+    let base = &e.baseline.trajectory;
+    let Some(last) = base.years.last() else {
         return String::new();
     };
-    let base = e.baseline.trajectory.final_capability();
-    if s.has_plan() {
-        fill(
-            t.trajectory_summary_plan,
-            &[
-                ("year", &with.year.to_string()),
-                ("with", &num(with.capability)),
-                ("stage", stage_word(with.stage)),
-                ("without", &num(base)),
-            ],
-        )
-    } else {
-        fill(
+    match s.active() {
+        Some((i, plan)) => {
+            let o = &e.plans[i].outcome;
+            fill(
+                t.trajectory_summary_plan,
+                &[
+                    ("year", &last.year.to_string()),
+                    ("with", &num(o.capability)),
+                    ("stage", stage_word(o.stage)),
+                    ("plan", &plan.name),
+                    ("without", &num(last.capability)),
+                ],
+            )
+        }
+        None => fill(
             t.trajectory_summary,
             &[
-                ("year", &with.year.to_string()),
-                ("capability", &num(with.capability)),
-                ("stage", stage_word(with.stage)),
+                ("year", &last.year.to_string()),
+                ("capability", &num(last.capability)),
+                ("stage", stage_word(last.stage)),
             ],
-        )
+        ),
     }
 }
 
 /// A short line sample and its name: solid, or dashed for the baseline.
-fn legend_entry(ui: &mut Ui, name: &str, colour: Color32, dashed: bool) {
+fn legend_entry(ui: &mut Ui, name: RichText, colour: Color32, dashed: bool) {
     // Sample and name stay together when the header wraps.
-    ui.horizontal(|ui| legend_sample(ui, name, colour, dashed));
-}
-
-fn legend_sample(ui: &mut Ui, name: &str, colour: Color32, dashed: bool) {
-    let (rect, _) = ui.allocate_exact_size(egui::vec2(26.0, 12.0), egui::Sense::hover());
-    let y = rect.center().y;
-    let stroke = egui::Stroke::new(if dashed { 2.0 } else { 3.0 }, colour);
-    if dashed {
-        for x in [rect.left(), rect.left() + 10.0, rect.left() + 20.0] {
-            ui.painter()
-                .line_segment([egui::pos2(x, y), egui::pos2(x + 6.0, y)], stroke);
+    ui.horizontal(|ui| {
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(26.0, 12.0), egui::Sense::hover());
+        let y = rect.center().y;
+        let stroke = egui::Stroke::new(if dashed { 2.0 } else { 3.0 }, colour);
+        if dashed {
+            for x in [rect.left(), rect.left() + 10.0, rect.left() + 20.0] {
+                ui.painter()
+                    .line_segment([egui::pos2(x, y), egui::pos2(x + 6.0, y)], stroke);
+            }
+        } else {
+            ui.painter().line_segment(
+                [egui::pos2(rect.left(), y), egui::pos2(rect.right(), y)],
+                stroke,
+            );
         }
-    } else {
-        ui.painter().line_segment(
-            [egui::pos2(rect.left(), y), egui::pos2(rect.right(), y)],
-            stroke,
-        );
-    }
-    ui.label(name);
+        ui.label(name);
+    });
 }
 
 /// Everything the plot shows for the year nearest `x`, for the hover label.
@@ -83,92 +79,74 @@ fn year_values(s: &State, x: f64) -> String {
     let e = s.doc.evaluation();
     let year = x.clamp(0.0, e.horizon_years as f64) as usize;
     let mut lines = vec![fill(t.hover_year, &[("year", &year.to_string())])];
-    let with = &e.with_plan.trajectory.years[year];
-    let base = &e.baseline.trajectory.years[year];
-    let name = if s.has_plan() {
-        t.capability_with_plan
-    } else {
-        t.capability
-    };
-    lines.push(format!(
-        "{name}: {} ({})",
-        num(with.capability),
-        stage_word(with.stage)
-    ));
-    if s.has_plan() {
-        lines.push(format!(
-            "{}: {} ({})",
-            t.capability_baseline,
-            num(base.capability),
-            stage_word(base.stage)
-        ));
+    let line =
+        |name: &str, y: &Year| format!("{name}: {} ({})", num(y.capability), stage_word(y.stage));
+    for (plan, p) in s.doc.preset().plans.iter().zip(&e.plans) {
+        lines.push(line(&plan.name, &p.scenario.trajectory.years[year]));
     }
+    lines.push(line(BASELINE_NAME, &e.baseline.trajectory.years[year]));
+    let shown = &s.with_plan().trajectory.years[year];
     let efforts: Vec<String> = Effort::ALL
         .iter()
-        .map(|e| format!("{} {}", e.id(), num(with.effort[e.index()])))
+        .map(|e| format!("{} {}", e.id(), num(shown.effort[e.index()])))
         .collect();
     lines.push(format!("{}: {}", t.effort_row, efforts.join(", ")));
-    lines.push(format!("{}: {}", t.demand_line, num(with.demand)));
+    lines.push(format!("{}: {}", t.demand_line, num(shown.demand)));
     lines.join("\n")
 }
 
 /// Room kept under the plot for the caveat line.
 const CAVEAT_HEIGHT: f32 = 44.0;
 
-/// The least height the panel is given, plot and caveat included.
-pub const MIN_HEIGHT: f32 = 230.0;
-
 /// Draws the panel in `height` points.
 pub fn panel(ui: &mut Ui, s: &State, height: f32, out: &mut Vec<Action>) {
-    let t = texts();
     let top = ui.cursor().top();
-    let e = s.doc.evaluation();
+    header(ui, s, out);
+    let used = ui.cursor().top() - top;
+    plot(ui, s, (height - used - CAVEAT_HEIGHT).max(120.0));
+    caveat(ui, s, out);
+}
+
+/// The summary, the legend (outside the plot, where it would cover the stage
+/// bands) and the effort switch.
+fn header(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
+    let t = texts();
     let visuals = ui.visuals().clone();
     ui.horizontal_wrapped(|ui| {
         super::heading(ui, t.trajectory_heading);
         ui.label(RichText::new(summary(s)).strong());
     });
-    // The legend lives here rather than inside the plot, where it would cover
-    // the stage bands and the lines.
-    ui.horizontal(|ui| {
-        if s.has_plan() {
-            legend_entry(
-                ui,
-                t.capability_with_plan,
-                theme::plan_colour(&visuals),
-                false,
-            );
-            legend_entry(
-                ui,
-                t.capability_baseline,
-                theme::baseline_colour(&visuals),
-                true,
-            );
-        } else {
-            legend_entry(ui, t.capability, theme::plan_colour(&visuals), false);
+    ui.horizontal_wrapped(|ui| {
+        let active = s.doc.active_plan();
+        for (i, plan) in s.doc.preset().plans.iter().enumerate() {
+            let name = RichText::new(&plan.name);
+            let name = if active == Some(i) {
+                name.strong()
+            } else {
+                name
+            };
+            legend_entry(ui, name, theme::series_colour(i, &visuals), false);
         }
+        legend_entry(
+            ui,
+            RichText::new(BASELINE_NAME),
+            theme::baseline_colour(&visuals),
+            true,
+        );
         ui.add_space(12.0);
         let mut show = s.settings.show_efforts;
         if ui.checkbox(&mut show, t.show_efforts).changed() {
             out.push(Action::ToggleEfforts);
         }
     });
-    // The caveat under the plot takes up to two lines of small type.
-    let header = ui.cursor().top() - top;
-    let plot_height = (height - header - CAVEAT_HEIGHT).max(140.0);
-    let horizon = e.horizon_years as f64;
-    let bounds = &s.model.file.stages;
-    let band_fill = |alpha: u8| {
-        if visuals.dark_mode {
-            Color32::from_white_alpha(alpha)
-        } else {
-            Color32::from_black_alpha(alpha)
-        }
-    };
-    let has_plan = s.has_plan();
-    let show_efforts = s.settings.show_efforts;
+}
+
+fn plot(ui: &mut Ui, s: &State, height: f32) {
+    let t = texts();
+    let horizon = s.doc.evaluation().horizon_years as f64;
+    let visuals = ui.visuals().clone();
     Plot::new("trajectory-plot")
-        .height(plot_height)
+        .height(height)
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)
@@ -191,73 +169,98 @@ pub fn panel(ui: &mut Ui, s: &State, height: f32, out: &mut Vec<Action>) {
             Some(year_values(s, x.round()))
         })
         .show(ui, |plot| {
-            let stages = [
-                (Stage::Basic, 0.0, bounds.intermediate, 10),
-                (
-                    Stage::Intermediate,
-                    bounds.intermediate,
-                    bounds.advanced,
-                    22,
-                ),
-                (Stage::Advanced, bounds.advanced, 1.0, 34),
-            ];
-            for (stage, lo, hi, alpha) in stages {
-                // Unnamed, so the legend lists only the lines; the stage is
-                // written inside its band instead.
-                plot.add(Span::new("", lo..=hi).axis(Axis::Y).fill(band_fill(alpha)));
-                plot.text(
-                    Text::new(
-                        "",
-                        PlotPoint::new(0.0, hi),
-                        RichText::new(format!(" {}", stage_word(stage))).small(),
-                    )
-                    .anchor(egui::Align2::LEFT_TOP)
-                    .color(visuals.weak_text_color()),
-                );
-            }
-            if show_efforts {
-                let styles = [
-                    LineStyle::Solid,
-                    LineStyle::dashed_dense(),
-                    LineStyle::dashed_loose(),
-                    LineStyle::Dotted { spacing: 4.0 },
-                ];
-                for effort in Effort::ALL {
-                    let j = effort.index();
-                    plot.line(
-                        Line::new(
-                            fill(t.effort_line, &[("effort", effort.id())]),
-                            points(&e.with_plan.trajectory, |y| y.effort[j]),
-                        )
-                        .color(theme::effort_colour(j, &visuals))
-                        .style(styles[j])
-                        .width(1.5),
-                    );
-                }
-            }
-            // With no plan the with-plan trajectory is the baseline: one line.
-            if has_plan {
-                plot.line(
-                    Line::new(
-                        t.capability_baseline,
-                        points(&e.baseline.trajectory, |y| y.capability),
-                    )
-                    .color(theme::baseline_colour(&visuals))
-                    .style(LineStyle::dashed_loose())
-                    .width(2.0),
-                );
-            }
-            let name = if has_plan {
-                t.capability_with_plan
-            } else {
-                t.capability
-            };
-            plot.line(
-                Line::new(name, points(&e.with_plan.trajectory, |y| y.capability))
-                    .color(theme::plan_colour(&visuals))
-                    .width(3.0),
-            );
+            stage_bands(plot, s, &visuals);
+            lines(plot, s, &visuals);
         });
+}
+
+/// The stages as shaded bands, each named inside its band.
+fn stage_bands(plot: &mut PlotUi, s: &State, visuals: &egui::Visuals) {
+    let bounds = &s.model.file.stages;
+    let band_fill = |alpha: u8| {
+        if visuals.dark_mode {
+            Color32::from_white_alpha(alpha)
+        } else {
+            Color32::from_black_alpha(alpha)
+        }
+    };
+    let stages = [
+        (Stage::Basic, 0.0, bounds.intermediate, 10),
+        (
+            Stage::Intermediate,
+            bounds.intermediate,
+            bounds.advanced,
+            22,
+        ),
+        (Stage::Advanced, bounds.advanced, 1.0, 34),
+    ];
+    for (stage, lo, hi, alpha) in stages {
+        // Unnamed: the stage is written inside its band instead.
+        plot.add(Span::new("", lo..=hi).axis(Axis::Y).fill(band_fill(alpha)));
+        plot.text(
+            Text::new(
+                "",
+                PlotPoint::new(0.0, hi),
+                RichText::new(format!(" {}", stage_word(stage))).small(),
+            )
+            .anchor(egui::Align2::LEFT_TOP)
+            .color(visuals.weak_text_color()),
+        );
+    }
+}
+
+/// The baseline dashed, every plan (the active one last, on top, and
+/// thicker), and the active plan's efforts on demand.
+fn lines(plot: &mut PlotUi, s: &State, visuals: &egui::Visuals) {
+    let t = texts();
+    let e = s.doc.evaluation();
+    if s.settings.show_efforts {
+        let styles = [
+            LineStyle::Solid,
+            LineStyle::dashed_dense(),
+            LineStyle::dashed_loose(),
+            LineStyle::Dotted { spacing: 4.0 },
+        ];
+        for effort in Effort::ALL {
+            let j = effort.index();
+            plot.line(
+                Line::new(
+                    fill(t.effort_line, &[("effort", effort.id())]),
+                    points(&s.with_plan().trajectory, |y| y.effort[j]),
+                )
+                .color(theme::effort_colour(j, visuals))
+                .style(styles[j])
+                .width(1.5),
+            );
+        }
+    }
+    plot.line(
+        Line::new(
+            BASELINE_NAME,
+            points(&e.baseline.trajectory, |y| y.capability),
+        )
+        .color(theme::baseline_colour(visuals))
+        .style(LineStyle::dashed_loose())
+        .width(2.0),
+    );
+    let active = s.doc.active_plan();
+    let plans = s.doc.preset().plans.iter().zip(&e.plans).enumerate();
+    let (emphasised, others): (Vec<_>, Vec<_>) = plans.partition(|(i, _)| active == Some(*i));
+    for (i, (plan, p)) in others.into_iter().chain(emphasised) {
+        let width = if active == Some(i) { 3.5 } else { 1.75 };
+        plot.line(
+            Line::new(
+                plan.name.as_str(),
+                points(&p.scenario.trajectory, |y| y.capability),
+            )
+            .color(theme::series_colour(i, visuals))
+            .width(width),
+        );
+    }
+}
+
+fn caveat(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
+    let t = texts();
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(&s.model.file.caveat_line).small().italics());
         if ui.small_button(t.more_about_model).clicked() {

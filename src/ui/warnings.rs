@@ -2,18 +2,16 @@
 //! with what to do and buttons that explain and show; the others listed by
 //! severity. Severity is written in words as well as coloured.
 
-use super::text::{fill, num, texts};
 use super::{State, severity_word, theme};
 use crate::app::action::Action;
-use crate::model::WarningInfo;
-use crate::warnings::{Severity, Warning};
+use crate::model::warning::{Severity, WarningInfo};
+use crate::text::{fill, num, texts};
+use crate::warnings::Warning;
 use egui::{Frame, Margin, Panel, RichText, Ui};
 
 /// The critical warnings, shown in the banner.
 fn critical<'a>(s: &'a State) -> impl Iterator<Item = (&'a Warning, &'a WarningInfo)> + 'a {
-    s.doc
-        .evaluation()
-        .warnings
+    s.warnings()
         .iter()
         .map(|w| (w, s.model.warning(w.id)))
         .filter(|(_, info)| info.severity == Severity::Critical)
@@ -125,9 +123,7 @@ pub fn list(ui: &mut Ui, s: &State) {
     let t = texts();
     super::heading(ui, t.warnings_heading);
     let mut shown: Vec<(&Warning, &WarningInfo)> = s
-        .doc
-        .evaluation()
-        .warnings
+        .warnings()
         .iter()
         .map(|w| (w, s.model.warning(w.id)))
         .filter(|(_, info)| info.severity != Severity::Critical)

@@ -2,9 +2,11 @@
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 use cluster_workbench::attribute::{Attribute, Attributes};
+use cluster_workbench::evaluation::{Evaluation, Scenario};
 use cluster_workbench::model::Model;
 use cluster_workbench::plan::{Lever, Plan, PlanEntry};
 use cluster_workbench::preset::Preset;
+use cluster_workbench::warnings::Warning;
 
 pub fn model() -> Model {
     Model::default_model().expect("the default model compiles")
@@ -28,17 +30,26 @@ pub fn entry(id: &str, start_year: u32, intensity: Option<f64>) -> PlanEntry {
     }
 }
 
+/// A preset with one plan, named "Plan", of these entries, over 15 years.
 pub fn preset(attributes: Attributes, entries: Vec<PlanEntry>) -> Preset {
-    Preset {
-        name: "test".into(),
-        description: None,
-        source: None,
-        attributes,
-        plan: Some(Plan {
-            horizon_years: Some(15),
-            interventions: Some(entries),
-        }),
-    }
+    let m = model();
+    let mut p = Preset::new_untitled(&m, "test");
+    p.attributes = attributes;
+    p.horizon_years = 15;
+    let mut plan = Plan::named("Plan");
+    plan.entries = entries;
+    p.plans.push(plan);
+    p
+}
+
+/// The scenario of the preset's first plan.
+pub fn with_plan(e: &Evaluation) -> &Scenario {
+    &e.plans[0].scenario
+}
+
+/// The warnings with the preset's first plan.
+pub fn warnings(e: &Evaluation) -> &[Warning] {
+    &e.plans[0].warnings
 }
 
 /// The Appendix A teaching case.
@@ -68,9 +79,7 @@ pub fn teaching_case() -> Preset {
             entry("training_centre", 2, Some(0.5)),
         ],
     );
-    if let Some(e) = p.plan.as_mut().and_then(|p| p.interventions.as_mut()) {
-        e[0].cost = Some(250000.0);
-    }
+    p.plans[0].entries[0].cost = Some(250000.0);
     p
 }
 

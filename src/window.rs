@@ -1,10 +1,11 @@
-//! The desktop window: eframe around [`Workbench`], with persistence of the
-//! settings and a clear message where no window can be opened.
+//! The desktop window: eframe around the [`Workbench`] and its views, with
+//! persistence of the settings and a clear message where no window can be
+//! opened.
 
-use super::settings::{SETTINGS_KEY, Settings};
-use super::{Start, Workbench, apply_theme};
+use crate::app::settings::{SETTINGS_KEY, Settings};
+use crate::app::{Start, Workbench, apply_theme};
 use crate::model::Model;
-use crate::ui::text::texts;
+use crate::text::texts;
 use std::path::PathBuf;
 
 /// The eframe application.
@@ -14,7 +15,7 @@ pub struct NativeApp {
 
 impl eframe::App for NativeApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        self.workbench.ui(ui);
+        crate::ui::frame(ui, &mut self.workbench);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -1,0 +1,399 @@
+//! Every change a user can make to a preset, as a value, and what it does.
+//! The window's document applies edits through [`Edit::apply`] and then checks
+//! the result by the rules a file is read with ([`Preset::check`]), so an
+//! edit either gives a preset the reader would accept or is refused with the
+//! reason.
+
+use crate::attribute::Attribute;
+use crate::model::Model;
+use crate::plan::{CustomIntervention, Lever, Plan, PlanEntry, rules};
+use crate::preset::{Preset, PresetError};
+
+/// One change to a preset. Plans and entries are named by their index.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    /// Set an attribute to a value in 0..=1.
+    SetAttribute(Attribute, f64),
+    /// Set the planning horizon (1..=50 years).
+    SetHorizon(u32),
+    /// Set or clear a catalogue intervention's unit cost.
+    SetUnitCost {
+        id: String,
+        cost: Option<f64>,
+    },
+    /// Append a new, empty plan with this name.
+    AddPlan {
+        name: String,
+    },
+    /// Insert a copy of a plan, with a new name, just after it.
+    DuplicatePlan {
+        plan: usize,
+        name: String,
+    },
+    RenamePlan {
+        plan: usize,
+        name: String,
+    },
+    DeletePlan {
+        plan: usize,
+    },
+    SetPlanNote {
+        plan: usize,
+        note: Option<String>,
+    },
+    /// Add a catalogue intervention at intensity 1 starting in `start_year`;
+    /// its cost is the unit cost, when known.
+    AddCatalogueEntry {
+        plan: usize,
+        id: String,
+        start_year: u32,
+    },
+    /// Add a custom intervention at intensity 1 starting in `start_year`.
+    AddCustomEntry {
+        plan: usize,
+        custom: CustomIntervention,
+        start_year: u32,
+    },
+    RemoveEntry {
+        plan: usize,
+        entry: usize,
+    },
+    SetStartYear {
+        plan: usize,
+        entry: usize,
+        year: u32,
+    },
+    SetIntensity {
+        plan: usize,
+        entry: usize,
+        intensity: f64,
+    },
+    /// Set or clear an entry's own cost.
+    SetCost {
+        plan: usize,
+        entry: usize,
+        cost: Option<f64>,
+    },
+    /// Swap an entry with the one applied just before (or after) it in the
+    /// same start year.
+    MoveWithinYear {
+        plan: usize,
+        entry: usize,
+        earlier: bool,
+    },
+}
+
+/// What a continuous gesture (a slider or bar being dragged, a note being
+/// typed) is changing: its edits join one undo step.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    Attribute(Attribute),
+    Horizon,
+    UnitCost(String),
+    Note(usize),
+    StartYear(usize, usize),
+    Intensity(usize, usize),
+    Cost(usize, usize),
+}
+
+/// Which plan is active after an edit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The active plan stays (its index corrected if plans before it moved).
+    Keep,
+    /// This plan becomes active (a plan just added or copied).
+    Plan(usize),
+    /// A plan was deleted at this index.
+    Deleted(usize),
+}
+
+/// Why an edit was refused; the preset is unchanged.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum EditError {
+    #[error("there is no plan {0}")]
+    NoPlan(usize),
+    #[error("plan \"{plan}\" has no entry {entry}")]
+    NoEntry { plan: String, entry: usize },
+    #[error(
+        "{entry} in plan \"{plan}\" starts in year {start_year}, after a horizon of {horizon} years: move it to year {horizon} or earlier first"
+    )]
+    EntryAfterHorizon {
+        plan: String,
+        entry: String,
+        start_year: u32,
+        horizon: u32,
+    },
+    #[error("{0}")]
+    Rule(#[from] rules::RuleError),
+    #[error("{0}")]
+    Refused(#[from] PresetError),
+}
+
+impl Edit {
+    /// The gesture target of a continuous edit, `None` for one-off edits.
+    pub fn target(&self) -> Option<Target> {
+        Some(match self {
+            Edit::SetAttribute(a, _) => Target::Attribute(*a),
+            Edit::SetHorizon(_) => Target::Horizon,
+            Edit::SetUnitCost { id, .. } => Target::UnitCost(id.clone()),
+            Edit::SetPlanNote { plan, .. } => Target::Note(*plan),
+            Edit::SetStartYear { plan, entry, .. } => Target::StartYear(*plan, *entry),
+            Edit::SetIntensity { plan, entry, .. } => Target::Intensity(*plan, *entry),
+            Edit::SetCost { plan, entry, .. } => Target::Cost(*plan, *entry),
+            _ => return None,
+        })
+    }
+
+    /// Applies the edit to `preset` and checks the result by the file rules.
+    /// On an error `preset` may be half-changed: apply to a copy.
+    pub fn apply(self, preset: &mut Preset, model: &Model) -> Result<Focus, EditError> {
+        let focus = self.change(preset, model)?;
+        preset.check(model)?;
+        Ok(focus)
+    }
+
+    fn change(self, p: &mut Preset, model: &Model) -> Result<Focus, EditError> {
+        match self {
+            Edit::SetAttribute(a, v) => p.attributes[a] = v,
+            Edit::SetHorizon(h) => {
+                let h = rules::horizon(h.into())?;
+                if let Some(e) = entry_after(p, h, model) {
+                    return Err(e);
+                }
+                p.horizon_years = h;
+            }
+            Edit::SetUnitCost { id, cost } => {
+                if let Some(c) = cost {
+                    rules::cost(c)?;
+                }
+                p.unit_costs.set(model, &id, cost);
+            }
+            Edit::AddPlan { name } => {
+                p.plans.push(Plan::named(name));
+                return Ok(Focus::Plan(p.plans.len() - 1));
+            }
+            Edit::DuplicatePlan { plan, name } => {
+                let mut copy = plan_mut(p, plan)?.clone();
+                copy.name = name;
+                p.plans.insert(plan + 1, copy);
+                return Ok(Focus::Plan(plan + 1));
+            }
+            Edit::RenamePlan { plan, name } => plan_mut(p, plan)?.name = name,
+            Edit::DeletePlan { plan } => {
+                plan_mut(p, plan)?;
+                p.plans.remove(plan);
+                return Ok(Focus::Deleted(plan));
+            }
+            Edit::SetPlanNote { plan, note } => plan_mut(p, plan)?.note = note,
+            Edit::AddCatalogueEntry {
+                plan,
+                id,
+                start_year,
+            } => {
+                let unit_cost = p.unit_costs.get(&id);
+                let intervention = model.intervention(&id).ok_or_else(|| {
+                    PresetError::new("", format!("unknown intervention \"{id}\""))
+                })?;
+                let entry = PlanEntry::from_catalogue(intervention, start_year, 1.0, unit_cost);
+                plan_mut(p, plan)?.entries.push(entry);
+            }
+            Edit::AddCustomEntry {
+                plan,
+                custom,
+                start_year,
+            } => plan_mut(p, plan)?.entries.push(PlanEntry {
+                lever: Lever::Custom(custom),
+                start_year,
+                intensity: Some(1.0),
+                cost: None,
+            }),
+            Edit::RemoveEntry { plan, entry } => {
+                entry_mut(p, plan, entry)?;
+                plan_mut(p, plan)?.entries.remove(entry);
+            }
+            Edit::SetStartYear { plan, entry, year } => {
+                entry_mut(p, plan, entry)?.start_year = year
+            }
+            Edit::SetIntensity {
+                plan,
+                entry,
+                intensity,
+            } => entry_mut(p, plan, entry)?.intensity = Some(intensity),
+            Edit::SetCost { plan, entry, cost } => entry_mut(p, plan, entry)?.cost = cost,
+            Edit::MoveWithinYear {
+                plan,
+                entry,
+                earlier,
+            } => {
+                entry_mut(p, plan, entry)?;
+                let plan = plan_mut(p, plan)?;
+                if let Some(other) = plan.neighbour_in_year(entry, earlier) {
+                    plan.entries.swap(entry, other);
+                }
+            }
+        }
+        Ok(Focus::Keep)
+    }
+}
+
+fn plan_mut(p: &mut Preset, plan: usize) -> Result<&mut Plan, EditError> {
+    p.plans.get_mut(plan).ok_or(EditError::NoPlan(plan))
+}
+
+fn entry_mut(p: &mut Preset, plan: usize, entry: usize) -> Result<&mut PlanEntry, EditError> {
+    let plan = plan_mut(p, plan)?;
+    let name = plan.name.clone();
+    plan.entries
+        .get_mut(entry)
+        .ok_or(EditError::NoEntry { plan: name, entry })
+}
+
+/// The first entry, in preset order, that starts after `horizon`: it stands
+/// in the way of a shorter horizon.
+fn entry_after(p: &Preset, horizon: u32, model: &Model) -> Option<EditError> {
+    p.plans.iter().find_map(|plan| {
+        plan.entries
+            .iter()
+            .find(|e| e.start_year > horizon)
+            .map(|e| EditError::EntryAfterHorizon {
+                plan: plan.name.clone(),
+                entry: e.name(model).to_owned(),
+                start_year: e.start_year,
+                horizon,
+            })
+    })
+}
+
+/// A name for a new plan that no plan has yet: "Plan 2", "Plan 3", …
+pub fn unused_plan_name(p: &Preset, stem: &str) -> String {
+    (1..)
+        .map(|n| {
+            if n == 1 {
+                stem.to_owned()
+            } else {
+                format!("{stem} {n}")
+            }
+        })
+        .find(|name| rules::plan_name_among(name, p.plans.iter().map(|q| q.name.as_str())).is_ok())
+        .unwrap_or_else(|| stem.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn setup() -> (Model, Preset) {
+        let m = Model::default_model().unwrap();
+        let mut p = Preset::new_untitled(&m, "t");
+        p.plans.push(Plan::named("A"));
+        (m, p)
+    }
+
+    #[test]
+    fn a_catalogue_entry_gets_its_unit_cost_once() {
+        let (m, mut p) = setup();
+        Edit::SetUnitCost {
+            id: "buyer_linkage".into(),
+            cost: Some(250000.0),
+        }
+        .apply(&mut p, &m)
+        .unwrap();
+        Edit::AddCatalogueEntry {
+            plan: 0,
+            id: "buyer_linkage".into(),
+            start_year: 0,
+        }
+        .apply(&mut p, &m)
+        .unwrap();
+        assert_eq!(p.plans[0].entries[0].cost, Some(250000.0));
+        // Later changes of intensity or unit cost leave the entry's cost.
+        Edit::SetIntensity {
+            plan: 0,
+            entry: 0,
+            intensity: 0.5,
+        }
+        .apply(&mut p, &m)
+        .unwrap();
+        Edit::SetUnitCost {
+            id: "buyer_linkage".into(),
+            cost: Some(1.0),
+        }
+        .apply(&mut p, &m)
+        .unwrap();
+        assert_eq!(p.plans[0].entries[0].cost, Some(250000.0));
+    }
+
+    #[test]
+    fn a_shorter_horizon_names_the_entry_in_the_way() {
+        let (m, mut p) = setup();
+        Edit::AddCatalogueEntry {
+            plan: 0,
+            id: "training_centre".into(),
+            start_year: 12,
+        }
+        .apply(&mut p, &m)
+        .unwrap();
+        let err = Edit::SetHorizon(10).apply(&mut p.clone(), &m).unwrap_err();
+        let text = err.to_string();
+        assert!(
+            text.contains("Training centre") && text.contains("year 12"),
+            "{text}"
+        );
+        assert!(Edit::SetHorizon(12).apply(&mut p, &m).is_ok());
+        assert!(Edit::SetHorizon(0).apply(&mut p.clone(), &m).is_err());
+    }
+
+    #[test]
+    fn edits_the_reader_would_refuse_are_refused() {
+        let (m, p) = setup();
+        let refused = [
+            Edit::SetAttribute(Attribute::ClusterSize, f64::NAN),
+            Edit::AddPlan { name: "a".into() },
+            Edit::AddPlan {
+                name: "No plan".into(),
+            },
+            Edit::RenamePlan {
+                plan: 0,
+                name: " ".into(),
+            },
+            Edit::AddCatalogueEntry {
+                plan: 0,
+                id: "training_centre".into(),
+                start_year: 16,
+            },
+            Edit::DeletePlan { plan: 3 },
+            Edit::SetUnitCost {
+                id: "training_centre".into(),
+                cost: Some(-1.0),
+            },
+        ];
+        for edit in refused {
+            let mut q = p.clone();
+            assert!(edit.clone().apply(&mut q, &m).is_err(), "{edit:?} accepted");
+        }
+        let mut q = p.clone();
+        for _ in 0..11 {
+            let name = unused_plan_name(&q, "Plan");
+            Edit::AddPlan { name }.apply(&mut q, &m).unwrap();
+        }
+        assert_eq!(q.plans.len(), 12);
+        let name = unused_plan_name(&q, "Plan");
+        assert!(Edit::AddPlan { name }.apply(&mut q, &m).is_err());
+    }
+
+    #[test]
+    fn duplicating_inserts_the_copy_after_and_focuses_it() {
+        let (m, mut p) = setup();
+        p.plans.push(Plan::named("B"));
+        let focus = Edit::DuplicatePlan {
+            plan: 0,
+            name: "A copy".into(),
+        }
+        .apply(&mut p, &m)
+        .unwrap();
+        assert_eq!(focus, Focus::Plan(1));
+        let names: Vec<&str> = p.plans.iter().map(|q| q.name.as_str()).collect();
+        assert_eq!(names, ["A", "A copy", "B"]);
+        assert_eq!(unused_plan_name(&p, "A"), "A 2");
+    }
+}

@@ -1,0 +1,205 @@
+//! The rules a plan and its entries obey, in one place: the preset reader
+//! applies them to what a file says and the editor to every change, so the
+//! window cannot make a preset the reader would refuse (plans-and-levers §2,
+//! reference model §5–6). Each rule returns the reason in words; the caller
+//! says where (a path into the file, or the control being edited).
+
+use crate::model::catalogue::EffectError;
+
+/// The longest horizon a preset may have, in years.
+pub const MAX_HORIZON: u32 = 50;
+/// The most plans a preset may hold.
+pub const MAX_PLANS: usize = 12;
+/// The longest plan name, in Unicode scalar values.
+pub const MAX_PLAN_NAME: usize = 80;
+/// The largest uncertainty half-width of an attribute.
+pub const MAX_HALF_WIDTH: f64 = 0.5;
+/// The name tables and CSV files give the baseline; no plan may take it.
+pub const BASELINE_NAME: &str = "No plan";
+
+/// Why a value is refused.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum RuleError {
+    #[error("{0} is outside 1..={MAX_HORIZON}")]
+    Horizon(i128),
+    #[error("{year} is outside 0..={horizon} (the plan's horizon is {horizon} years)")]
+    StartYear { year: i128, horizon: u32 },
+    #[error("{0} is outside 0..=1")]
+    Intensity(f64),
+    #[error("{0} is outside 0..=1")]
+    Attribute(f64),
+    #[error("{0} is below 0; a cost is 0 or more")]
+    Cost(f64),
+    #[error("{0} is outside 0..={MAX_HALF_WIDTH}")]
+    HalfWidth(f64),
+    #[error("a custom intervention needs a name")]
+    CustomName,
+    #[error("a custom intervention needs at least one effect")]
+    NoEffects,
+    #[error(transparent)]
+    Effect(#[from] EffectError),
+    #[error("a plan needs a name")]
+    PlanNameEmpty,
+    #[error("the name has {0} characters; a plan name has at most {MAX_PLAN_NAME}")]
+    PlanNameTooLong(usize),
+    #[error("\"{0}\" is what the comparison calls the cluster without a plan; choose another name")]
+    PlanNameReserved(String),
+    #[error("\"{0}\" is used twice")]
+    PlanNameUsedTwice(String),
+    #[error("{0} plans; a preset holds at most {MAX_PLANS}")]
+    TooManyPlans(usize),
+}
+
+/// The planning horizon: 1..=50 years.
+pub fn horizon(years: i128) -> Result<u32, RuleError> {
+    if (1..=MAX_HORIZON as i128).contains(&years) {
+        Ok(years as u32)
+    } else {
+        Err(RuleError::Horizon(years))
+    }
+}
+
+/// An entry's start year: within the horizon.
+pub fn start_year(year: i128, horizon: u32) -> Result<u32, RuleError> {
+    if (0..=horizon as i128).contains(&year) {
+        Ok(year as u32)
+    } else {
+        Err(RuleError::StartYear { year, horizon })
+    }
+}
+
+/// An entry's intensity: 0..=1.
+pub fn intensity(x: f64) -> Result<f64, RuleError> {
+    if (0.0..=1.0).contains(&x) {
+        Ok(x)
+    } else {
+        Err(RuleError::Intensity(x))
+    }
+}
+
+/// An attribute value: 0..=1.
+pub fn attribute(x: f64) -> Result<f64, RuleError> {
+    if (0.0..=1.0).contains(&x) {
+        Ok(x)
+    } else {
+        Err(RuleError::Attribute(x))
+    }
+}
+
+/// An entry's cost or a catalogue unit cost: a finite number, 0 or more.
+pub fn cost(x: f64) -> Result<f64, RuleError> {
+    if x.is_finite() && x >= 0.0 {
+        Ok(x)
+    } else {
+        Err(RuleError::Cost(x))
+    }
+}
+
+/// An attribute's uncertainty: a half-width in 0..=0.5.
+pub fn half_width(x: f64) -> Result<f64, RuleError> {
+    if (0.0..=MAX_HALF_WIDTH).contains(&x) {
+        Ok(x)
+    } else {
+        Err(RuleError::HalfWidth(x))
+    }
+}
+
+/// A custom intervention's name: not blank.
+pub fn custom_name(name: &str) -> Result<(), RuleError> {
+    if name.trim().is_empty() {
+        Err(RuleError::CustomName)
+    } else {
+        Ok(())
+    }
+}
+
+/// How many plans a preset holds: at most 12.
+pub fn plan_count(n: usize) -> Result<(), RuleError> {
+    if n <= MAX_PLANS {
+        Ok(())
+    } else {
+        Err(RuleError::TooManyPlans(n))
+    }
+}
+
+/// The form under which two plan names clash: trimmed and lower-cased.
+pub fn name_key(name: &str) -> String {
+    name.trim().to_lowercase()
+}
+
+/// A plan's name on its own: not blank, at most 80 characters, not the
+/// baseline's name.
+pub fn plan_name(name: &str) -> Result<(), RuleError> {
+    if name.trim().is_empty() {
+        return Err(RuleError::PlanNameEmpty);
+    }
+    let length = name.chars().count();
+    if length > MAX_PLAN_NAME {
+        return Err(RuleError::PlanNameTooLong(length));
+    }
+    if name_key(name) == name_key(BASELINE_NAME) {
+        return Err(RuleError::PlanNameReserved(name.to_owned()));
+    }
+    Ok(())
+}
+
+/// A plan's name among the names of the other plans: valid, and used once.
+pub fn plan_name_among<'a>(
+    name: &str,
+    others: impl IntoIterator<Item = &'a str>,
+) -> Result<(), RuleError> {
+    plan_name(name)?;
+    let key = name_key(name);
+    if others.into_iter().any(|o| name_key(o) == key) {
+        return Err(RuleError::PlanNameUsedTwice(name.to_owned()));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plan_names_clash_trimmed_and_ignoring_case() {
+        assert!(plan_name_among("Training only", ["Buyer links"]).is_ok());
+        assert_eq!(
+            plan_name_among(" training ONLY ", ["Training only"]),
+            Err(RuleError::PlanNameUsedTwice(" training ONLY ".into()))
+        );
+        assert_eq!(plan_name("   "), Err(RuleError::PlanNameEmpty));
+        assert!(matches!(
+            plan_name(" no PLAN"),
+            Err(RuleError::PlanNameReserved(_))
+        ));
+        // 80 characters are fine, 81 are not, counted as characters.
+        assert!(plan_name(&"é".repeat(80)).is_ok());
+        assert_eq!(
+            plan_name(&"é".repeat(81)),
+            Err(RuleError::PlanNameTooLong(81))
+        );
+    }
+
+    #[test]
+    fn ranges_are_inclusive_and_refuse_what_lies_outside() {
+        assert_eq!(horizon(1), Ok(1));
+        assert_eq!(horizon(50), Ok(50));
+        assert!(horizon(0).is_err() && horizon(51).is_err());
+        assert_eq!(start_year(15, 15), Ok(15));
+        assert_eq!(
+            start_year(16, 15).unwrap_err().to_string(),
+            "16 is outside 0..=15 (the plan's horizon is 15 years)"
+        );
+        assert!(start_year(-1, 15).is_err());
+        assert!(intensity(1.0).is_ok() && intensity(1.01).is_err());
+        assert!(cost(0.0).is_ok() && cost(-0.5).is_err() && cost(f64::INFINITY).is_err());
+        assert!(half_width(0.5).is_ok() && half_width(0.7).is_err());
+        assert_eq!(
+            half_width(0.7).unwrap_err().to_string(),
+            "0.7 is outside 0..=0.5"
+        );
+        assert!(plan_count(12).is_ok() && plan_count(13).is_err());
+        assert!(attribute(f64::NAN).is_err());
+        assert!(intensity(f64::NAN).is_err());
+    }
+}

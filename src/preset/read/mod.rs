@@ -1,0 +1,234 @@
+//! Strict reading of preset files, versions 1 and 2. Checks run in a fixed
+//! order: the file as a whole (size, encoding, JSON), what kind of file it is
+//! (format, version), then the keys and values in the order of the canonical
+//! form, so that the message always names the first problem. A version 1 file
+//! becomes the version 2 preset it means (plans-and-levers §2).
+
+mod fields;
+mod plans;
+
+use super::json::{Json, Number};
+use super::{MAX_PRESET_BYTES, PRESET_FORMAT, PRESET_VERSION, Preset, PresetError, UnitCosts};
+use crate::model::Model;
+use crate::plan::{Plan, rules};
+use fields::{
+    Result, at, check_keys, get, integer, join, number, object, optional_string, required, string,
+};
+
+/// The name a version 1 file's one plan is given.
+pub const V1_PLAN_NAME: &str = "Plan";
+
+pub(super) fn read(bytes: &[u8], model: &Model) -> Result<(Preset, u64)> {
+    if bytes.len() as u64 > MAX_PRESET_BYTES {
+        return Err(PresetError::new(
+            "",
+            format!(
+                "the file is {} bytes; a preset may be at most {MAX_PRESET_BYTES} bytes (1 MiB)",
+                bytes.len()
+            ),
+        ));
+    }
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        return Err(PresetError::new(
+            "",
+            "the file starts with a byte-order mark (BOM); save it as UTF-8 without BOM",
+        ));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        PresetError::new(
+            "",
+            format!(
+                "the file is not valid UTF-8 text (at byte {})",
+                e.valid_up_to()
+            ),
+        )
+    })?;
+    let root: Json = serde_json::from_str(text)
+        .map_err(|e| PresetError::new("", format!("the file is not valid JSON: {e}")))?;
+    let pairs = match &root {
+        Json::Object(pairs) => pairs,
+        other => {
+            return Err(PresetError::new(
+                "",
+                format!(
+                    "not a Cluster Workbench preset: the file holds {}, not an object",
+                    other.kind()
+                ),
+            ));
+        }
+    };
+    check_format(pairs)?;
+    match version(pairs)? {
+        1 => v1(pairs, model).map(|p| (p, 1)),
+        _ => v2(pairs, model).map(|p| (p, PRESET_VERSION)),
+    }
+}
+
+/// What kind of file this is comes first: a file that is not ours should be
+/// told so, not picked apart key by key.
+fn check_format(pairs: &[(String, Json)]) -> Result<()> {
+    match get(pairs, "format") {
+        None => Err(PresetError::new(
+            "format",
+            format!("not a Cluster Workbench preset: there is no \"format\": \"{PRESET_FORMAT}\""),
+        )),
+        Some(Json::String(f)) if f == PRESET_FORMAT => Ok(()),
+        Some(Json::String(f)) if f == crate::report::REPORT_FORMAT => Err(PresetError::new(
+            "format",
+            "this is a Cluster Workbench report, not a preset; open the preset it was made from",
+        )),
+        Some(Json::String(f)) if f == crate::model::MODEL_FORMAT => Err(PresetError::new(
+            "format",
+            "this is a model file, not a preset; load it with --model",
+        )),
+        Some(other) => {
+            let found = match other {
+                Json::String(s) => format!("\"{s}\""),
+                v => v.kind().to_owned(),
+            };
+            Err(PresetError::new(
+                "format",
+                format!(
+                    "not a Cluster Workbench preset: format is {found}, not \"{PRESET_FORMAT}\""
+                ),
+            ))
+        }
+    }
+}
+
+/// The version: the integer 1 or 2.
+fn version(pairs: &[(String, Json)]) -> Result<u64> {
+    match get(pairs, "version") {
+        None => Err(PresetError::new(
+            "version",
+            "missing required key \"version\"",
+        )),
+        Some(Json::Number(Number::Integer(v))) if (1..=PRESET_VERSION as i128).contains(v) => {
+            Ok(*v as u64)
+        }
+        Some(Json::Number(Number::Integer(v))) if *v > PRESET_VERSION as i128 => {
+            Err(PresetError::new(
+                "version",
+                format!(
+                    "version {v} is newer than this workbench reads (versions 1 and {PRESET_VERSION}); update Cluster Workbench to open it"
+                ),
+            ))
+        }
+        Some(other) => {
+            let found = match other {
+                Json::Number(n) => n.to_string(),
+                v => v.kind().to_owned(),
+            };
+            Err(PresetError::new(
+                "version",
+                format!(
+                    "{found} is not a preset version this workbench reads (the integer 1 or {PRESET_VERSION})"
+                ),
+            ))
+        }
+    }
+}
+
+const V1_KEYS: &[&str] = &[
+    "format",
+    "version",
+    "name",
+    "description",
+    "source",
+    "attributes",
+    "plan",
+];
+const V1_PLAN_KEYS: &[&str] = &["horizon_years", "interventions"];
+
+/// A version 1 file: its plan becomes one plan named "Plan", its horizon the
+/// preset's.
+fn v1(pairs: &[(String, Json)], model: &Model) -> Result<Preset> {
+    check_keys(pairs, "", V1_KEYS, "a preset")?;
+    let mut preset = header(pairs, model)?;
+    if let Some(v) = get(pairs, "plan") {
+        let plan = object(v, "plan")?;
+        check_keys(plan, "plan", V1_PLAN_KEYS, "a plan")?;
+        if let Some(h) = get(plan, "horizon_years") {
+            preset.horizon_years = horizon(h, "plan.horizon_years")?;
+        }
+        let entries = match get(plan, "interventions") {
+            Some(v) => plans::entries(v, "plan.interventions", preset.horizon_years, model)?,
+            None => Vec::new(),
+        };
+        let mut one = Plan::named(V1_PLAN_NAME);
+        one.entries = entries;
+        preset.plans.push(one);
+    }
+    Ok(preset)
+}
+
+const V2_KEYS: &[&str] = &[
+    "format",
+    "version",
+    "name",
+    "description",
+    "source",
+    "attributes",
+    "uncertainty",
+    "unit_costs",
+    "horizon_years",
+    "plans",
+];
+
+fn v2(pairs: &[(String, Json)], model: &Model) -> Result<Preset> {
+    check_keys(pairs, "", V2_KEYS, "a preset")?;
+    let mut preset = header(pairs, model)?;
+    if let Some(v) = get(pairs, "uncertainty") {
+        preset.uncertainty = plans::uncertainty(v)?;
+    }
+    if let Some(v) = get(pairs, "unit_costs") {
+        preset.unit_costs = unit_costs(v, model)?;
+    }
+    if let Some(v) = get(pairs, "horizon_years") {
+        preset.horizon_years = horizon(v, "horizon_years")?;
+    }
+    if let Some(v) = get(pairs, "plans") {
+        preset.plans = plans::plans(v, preset.horizon_years, model)?;
+    }
+    Ok(preset)
+}
+
+/// The fields both versions share: name, description, source, attributes.
+/// The rest starts as a new preset's.
+fn header(pairs: &[(String, Json)], model: &Model) -> Result<Preset> {
+    let name = string(required(pairs, "", "name")?, "name")?;
+    let description = optional_string(pairs, "", "description")?;
+    let source = optional_string(pairs, "", "source")?;
+    let attributes = plans::attributes(required(pairs, "", "attributes")?)?;
+    let mut preset = Preset::new_untitled(model, &name);
+    preset.description = description;
+    preset.source = source;
+    preset.attributes = attributes;
+    Ok(preset)
+}
+
+fn horizon(v: &Json, path: &str) -> Result<u32> {
+    at(path, rules::horizon(integer(v, path)?))
+}
+
+fn unit_costs(v: &Json, model: &Model) -> Result<UnitCosts> {
+    let path = "unit_costs";
+    let pairs = object(v, path)?;
+    fields::check_duplicates(pairs, path)?;
+    let mut out = UnitCosts::default();
+    for (id, value) in pairs {
+        let p = join(path, id);
+        if model.intervention(id).is_none() {
+            return Err(PresetError::new(
+                p,
+                format!(
+                    "unknown intervention \"{id}\"; the catalogue has {}",
+                    plans::catalogue_ids(model)
+                ),
+            ));
+        }
+        let cost = at(&p, rules::cost(number(value, &p)?))?;
+        out.set(model, id, Some(cost));
+    }
+    Ok(out)
+}

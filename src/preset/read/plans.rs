@@ -1,0 +1,189 @@
+//! Reading plans and their entries. Types are checked here; values go
+//! through the rules of [`crate::plan::rules`], the same the editor applies.
+
+use super::fields::{
+    Result, array, at, check_duplicates, check_keys, get, integer, join, number, object,
+    optional_string, required, string,
+};
+use crate::attribute::{Attribute, Attributes};
+use crate::model::Model;
+use crate::model::catalogue::{Side, check_effect};
+use crate::plan::{CustomIntervention, Lever, Plan, PlanEntry, rules};
+use crate::preset::PresetError;
+use crate::preset::json::Json;
+
+const PLAN_KEYS: &[&str] = &["name", "note", "interventions"];
+const ENTRY_KEYS: &[&str] = &["id", "custom", "start_year", "intensity", "cost"];
+const CUSTOM_KEYS: &[&str] = &["name", "side", "effects"];
+
+/// The `plans` array of a version 2 file.
+pub(super) fn plans(v: &Json, horizon: u32, model: &Model) -> Result<Vec<Plan>> {
+    let items = array(v, "plans")?;
+    at("plans", rules::plan_count(items.len()))?;
+    let mut out: Vec<Plan> = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let path = format!("plans[{i}]");
+        let pairs = object(item, &path)?;
+        check_keys(pairs, &path, PLAN_KEYS, "a plan")?;
+        let name_path = join(&path, "name");
+        let name = string(required(pairs, &path, "name")?, &name_path)?;
+        at(
+            &name_path,
+            rules::plan_name_among(&name, out.iter().map(|p| p.name.as_str())),
+        )?;
+        let note = optional_string(pairs, &path, "note")?;
+        let entries = match get(pairs, "interventions") {
+            Some(v) => entries(v, &join(&path, "interventions"), horizon, model)?,
+            None => Vec::new(),
+        };
+        out.push(Plan {
+            name,
+            note,
+            entries,
+        });
+    }
+    Ok(out)
+}
+
+/// An array of plan entries.
+pub(super) fn entries(v: &Json, path: &str, horizon: u32, model: &Model) -> Result<Vec<PlanEntry>> {
+    array(v, path)?
+        .iter()
+        .enumerate()
+        .map(|(i, item)| entry(item, &format!("{path}[{i}]"), horizon, model))
+        .collect()
+}
+
+fn entry(v: &Json, path: &str, horizon: u32, model: &Model) -> Result<PlanEntry> {
+    let pairs = object(v, path)?;
+    check_keys(pairs, path, ENTRY_KEYS, "a plan entry")?;
+    let lever = match (get(pairs, "id"), get(pairs, "custom")) {
+        (Some(_), Some(_)) => {
+            return Err(PresetError::new(
+                path,
+                "has both \"id\" and \"custom\"; an entry is a catalogue intervention or a custom one, not both",
+            ));
+        }
+        (None, None) => {
+            return Err(PresetError::new(
+                path,
+                "needs \"id\" (a catalogue intervention) or \"custom\" (one of your own)",
+            ));
+        }
+        (Some(id), None) => {
+            let p = join(path, "id");
+            let id = string(id, &p)?;
+            if model.intervention(&id).is_none() {
+                return Err(PresetError::new(
+                    p,
+                    format!(
+                        "unknown intervention \"{id}\"; the catalogue has {}",
+                        catalogue_ids(model)
+                    ),
+                ));
+            }
+            Lever::Catalogue(id)
+        }
+        (None, Some(custom_json)) => Lever::Custom(custom(custom_json, &join(path, "custom"))?),
+    };
+    let year_path = join(path, "start_year");
+    let year = integer(required(pairs, path, "start_year")?, &year_path)?;
+    let start_year = at(&year_path, rules::start_year(year, horizon))?;
+    let intensity = match get(pairs, "intensity") {
+        Some(v) => {
+            let p = join(path, "intensity");
+            Some(at(&p, rules::intensity(number(v, &p)?))?)
+        }
+        None => None,
+    };
+    let cost = match get(pairs, "cost") {
+        Some(v) => {
+            let p = join(path, "cost");
+            Some(at(&p, rules::cost(number(v, &p)?))?)
+        }
+        None => None,
+    };
+    Ok(PlanEntry {
+        lever,
+        start_year,
+        intensity,
+        cost,
+    })
+}
+
+/// The catalogue's ids, for messages.
+pub(super) fn catalogue_ids(model: &Model) -> String {
+    let ids: Vec<&str> = model.catalogue.iter().map(|i| i.id.as_str()).collect();
+    ids.join(", ")
+}
+
+fn custom(v: &Json, path: &str) -> Result<CustomIntervention> {
+    let pairs = object(v, path)?;
+    check_keys(pairs, path, CUSTOM_KEYS, "a custom intervention")?;
+    let name_path = join(path, "name");
+    let name = string(required(pairs, path, "name")?, &name_path)?;
+    at(&name_path, rules::custom_name(&name))?;
+    let side_path = join(path, "side");
+    let side_text = string(required(pairs, path, "side")?, &side_path)?;
+    let side = Side::from_id(&side_text).ok_or_else(|| {
+        PresetError::new(
+            side_path,
+            format!("\"{side_text}\" is neither \"supply\" nor \"demand\""),
+        )
+    })?;
+    let effects_path = join(path, "effects");
+    let effect_pairs = object(required(pairs, path, "effects")?, &effects_path)?;
+    let mut effects: Vec<(Attribute, f64)> = Vec::new();
+    for (key, value) in effect_pairs {
+        let p = join(&effects_path, key);
+        // The type first (a finite number), then the rule shared with the
+        // model's catalogue.
+        let delta = number(value, &p)?;
+        let a = at(&p, check_effect(key, delta, &effects))?;
+        effects.push((a, delta));
+    }
+    // The same rules the editor's constructor applies, and the canonical
+    // order of the effects.
+    at(&effects_path, CustomIntervention::new(name, side, &effects))
+}
+
+/// The attributes: all twelve, each in 0..=1.
+pub(super) fn attributes(v: &Json) -> Result<Attributes> {
+    let path = "attributes";
+    let pairs = object(v, path)?;
+    check_duplicates(pairs, path)?;
+    let mut out = Attributes::uniform(0.0);
+    let mut seen = [false; Attribute::COUNT];
+    for (key, value) in pairs {
+        let p = join(path, key);
+        let a = Attribute::from_id(key)
+            .ok_or_else(|| PresetError::new(p.clone(), format!("unknown attribute \"{key}\"")))?;
+        out[a] = at(&p, rules::attribute(number(value, &p)?))?;
+        seen[a.index()] = true;
+    }
+    if let Some(missing) = Attribute::ALL.into_iter().find(|a| !seen[a.index()]) {
+        return Err(PresetError::new(
+            join(path, missing.id()),
+            format!(
+                "missing attribute \"{}\"; a preset gives all twelve",
+                missing.id()
+            ),
+        ));
+    }
+    Ok(out)
+}
+
+/// The uncertainty: a half-width in 0..=0.5 for some attributes, the others 0.
+pub(super) fn uncertainty(v: &Json) -> Result<Attributes> {
+    let path = "uncertainty";
+    let pairs = object(v, path)?;
+    check_duplicates(pairs, path)?;
+    let mut out = Attributes::uniform(0.0);
+    for (key, value) in pairs {
+        let p = join(path, key);
+        let a = Attribute::from_id(key)
+            .ok_or_else(|| PresetError::new(p.clone(), format!("unknown attribute \"{key}\"")))?;
+        out[a] = at(&p, rules::half_width(number(value, &p)?))?;
+    }
+    Ok(out)
+}

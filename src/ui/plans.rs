@@ -1,0 +1,59 @@
+//! The plan tabs above the matrix: one tab per plan of the preset, the active
+//! one selected (the matrix, banner and warnings follow it), a context menu
+//! to rename, copy or delete a plan, and a button for a new one.
+
+use super::State;
+use crate::app::action::{Action, NamePurpose};
+use crate::edit::Edit;
+use crate::plan::rules::MAX_PLANS;
+use crate::text::{fill, texts};
+use egui::{RichText, Ui};
+
+/// Draws the row of plan tabs.
+pub fn tabs(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
+    let t = texts();
+    let plans = &s.doc.preset().plans;
+    let active = s.doc.active_plan();
+    ui.horizontal_wrapped(|ui| {
+        super::heading(ui, t.plans_heading).on_hover_text(t.plans_hint);
+        if plans.is_empty() {
+            ui.label(RichText::new(t.plans_none).weak());
+        }
+        for (i, plan) in plans.iter().enumerate() {
+            let selected = active == Some(i);
+            let text = RichText::new(&plan.name);
+            let response = ui
+                .selectable_label(selected, if selected { text.strong() } else { text })
+                .on_hover_text(fill(t.plan_tab_hint, &[("name", &plan.name)]));
+            if response.clicked() && !selected {
+                out.push(Action::SetActivePlan(i));
+            }
+            response.context_menu(|ui| plan_menu(ui, i, out));
+        }
+        let can_add = plans.len() < MAX_PLANS;
+        if ui
+            .add_enabled(can_add, egui::Button::new(t.new_plan))
+            .on_disabled_hover_text(fill(t.too_many_plans, &[("max", &MAX_PLANS.to_string())]))
+            .clicked()
+        {
+            out.push(Action::AskPlanName(NamePurpose::New));
+        }
+    });
+}
+
+/// Rename, copy and delete, for the tab's context menu and the plan editor.
+pub fn plan_menu(ui: &mut Ui, plan: usize, out: &mut Vec<Action>) {
+    let t = texts();
+    if ui.button(t.rename_plan).clicked() {
+        out.push(Action::AskPlanName(NamePurpose::Rename(plan)));
+    }
+    if ui.button(t.duplicate_plan).clicked() {
+        out.push(Action::AskPlanName(NamePurpose::Duplicate(plan)));
+    }
+    if ui.button(t.delete_plan).clicked() {
+        out.push(Action::Edit {
+            edit: Edit::DeletePlan { plan },
+            merge: false,
+        });
+    }
+}

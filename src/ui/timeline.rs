@@ -1,0 +1,266 @@
+//! The active plan on a timeline: years across, one bar per entry from its
+//! start year to the horizon, in the order the entries apply. Demand-side bars
+//! are hatched and every bar names its side, so the two read apart without
+//! colour. Drag a bar to move its start year (one drag, one undo step); click
+//! it to edit the entry; hover it for its effects and cost.
+
+use super::entry::effects_text;
+use super::{State, money, theme};
+use crate::app::action::Action;
+use crate::edit::Edit;
+use crate::model::catalogue::Side;
+use crate::plan::{Plan, PlanEntry};
+use crate::text::{fill, texts};
+use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, StrokeKind, Ui, pos2, vec2};
+
+const ROW_HEIGHT: f32 = 28.0;
+const AXIS_HEIGHT: f32 = 20.0;
+const GAP: f32 = 4.0;
+
+/// Where the years lie across the timeline.
+struct Scale {
+    x0: f32,
+    year_width: f32,
+}
+
+impl Scale {
+    fn x(&self, year: u32) -> f32 {
+        self.x0 + year as f32 * self.year_width
+    }
+
+    /// The change in years a pointer movement of `dx` points stands for.
+    fn years(&self, dx: f32) -> i64 {
+        (dx / self.year_width).round() as i64
+    }
+}
+
+/// The accessible label of an entry's bar, also what tests look for.
+pub fn bar_label(s: &State, entry: &PlanEntry) -> String {
+    let t = texts();
+    let side = entry.side(s.model).map_or("", |side| s.side_name(side));
+    fill(
+        t.timeline_bar,
+        &[
+            ("name", entry.name(s.model)),
+            ("side", side),
+            ("year", &entry.start_year.to_string()),
+            ("horizon", &s.doc.preset().horizon_years.to_string()),
+        ],
+    )
+}
+
+/// Draws the timeline of plan `index`.
+pub fn timeline(ui: &mut Ui, s: &State, index: usize, plan: &Plan, out: &mut Vec<Action>) {
+    let t = texts();
+    let horizon = s.doc.preset().horizon_years;
+    let width = ui.available_width().max(320.0);
+    let label_width = (width * 0.28).clamp(110.0, 200.0);
+    let order = plan.application_order();
+    let rows = order.len().max(1) as f32;
+    let height = AXIS_HEIGHT + rows * (ROW_HEIGHT + GAP) + GAP;
+    let (outer, _) = ui.allocate_exact_size(vec2(width, height), Sense::hover());
+    let scale = Scale {
+        x0: outer.left() + label_width,
+        year_width: (outer.width() - label_width - 8.0) / (horizon + 1) as f32,
+    };
+    axis(ui, outer, &scale, horizon);
+    if order.is_empty() {
+        ui.painter().text(
+            pos2(scale.x0, outer.top() + AXIS_HEIGHT + ROW_HEIGHT / 2.0),
+            Align2::LEFT_CENTER,
+            t.timeline_empty,
+            FontId::proportional(13.0),
+            ui.visuals().weak_text_color(),
+        );
+        return;
+    }
+    for (row, &e) in order.iter().enumerate() {
+        let top = outer.top() + AXIS_HEIGHT + GAP + row as f32 * (ROW_HEIGHT + GAP);
+        let row_rect = Rect::from_min_max(
+            pos2(outer.left(), top),
+            pos2(outer.right(), top + ROW_HEIGHT),
+        );
+        bar(
+            ui,
+            s,
+            index,
+            e,
+            &plan.entries[e],
+            row_rect,
+            &scale,
+            label_width,
+            out,
+        );
+    }
+}
+
+/// Year marks along the top and faint guides down the rows.
+fn axis(ui: &Ui, outer: Rect, scale: &Scale, horizon: u32) {
+    let visuals = ui.visuals();
+    let painter = ui.painter_at(outer);
+    // Label every year where there is room, otherwise every fifth.
+    let step = if scale.year_width >= 22.0 { 1 } else { 5 };
+    for year in 0..=horizon {
+        let x = scale.x(year);
+        let strong = year % 5 == 0;
+        painter.vline(
+            x,
+            outer.top() + AXIS_HEIGHT - 4.0..=outer.bottom(),
+            Stroke::new(
+                if strong { 1.0 } else { 0.5 },
+                visuals.widgets.noninteractive.bg_stroke.color,
+            ),
+        );
+        if year % step == 0 {
+            painter.text(
+                pos2(x + scale.year_width / 2.0, outer.top() + AXIS_HEIGHT / 2.0),
+                Align2::CENTER_CENTER,
+                year.to_string(),
+                FontId::proportional(11.5),
+                visuals.weak_text_color(),
+            );
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn bar(
+    ui: &mut Ui,
+    s: &State,
+    plan: usize,
+    e: usize,
+    entry: &PlanEntry,
+    row: Rect,
+    scale: &Scale,
+    label_width: f32,
+    out: &mut Vec<Action>,
+) {
+    let t = texts();
+    let horizon = s.doc.preset().horizon_years;
+    let visuals = ui.visuals().clone();
+    let side = entry.side(s.model).unwrap_or(Side::Supply);
+    let name_rect = Rect::from_min_size(row.min, vec2(label_width - 8.0, row.height()));
+    ui.painter_at(name_rect).text(
+        name_rect.left_center(),
+        Align2::LEFT_CENTER,
+        entry.name(s.model),
+        FontId::proportional(13.5),
+        visuals.text_color(),
+    );
+    let rect = Rect::from_min_max(
+        pos2(scale.x(entry.start_year), row.top() + 2.0),
+        pos2(scale.x(horizon + 1), row.bottom() - 2.0),
+    );
+    let id = ui.scope_id().with(("timeline-bar", plan, e));
+    let response = ui.interact(rect, id, Sense::click_and_drag());
+    let label = bar_label(s, entry);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+    paint_bar(ui, s, rect, side, entry);
+    let selected = s.view.selected_entry == Some(e);
+    if selected || response.hovered() || response.has_focus() {
+        let width = if selected { 3.0 } else { 1.5 };
+        ui.painter().rect_stroke(
+            rect,
+            3.0,
+            Stroke::new(width, visuals.selection.stroke.color),
+            StrokeKind::Outside,
+        );
+    }
+    drag(
+        ui,
+        &response,
+        scale,
+        plan,
+        e,
+        entry.start_year,
+        horizon,
+        out,
+    );
+    if response.clicked() {
+        out.push(Action::SelectEntry(Some(e)));
+    }
+    let cost = entry.cost.map_or_else(|| t.no_cost.to_owned(), money);
+    response.on_hover_text(format!(
+        "{label}\n{}\n{}: {cost}\n{}",
+        effects_text(s, &entry.effects_at_intensity(s.model)),
+        t.cost_label,
+        t.timeline_drag_hint
+    ));
+}
+
+/// A bar: filled in its side's colour, demand-side bars hatched, the side
+/// written at its left.
+fn paint_bar(ui: &Ui, s: &State, rect: Rect, side: Side, entry: &PlanEntry) {
+    let visuals = ui.visuals();
+    let fill_colour = theme::side_colour(side, visuals);
+    let ink = theme::text_on(fill_colour);
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 3.0, fill_colour);
+    if side == Side::Demand {
+        hatch(&painter, rect, ink.gamma_multiply(0.35));
+    }
+    let text = format!("{} · {:.2}", s.side_name(side), entry.intensity());
+    painter.text(
+        rect.left_center() + vec2(6.0, 0.0),
+        Align2::LEFT_CENTER,
+        text,
+        FontId::proportional(12.5),
+        ink,
+    );
+}
+
+/// Diagonal stripes across a rectangle.
+fn hatch(painter: &egui::Painter, rect: Rect, colour: Color32) {
+    let step = 9.0;
+    let mut x = rect.left() - rect.height();
+    while x < rect.right() {
+        let a = Pos2::new(x, rect.bottom());
+        let b = Pos2::new(x + rect.height(), rect.top());
+        painter.line_segment([a, b], Stroke::new(1.5, colour));
+        x += step;
+    }
+}
+
+/// Dragging a bar moves the entry's start year by whole years, relative to
+/// where the drag began; the drag is one gesture, so one undo step.
+#[allow(clippy::too_many_arguments)]
+fn drag(
+    ui: &Ui,
+    response: &egui::Response,
+    scale: &Scale,
+    plan: usize,
+    entry: usize,
+    year: u32,
+    horizon: u32,
+    out: &mut Vec<Action>,
+) {
+    let key = response.id.with("drag-origin");
+    if response.drag_started() {
+        out.push(Action::EndGesture);
+        if let Some(p) = response.interact_pointer_pos() {
+            ui.data_mut(|d| d.insert_temp(key, (year, p.x)));
+        }
+    }
+    if response.dragged()
+        && let (Some((from_year, from_x)), Some(p)) = (
+            ui.data(|d| d.get_temp::<(u32, f32)>(key)),
+            response.interact_pointer_pos(),
+        )
+    {
+        let to = (from_year as i64 + scale.years(p.x - from_x)).clamp(0, horizon as i64) as u32;
+        if to != year {
+            out.push(Action::Edit {
+                edit: Edit::SetStartYear {
+                    plan,
+                    entry,
+                    year: to,
+                },
+                merge: true,
+            });
+        }
+    }
+    if response.drag_stopped() {
+        ui.data_mut(|d| d.remove::<(u32, f32)>(key));
+        out.push(Action::EndGesture);
+    }
+}
