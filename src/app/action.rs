@@ -91,6 +91,8 @@ pub enum Action {
     SelectCell(Option<usize>),
     SetMatrixView(MatrixView),
     SetDockTab(DockTab),
+    /// The share of the height the dock under the matrix takes.
+    SetDockShare(f32),
     SetTheme(ThemeChoice),
     ToggleEfforts,
     /// Outline the attributes that would clear the critical warning.

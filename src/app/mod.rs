@@ -218,6 +218,7 @@ impl Workbench {
             Action::SelectCell(cell) => self.view.selected = cell,
             Action::SetMatrixView(v) => self.settings.matrix_view = v,
             Action::SetDockTab(tab) => self.settings.dock = tab,
+            Action::SetDockShare(share) => self.settings.dock_share = share,
             Action::SetTheme(theme) => {
                 self.settings.theme = theme;
                 apply_theme(ctx, theme);

@@ -33,6 +33,8 @@ pub struct Settings {
     pub matrix_view: MatrixView,
     /// The view the dock under the matrix shows.
     pub dock: DockTab,
+    /// The share of the height the dock takes.
+    pub dock_share: f32,
 }
 
 impl Default for Settings {
@@ -44,6 +46,7 @@ impl Default for Settings {
             show_efforts: false,
             matrix_view: MatrixView::WithPlan,
             dock: DockTab::Capability,
+            dock_share: 0.37,
         }
     }
 }

@@ -1,16 +1,23 @@
 //! The plans compared (plans-and-levers §3): a row for the cluster without a
 //! plan and one for each plan, with capability at the horizon and its stage,
 //! the gain over no plan, the first year beyond the basic stage, the total
-//! cost, the gain per million and the plan's warnings in words, critical
-//! ones first. A click on a plan's row makes it the active plan.
+//! cost and the gain per million, and under each row its warnings in words,
+//! critical ones first. A click on a plan's row makes it the active plan.
+//! Drawn as rows rather than a grid so that the warnings can run the full
+//! width under their plan, on a narrow dock as on a projector.
 
 use super::{State, money, severity_word, stage_word};
 use crate::analysis::compare::Outcome;
 use crate::app::action::{Action, NamePurpose};
+use crate::model::warning::Severity;
 use crate::plan::rules::BASELINE_NAME;
 use crate::text::{fill, num, texts};
 use crate::warnings::Warning;
-use egui::{Grid, RichText, Ui};
+use egui::{Align2, FontId, RichText, Sense, Stroke, Ui, pos2, vec2};
+
+/// Widths of the number columns, in points; the name takes the rest.
+const COLUMNS: [f32; 5] = [140.0, 64.0, 104.0, 92.0, 96.0];
+const LINE: f32 = 20.0;
 
 /// A plan's warnings in words, most serious first.
 pub fn warnings_text(s: &State, warnings: &[Warning]) -> String {
@@ -28,16 +35,31 @@ pub fn warnings_text(s: &State, warnings: &[Warning]) -> String {
 /// A plan's numbers as the table writes them: capability (stage), gain,
 /// first year beyond basic, total cost, gain per million.
 pub fn numbers(o: &Outcome) -> [String; 5] {
-    let none = texts().compare_none;
+    let t = texts();
     [
         format!("{} ({})", num(o.capability), stage_word(o.stage)),
         format!("{:+.2}", o.gain),
-        o.first_intermediate_year
-            .map_or_else(|| none.to_owned(), |y| y.to_string()),
-        o.total_cost.map_or_else(|| none.to_owned(), money),
+        o.first_intermediate_year.map_or_else(
+            || t.compare_never.to_owned(),
+            |y| fill(t.compare_year, &[("year", &y.to_string())]),
+        ),
+        o.total_cost
+            .map_or_else(|| t.compare_none.to_owned(), money),
         o.gain_per_million
-            .map_or_else(|| none.to_owned(), |g| format!("{g:.3}")),
+            .map_or_else(|| t.compare_none.to_owned(), |g| format!("{g:.3}")),
     ]
+}
+
+/// A row in words: "Training only: capability 0.21 (basic), gain +0.01, …".
+pub fn row_label(name: &str, cells: &[String; 5], warnings: &str) -> String {
+    let t = texts();
+    let parts: Vec<String> = t
+        .compare_columns
+        .iter()
+        .zip(cells)
+        .map(|(head, value)| format!("{} {value}", head.to_lowercase()))
+        .collect();
+    format!("{name}: {}; {warnings}", parts.join(", "))
 }
 
 /// Draws the table.
@@ -45,7 +67,6 @@ pub fn table(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
     let t = texts();
     let e = s.doc.evaluation();
     let plans = &s.doc.preset().plans;
-    let active = s.doc.active_plan();
     ui.label(
         RichText::new(fill(
             t.compare_intro,
@@ -53,58 +74,164 @@ pub fn table(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
         ))
         .small(),
     );
+    header_row(ui);
+    let base = e.baseline.trajectory.years.last();
+    let base_cells = [
+        base.map_or_else(String::new, |y| {
+            format!("{} ({})", num(y.capability), stage_word(y.stage))
+        }),
+        "–".into(),
+        "–".into(),
+        "–".into(),
+        "–".into(),
+    ];
+    let base_row = Row {
+        name: BASELINE_NAME,
+        cells: &base_cells,
+        warnings: &e.baseline_warnings,
+        selected: false,
+        clickable: false,
+    };
+    row(ui, s, &base_row);
+    for (i, (plan, p)) in plans.iter().zip(&e.plans).enumerate() {
+        let cells = numbers(&p.outcome);
+        let r = Row {
+            name: &plan.name,
+            cells: &cells,
+            warnings: &p.warnings,
+            selected: s.doc.active_plan() == Some(i),
+            clickable: true,
+        };
+        if row(ui, s, &r).clicked() && !r.selected {
+            out.push(Action::SetActivePlan(i));
+        }
+    }
     if plans.is_empty() {
+        ui.add_space(6.0);
         ui.label(RichText::new(t.plans_none).weak());
         if ui.button(t.new_plan).clicked() {
             out.push(Action::AskPlanName(NamePurpose::New));
         }
     }
-    Grid::new("compare-grid")
-        .striped(true)
-        .num_columns(7)
-        .spacing([16.0, 6.0])
-        .show(ui, |ui| {
-            for head in t.compare_columns {
-                ui.label(RichText::new(*head).strong());
-            }
-            ui.end_row();
-            baseline_row(ui, s);
-            for (i, (plan, p)) in plans.iter().zip(&e.plans).enumerate() {
-                let selected = active == Some(i);
-                let name = RichText::new(&plan.name);
-                let r = ui
-                    .selectable_label(selected, if selected { name.strong() } else { name })
-                    .on_hover_text(t.compare_row_hint);
-                if r.clicked() && !selected {
-                    out.push(Action::SetActivePlan(i));
-                }
-                for cell in numbers(&p.outcome) {
-                    ui.label(cell);
-                }
-                warnings_cell(ui, s, &p.warnings);
-                ui.end_row();
-            }
-        });
 }
 
-/// The row of the cluster without a plan: its capability and its warnings.
-fn baseline_row(ui: &mut Ui, s: &State) {
-    let e = s.doc.evaluation();
-    let capability = e.baseline.trajectory.final_capability();
-    let stage = e.baseline.trajectory.years.last().map(|y| y.stage);
-    ui.label(RichText::new(BASELINE_NAME).italics());
-    ui.label(format!(
-        "{} ({})",
-        num(capability),
-        stage.map_or("", stage_word)
-    ));
-    for _ in 0..4 {
-        ui.label("–");
+/// The x of each number column's left edge, right-aligned to the width.
+fn column_x(left: f32, width: f32) -> [f32; 5] {
+    let total: f32 = COLUMNS.iter().sum();
+    let mut x = left + (width - total).max(150.0);
+    COLUMNS.map(|w| {
+        let at = x;
+        x += w;
+        at
+    })
+}
+
+fn header_row(ui: &mut Ui) {
+    let t = texts();
+    let width = ui.available_width();
+    let (rect, _) = ui.allocate_exact_size(vec2(width, LINE * 2.0), Sense::hover());
+    let painter = ui.painter_at(rect);
+    let colour = ui.visuals().strong_text_color();
+    let font = FontId::proportional(13.0);
+    painter.text(
+        rect.left_bottom(),
+        Align2::LEFT_BOTTOM,
+        t.compare_plan_head,
+        font.clone(),
+        colour,
+    );
+    for ((x, head), w) in column_x(rect.left(), width)
+        .into_iter()
+        .zip(t.compare_heads)
+        .zip(COLUMNS)
+    {
+        let galley = painter.layout(head.to_string(), font.clone(), colour, w - 8.0);
+        painter.galley(pos2(x, rect.bottom() - galley.size().y), galley, colour);
     }
-    warnings_cell(ui, s, &e.baseline_warnings);
-    ui.end_row();
+    ui.painter().hline(
+        rect.x_range(),
+        rect.bottom() + 1.0,
+        Stroke::new(1.0, ui.visuals().widgets.noninteractive.bg_stroke.color),
+    );
 }
 
-fn warnings_cell(ui: &mut Ui, s: &State, warnings: &[Warning]) {
-    ui.add(egui::Label::new(warnings_text(s, warnings)).wrap());
+struct Row<'a> {
+    name: &'a str,
+    cells: &'a [String; 5],
+    warnings: &'a [Warning],
+    selected: bool,
+    clickable: bool,
+}
+
+/// One row: the name and the numbers on a line, the warnings under them.
+fn row(ui: &mut Ui, s: &State, r: &Row) -> egui::Response {
+    let visuals = ui.visuals().clone();
+    let width = ui.available_width();
+    let warnings = warnings_text(s, r.warnings);
+    let critical = r
+        .warnings
+        .iter()
+        .any(|w| s.model.warning(w.id).severity == Severity::Critical);
+    let text = if r.selected {
+        visuals.selection.stroke.color
+    } else {
+        visuals.text_color()
+    };
+    // Critical warnings in the error colour, except on the selection, where
+    // the selection's own text colour reads better.
+    let ink = match (critical, r.selected) {
+        (_, true) => text,
+        (true, false) => visuals.error_fg_color,
+        (false, false) => visuals.weak_text_color(),
+    };
+    let body = FontId::proportional(14.0);
+    let name_width = column_x(0.0, width)[0] - 8.0;
+    let painter = ui.painter().clone();
+    let name = painter.layout(r.name.to_owned(), body.clone(), text, name_width);
+    let notes = painter.layout(
+        warnings.clone(),
+        FontId::proportional(12.0),
+        ink,
+        width - 24.0,
+    );
+    let first_line = name.size().y.max(LINE);
+    let height = first_line + notes.size().y + 8.0;
+    let sense = if r.clickable {
+        Sense::click()
+    } else {
+        Sense::hover()
+    };
+    let (rect, response) = ui.allocate_exact_size(vec2(width, height), sense);
+    let spoken = row_label(r.name, r.cells, &warnings);
+    let selected = r.selected;
+    response.widget_info(|| {
+        egui::WidgetInfo::selected(egui::Role::Button, r.clickable, selected, &spoken)
+    });
+    let painter = ui.painter_at(rect);
+    if r.selected {
+        painter.rect_filled(rect, 3.0, visuals.selection.bg_fill);
+    } else if response.hovered() && r.clickable {
+        painter.rect_filled(rect, 3.0, visuals.widgets.hovered.weak_bg_fill);
+    }
+    painter.galley(rect.left_top() + vec2(4.0, 3.0), name, text);
+    for (x, cell) in column_x(rect.left(), width).into_iter().zip(r.cells) {
+        painter.text(
+            pos2(x, rect.top() + 3.0),
+            Align2::LEFT_TOP,
+            cell,
+            body.clone(),
+            text,
+        );
+    }
+    painter.galley(rect.left_top() + vec2(16.0, first_line + 3.0), notes, ink);
+    ui.painter().hline(
+        rect.x_range(),
+        rect.bottom(),
+        Stroke::new(0.5, visuals.widgets.noninteractive.bg_stroke.color),
+    );
+    if r.clickable {
+        response.on_hover_text(texts().compare_row_hint)
+    } else {
+        response
+    }
 }

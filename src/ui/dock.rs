@@ -5,7 +5,7 @@
 use super::{State, compare, entry, timeline, trajectory};
 use crate::app::action::{Action, DockTab, NamePurpose};
 use crate::text::texts;
-use egui::{RichText, ScrollArea, Ui};
+use egui::{CentralPanel, Panel, RichText, ScrollArea, Ui};
 
 /// The least height the dock is given.
 pub const MIN_HEIGHT: f32 = 220.0;
@@ -20,9 +20,12 @@ fn tabs() -> [(DockTab, &'static str); 3] {
     ]
 }
 
-/// Draws the dock.
-pub fn dock(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
-    ui.add_space(4.0);
+/// The share of the height the dock may take, from least to most.
+pub const SHARE: std::ops::RangeInclusive<f32> = 0.2..=0.75;
+
+/// Draws the dock; `area` is the space it shares with the matrix.
+pub fn dock(ui: &mut Ui, s: &State, area: egui::Rect, out: &mut Vec<Action>) {
+    resize_handle(ui, area, out);
     ui.horizontal(|ui| {
         for (tab, label) in tabs() {
             let selected = s.settings.dock == tab;
@@ -45,6 +48,25 @@ pub fn dock(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
     }
 }
 
+/// The dock's top edge: dragging it sets the dock's share of the height.
+fn resize_handle(ui: &mut Ui, area: egui::Rect, out: &mut Vec<Action>) {
+    let (rect, response) =
+        ui.allocate_exact_size(egui::vec2(ui.available_width(), 6.0), egui::Sense::drag());
+    let response = response.on_hover_cursor(egui::CursorIcon::ResizeVertical);
+    let stroke = if response.hovered() || response.dragged() {
+        ui.visuals().widgets.hovered.fg_stroke
+    } else {
+        ui.visuals().widgets.noninteractive.bg_stroke
+    };
+    ui.painter().hline(rect.x_range(), rect.center().y, stroke);
+    if response.dragged()
+        && let Some(p) = response.interact_pointer_pos()
+    {
+        let share = ((area.bottom() - p.y) / area.height()).clamp(*SHARE.start(), *SHARE.end());
+        out.push(Action::SetDockShare(share));
+    }
+}
+
 /// The active plan's editor: a header with the plan's commands and the
 /// horizon, the timeline on the left, the selected entry on the right.
 fn editor(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
@@ -58,20 +80,22 @@ fn editor(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
     };
     entry::header(ui, s, index, plan, out);
     ui.add_space(2.0);
-    let width = ui.available_width();
-    let side = (width * 0.38).clamp(260.0, 420.0);
-    ui.horizontal_top(|ui| {
-        let height = ui.available_height();
-        ui.allocate_ui(egui::vec2(width - side - 12.0, height), |ui| {
-            ScrollArea::vertical()
-                .id_salt("timeline-scroll")
-                .show(ui, |ui| timeline::timeline(ui, s, index, plan, out));
-        });
-        ui.separator();
-        ui.allocate_ui(egui::vec2(side, height), |ui| {
+    // The entry on the right, in a panel the user may widen; the timeline
+    // takes the rest.
+    Panel::right("entry-inspector")
+        .resizable(true)
+        .default_size((ui.available_width() * 0.4).clamp(260.0, 420.0))
+        .size_range(240.0..=520.0)
+        .show(ui, |ui| {
             ScrollArea::vertical()
                 .id_salt("entry-scroll")
                 .show(ui, |ui| entry::inspector(ui, s, index, plan, out));
         });
-    });
+    CentralPanel::default_margins()
+        .frame(egui::Frame::NONE)
+        .show(ui, |ui| {
+            ScrollArea::vertical()
+                .id_salt("timeline-scroll")
+                .show(ui, |ui| timeline::timeline(ui, s, index, plan, out));
+        });
 }

@@ -43,9 +43,12 @@ pub fn header(ui: &mut Ui, s: &State, index: usize, plan: &Plan, out: &mut Vec<A
     let t = texts();
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(&plan.name).strong().size(15.0));
-        ui.menu_button(t.plan_commands, |ui| {
-            super::plans::plan_menu(ui, index, out)
-        });
+        let labels = [
+            t.rename_this_plan,
+            t.duplicate_this_plan,
+            t.delete_this_plan,
+        ];
+        super::plans::plan_commands(ui, index, labels, out);
         ui.separator();
         catalogue_menu(ui, s, index, out);
         if ui.button(t.add_custom).clicked() {
@@ -244,18 +247,20 @@ fn entry_ui(
             ui.end_row();
         });
     ui.add_space(4.0);
-    order_ui(ui, plan_index, plan, e, entry, out);
-    ui.add_space(4.0);
-    if ui.button(t.remove_entry).clicked() {
-        out.push(Action::Edit {
-            edit: Edit::RemoveEntry {
-                plan: plan_index,
-                entry: e,
-            },
-            merge: false,
-        });
-        out.push(Action::SelectEntry(None));
-    }
+    // One row of commands keeps the inspector short on a small screen.
+    ui.horizontal_wrapped(|ui| {
+        order_ui(ui, plan_index, plan, e, entry, out);
+        if ui.button(t.remove_entry).clicked() {
+            out.push(Action::Edit {
+                edit: Edit::RemoveEntry {
+                    plan: plan_index,
+                    entry: e,
+                },
+                merge: false,
+            });
+            out.push(Action::SelectEntry(None));
+        }
+    });
 }
 
 /// The entry's own cost: set once when added, editable, or none.
@@ -339,28 +344,27 @@ fn order_ui(
         return;
     }
     let year = entry.start_year.to_string();
-    ui.label(RichText::new(fill(t.order_hint, &[("year", &year)])).small());
-    ui.horizontal(|ui| {
-        for (other, label, to_earlier) in [
-            (earlier, t.apply_earlier, true),
-            (later, t.apply_later, false),
-        ] {
-            if ui
-                .add_enabled(other.is_some(), egui::Button::new(label))
-                .clicked()
-            {
-                out.push(Action::Edit {
-                    edit: Edit::MoveWithinYear {
-                        plan: plan_index,
-                        entry: e,
-                        earlier: to_earlier,
-                    },
-                    merge: false,
-                });
-                if let Some(o) = other {
-                    out.push(Action::SelectEntry(Some(o)));
-                }
+    let hint = fill(t.order_hint, &[("year", &year)]);
+    for (other, label, to_earlier) in [
+        (earlier, t.apply_earlier, true),
+        (later, t.apply_later, false),
+    ] {
+        let button = ui
+            .add_enabled(other.is_some(), egui::Button::new(label))
+            .on_hover_text(&hint)
+            .on_disabled_hover_text(&hint);
+        if button.clicked() {
+            out.push(Action::Edit {
+                edit: Edit::MoveWithinYear {
+                    plan: plan_index,
+                    entry: e,
+                    earlier: to_earlier,
+                },
+                merge: false,
+            });
+            if let Some(o) = other {
+                out.push(Action::SelectEntry(Some(o)));
             }
         }
-    });
+    }
 }

@@ -14,9 +14,9 @@ use egui::{Align2, Color32, FontId, Painter, Rect, Sense, Stroke, StrokeKind, Ui
 
 /// Row heights grow with the window (a projector wants big cells) within
 /// these bounds.
-const ROW_HEIGHT_MIN: f32 = 23.0;
+const ROW_HEIGHT_MIN: f32 = 21.0;
 const ROW_HEIGHT_MAX: f32 = 40.0;
-const GROUP_HEIGHT: f32 = 16.0;
+const GROUP_HEIGHT: f32 = 15.0;
 const HEADER_HEIGHT: f32 = 24.0;
 const GAP: f32 = 2.0;
 const SUMMARY_WIDTH: f32 = 54.0;
@@ -40,7 +40,7 @@ fn look(s: &State, index: usize, diff: &[CellChange], visuals: &Visuals, wide: b
     match s.matrix_view() {
         MatrixView::Difference => {
             let d = diff[index];
-            let text = format!("{:+.2} {}", d.delta, band_word(d.band));
+            let text = format!("{} {}", signed(d.delta), band_word(d.band));
             CellLook {
                 fill: theme::strength_fill(d.delta.abs(), visuals),
                 spoken: format!("Cell {id}: {text}"),
@@ -71,9 +71,19 @@ fn look(s: &State, index: usize, diff: &[CellChange], visuals: &Visuals, wide: b
     }
 }
 
+/// A change with its sign written out; no sign where nothing changes.
+pub fn signed(delta: f64) -> String {
+    if delta == 0.0 {
+        num(0.0)
+    } else {
+        format!("{delta:+.2}")
+    }
+}
+
 /// Draws the matrix with its heading and view switch, in about `height` points.
 pub fn panel(ui: &mut Ui, s: &State, height: f32, out: &mut Vec<Action>) {
     let t = texts();
+    let top = ui.cursor().top();
     ui.horizontal(|ui| {
         super::heading(ui, t.matrix_heading).on_hover_text(t.matrix_hint);
         if s.active().is_some() {
@@ -93,7 +103,8 @@ pub fn panel(ui: &mut Ui, s: &State, height: f32, out: &mut Vec<Action>) {
     if s.matrix_view() == MatrixView::Difference {
         ui.label(egui::RichText::new(t.difference_hint).small().weak());
     }
-    let fixed = HEADER_HEIGHT + Advantage::ALL.len() as f32 * GROUP_HEIGHT + 40.0;
+    let height = height - (ui.cursor().top() - top);
+    let fixed = HEADER_HEIGHT + Advantage::ALL.len() as f32 * GROUP_HEIGHT + 16.0;
     let row_height = ((height - fixed) / (Mechanism::ALL.len() as f32 + 1.0) - GAP)
         .clamp(ROW_HEIGHT_MIN, ROW_HEIGHT_MAX);
     grid(ui, s, row_height, out);
@@ -355,11 +366,14 @@ fn cell(
     }
 }
 
-/// The effort row: what the shown cells add up to, per column.
+/// The effort row: what the shown cells add up to, per column (in the
+/// difference view, how the plan changes it).
 fn effort_row(ui: &Ui, s: &State, painter: &Painter, l: &Layout, y: f32) {
     let t = texts();
     let visuals = ui.visuals();
     let shown = s.shown();
+    let baseline = &s.doc.evaluation().baseline;
+    let difference = s.matrix_view() == MatrixView::Difference;
     let label_rect = l.rect(0.0, y, l.label_w - 6.0, l.row_h);
     painter.text(
         label_rect.left_center() + vec2(8.0, 0.0),
@@ -370,7 +384,11 @@ fn effort_row(ui: &Ui, s: &State, painter: &Painter, l: &Layout, y: f32) {
     );
     for e in Effort::ALL {
         let j = e.index();
-        let effort = shown.efforts[j];
+        let effort = if difference {
+            shown.efforts[j] - baseline.efforts[j]
+        } else {
+            shown.efforts[j]
+        };
         let rect = l.cell(j, y);
         painter.rect_stroke(
             rect,
@@ -380,13 +398,17 @@ fn effort_row(ui: &Ui, s: &State, painter: &Painter, l: &Layout, y: f32) {
         );
         let bar = Rect::from_min_size(
             rect.min,
-            vec2(rect.width() * effort.clamp(0.0, 1.0) as f32, rect.height()),
+            vec2(rect.width() * effort.abs().min(1.0) as f32, rect.height()),
         );
-        painter.rect_filled(bar, 3.0, theme::strength_fill(effort, visuals));
+        painter.rect_filled(bar, 3.0, theme::strength_fill(effort.abs(), visuals));
         painter.text(
             rect.center(),
             Align2::CENTER_CENTER,
-            num(effort),
+            if difference {
+                signed(effort)
+            } else {
+                num(effort)
+            },
             l.body.clone(),
             visuals.text_color(),
         );

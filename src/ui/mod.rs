@@ -244,14 +244,15 @@ fn workbench_ui(ui: &mut Ui, s: &State, dialog: &mut Option<Dialog>, out: &mut V
         });
     CentralPanel::default().show(ui, |ui| {
         plans::tabs(ui, s, out);
+        // The dock under the matrix keeps its share of the height as the
+        // window grows or shrinks (a share the user sets by dragging its top
+        // edge), and at least a readable minimum.
         let total = ui.available_height();
-        // The dock under the matrix takes what the matrix leaves, at least a
-        // readable minimum; the user may resize it.
+        let area = ui.available_rect_before_wrap();
         Panel::bottom("dock")
-            .resizable(true)
-            .default_size((total * 0.42).max(dock::MIN_HEIGHT))
-            .size_range(dock::MIN_HEIGHT..=(total * 0.75).max(dock::MIN_HEIGHT))
-            .show(ui, |ui| dock::dock(ui, s, out));
+            .resizable(false)
+            .exact_size((total * s.settings.dock_share).max(dock::MIN_HEIGHT))
+            .show(ui, |ui| dock::dock(ui, s, area, out));
         CentralPanel::default_margins()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {

@@ -25,10 +25,16 @@ pub fn tabs(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
             let response = ui
                 .selectable_label(selected, if selected { text.strong() } else { text })
                 .on_hover_text(fill(t.plan_tab_hint, &[("name", &plan.name)]));
+            let spoken = fill(t.plan_tab_label, &[("name", &plan.name)]);
+            response.widget_info(|| {
+                egui::WidgetInfo::selected(egui::Role::Button, true, selected, &spoken)
+            });
             if response.clicked() && !selected {
                 out.push(Action::SetActivePlan(i));
             }
-            response.context_menu(|ui| plan_menu(ui, i, out));
+            response.context_menu(|ui| {
+                plan_commands(ui, i, [t.rename_plan, t.duplicate_plan, t.delete_plan], out)
+            });
         }
         let can_add = plans.len() < MAX_PLANS;
         if ui
@@ -41,16 +47,16 @@ pub fn tabs(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
     });
 }
 
-/// Rename, copy and delete, for the tab's context menu and the plan editor.
-pub fn plan_menu(ui: &mut Ui, plan: usize, out: &mut Vec<Action>) {
-    let t = texts();
-    if ui.button(t.rename_plan).clicked() {
+/// Rename, copy and delete, for the tab's context menu and the plan editor
+/// (`labels` in that order).
+pub fn plan_commands(ui: &mut Ui, plan: usize, labels: [&str; 3], out: &mut Vec<Action>) {
+    if ui.button(labels[0]).clicked() {
         out.push(Action::AskPlanName(NamePurpose::Rename(plan)));
     }
-    if ui.button(t.duplicate_plan).clicked() {
+    if ui.button(labels[1]).clicked() {
         out.push(Action::AskPlanName(NamePurpose::Duplicate(plan)));
     }
-    if ui.button(t.delete_plan).clicked() {
+    if ui.button(labels[2]).clicked() {
         out.push(Action::Edit {
             edit: Edit::DeletePlan { plan },
             merge: false,

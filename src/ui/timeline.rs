@@ -237,7 +237,12 @@ fn drag(
     let key = response.id.with("drag-origin");
     if response.drag_started() {
         out.push(Action::EndGesture);
-        if let Some(p) = response.interact_pointer_pos() {
+        // Measured from where the button went down: a drag is only noticed
+        // once the pointer has moved a little.
+        let origin = ui
+            .input(|i| i.pointer.press_origin())
+            .or(response.interact_pointer_pos());
+        if let Some(p) = origin {
             ui.data_mut(|d| d.insert_temp(key, (year, p.x)));
         }
     }

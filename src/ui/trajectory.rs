@@ -103,7 +103,7 @@ pub fn panel(ui: &mut Ui, s: &State, height: f32, out: &mut Vec<Action>) {
     let top = ui.cursor().top();
     header(ui, s, out);
     let used = ui.cursor().top() - top;
-    plot(ui, s, (height - used - CAVEAT_HEIGHT).max(120.0));
+    plot(ui, s, (height - used - CAVEAT_HEIGHT).max(96.0));
     caveat(ui, s, out);
 }
 
@@ -112,10 +112,8 @@ pub fn panel(ui: &mut Ui, s: &State, height: f32, out: &mut Vec<Action>) {
 fn header(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
     let t = texts();
     let visuals = ui.visuals().clone();
-    ui.horizontal_wrapped(|ui| {
-        super::heading(ui, t.trajectory_heading);
-        ui.label(RichText::new(summary(s)).strong());
-    });
+    // The dock's tab names the chart; the summary leads.
+    ui.label(RichText::new(summary(s)).strong());
     ui.horizontal_wrapped(|ui| {
         let active = s.doc.active_plan();
         for (i, plan) in s.doc.preset().plans.iter().enumerate() {

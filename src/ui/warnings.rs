@@ -147,13 +147,16 @@ pub fn list(ui: &mut Ui, s: &State) {
                         .strong(),
                 );
                 ui.label(w.message(s.model));
-                ui.collapsing(RichText::new(t.what_to_do).small(), |ui| {
-                    ui.label(&info.advice);
-                    ui.label(RichText::new(&info.explanation).small());
-                    ui.label(RichText::new(format!("{}: {}", t.when_label, info.rule)).small());
-                })
-                .header_response
-                .on_hover_text(&info.advice);
+                // Each card's fold has its own id: the label is the same on all.
+                egui::CollapsingHeader::new(RichText::new(t.what_to_do).small())
+                    .id_salt(("what-to-do", w.id.id()))
+                    .show(ui, |ui| {
+                        ui.label(&info.advice);
+                        ui.label(RichText::new(&info.explanation).small());
+                        ui.label(RichText::new(format!("{}: {}", t.when_label, info.rule)).small());
+                    })
+                    .header_response
+                    .on_hover_text(&info.advice);
                 ui.label(
                     RichText::new(format!("{}: {}", t.sources_label, info.sources.join("; ")))
                         .small(),
