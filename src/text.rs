@@ -291,7 +291,7 @@ pub const EN: Texts = Texts {
     about_cases: "Case clusters",
     edit_refused: "This change was not made",
     older_version: "Opened a version {version} preset: saving writes version 2.",
-    new_plan_stem: "Plan",
+    new_plan_stem: "Plan {n}",
     copy_of: "{name} (copy)",
     matrix_difference: "Difference",
     difference_hint: "Each cell: strength with the plan minus without, shaded and banded by its size, the sign written out.",

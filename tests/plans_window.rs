@@ -140,18 +140,20 @@ fn plans_are_added_duplicated_renamed_and_deleted() {
         ["Buyer links first, training later", "Training only"]
     );
 
-    // New: a name is proposed, checked as it is typed.
+    // New: a name is proposed, selected, ready to be typed over, and checked
+    // as it is typed.
     h.get_by_label("+ New plan").click();
     h.run();
+    h.run();
     let field = h.get_by_role_and_label(Role::TextInput, "Name");
-    field.focus();
-    field.type_text(" ");
+    assert!(field.is_focused(), "the name field has the focus");
+    field.type_text("training ONLY");
     h.run();
-    assert!(matches!(h.state().dialog, Some(Dialog::PlanName { .. })));
-    if let Some(Dialog::PlanName { text, .. }) = &mut h.state_mut().dialog {
-        *text = "training ONLY".into();
-    }
-    h.run();
+    assert!(
+        matches!(&h.state().dialog, Some(Dialog::PlanName { text, .. }) if text == "training ONLY"),
+        "{:?}",
+        h.state().dialog
+    );
     assert!(shows(&h, "\"training ONLY\" is used twice"));
     if let Some(Dialog::PlanName { text, .. }) = &mut h.state_mut().dialog {
         *text = "Fairs and buyers".into();

@@ -279,7 +279,13 @@ impl Workbench {
         let t = texts();
         let preset = self.doc.preset();
         let text = match purpose {
-            NamePurpose::New => unused_plan_name(preset, t.new_plan_stem),
+            NamePurpose::New => {
+                let stem = fill(
+                    t.new_plan_stem,
+                    &[("n", &(preset.plans.len() + 1).to_string())],
+                );
+                unused_plan_name(preset, &stem)
+            }
             NamePurpose::Rename(i) => match preset.plan(i) {
                 Some(p) => p.name.clone(),
                 None => return,

@@ -30,14 +30,6 @@ impl Side {
     pub fn from_id(id: &str) -> Option<Side> {
         Self::ALL.into_iter().find(|s| s.id() == id)
     }
-
-    /// The other side.
-    pub fn other(self) -> Side {
-        match self {
-            Side::Supply => Side::Demand,
-            Side::Demand => Side::Supply,
-        }
-    }
 }
 
 /// A catalogue intervention (its words live in the model file).
@@ -115,6 +107,5 @@ mod tests {
             Err(EffectError::OutOfRange(-1.5))
         );
         assert!(check_effect("fora", 0.1, &[]).is_err());
-        assert_eq!(Side::Supply.other(), Side::Demand);
     }
 }

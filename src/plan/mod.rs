@@ -150,13 +150,6 @@ impl Plan {
             .fold(None, |sum, c| Some(sum.unwrap_or(0.0) + c))
     }
 
-    /// The index of the latest-starting entry, if any (the first of them when
-    /// several start in the same year).
-    pub fn latest_entry(&self) -> Option<usize> {
-        let latest = self.entries.iter().map(|e| e.start_year).max()?;
-        self.entries.iter().position(|e| e.start_year == latest)
-    }
-
     /// The entries in the order they apply: by start year, plan order within
     /// a year (indices into [`Plan::entries`]).
     pub fn application_order(&self) -> Vec<usize> {
@@ -263,7 +256,6 @@ mod tests {
         assert_eq!(p.neighbour_in_year(0, false), Some(2));
         assert_eq!(p.neighbour_in_year(1, true), None);
         assert_eq!(p.neighbour_in_year(3, false), None);
-        assert_eq!(p.latest_entry(), Some(0));
     }
 
     #[test]

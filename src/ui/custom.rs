@@ -19,6 +19,7 @@ pub fn form(ui: &mut Ui, s: &State, draft: &mut CustomDraft, out: &mut Vec<Actio
     let field = ui
         .add(egui::TextEdit::singleline(&mut draft.name).desired_width(420.0))
         .labelled_by(label.id);
+    super::dialogs::focus_once(ui, &field, &draft.name);
     ui.horizontal(|ui| {
         ui.label(t.custom_side_label);
         for side in Side::ALL {

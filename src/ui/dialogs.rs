@@ -11,9 +11,33 @@ use crate::text::{fill, texts};
 use egui::{Id, Modal, RichText, Ui};
 use std::path::PathBuf;
 
+/// Where a dialog remembers that its first field has been given the focus.
+fn focus_key() -> Id {
+    Id::unique("dialog-field-focused")
+}
+
+/// Gives a dialog's first field the keyboard focus once, when it opens, with
+/// its text (`text`) selected, so the user can type over a proposed name at
+/// once, and Tab still leaves the field.
+pub fn focus_once(ui: &Ui, field: &egui::Response, text: &str) {
+    if !ui.data(|d| d.get_temp::<bool>(focus_key()).unwrap_or(false)) {
+        field.request_focus();
+        let mut state =
+            egui::text_edit::TextEditState::load(ui.ctx(), field.id).unwrap_or_default();
+        state
+            .cursor
+            .set_char_range(Some(egui::text::CCursorRange::select_all_str(text)));
+        state.store(ui.ctx(), field.id);
+        ui.data_mut(|d| d.insert_temp(focus_key(), true));
+    }
+}
+
 /// Shows the dialog on top, if any.
 pub fn show(ctx: &egui::Context, s: &State, dialog: &mut Option<Dialog>, out: &mut Vec<Action>) {
-    let Some(d) = dialog else { return };
+    let Some(d) = dialog else {
+        ctx.data_mut(|d| d.remove::<bool>(focus_key()));
+        return;
+    };
     let response = Modal::new(Id::unique("cluster-workbench-dialog")).show(ctx, |ui| {
         ui.set_max_width(560.0);
         match d {
@@ -91,6 +115,7 @@ fn path_prompt(
     let field = ui
         .add(egui::TextEdit::singleline(text).desired_width(460.0))
         .labelled_by(label.id);
+    focus_once(ui, &field, text);
     if ok_cancel(ui, &field, !text.trim().is_empty(), out) {
         let path = PathBuf::from(text.trim());
         out.push(Action::CloseDialog);
@@ -120,10 +145,7 @@ fn plan_name(
     let field = ui
         .add(egui::TextEdit::singleline(text).desired_width(420.0))
         .labelled_by(label.id);
-    // Ready to type on opening, without stealing focus from OK or Cancel.
-    if ui.memory(|m| m.focused().is_none()) {
-        field.request_focus();
-    }
+    focus_once(ui, &field, text);
     let plans = &s.doc.preset().plans;
     let others = plans
         .iter()

@@ -30,11 +30,6 @@ struct CellLook {
     raised: bool,
 }
 
-/// The accessible label of a cell, also what tests look for.
-pub fn cell_label(s: &State, index: usize) -> String {
-    look(s, index, &s.differences(), &Visuals::light(), true).spoken
-}
-
 fn look(s: &State, index: usize, diff: &[CellChange], visuals: &Visuals, wide: bool) -> CellLook {
     let id = s.shown().cells[index].cell.label();
     match s.matrix_view() {

@@ -56,11 +56,6 @@ impl State<'_> {
         self.doc.preset().plan(i).map(|p| (i, p))
     }
 
-    /// Whether the active plan has entries, so that it changes something.
-    pub fn has_plan(&self) -> bool {
-        self.active().is_some_and(|(_, p)| !p.entries.is_empty())
-    }
-
     /// The active plan's scenario, or the baseline when there is no plan.
     pub fn with_plan(&self) -> &Scenario {
         self.doc.evaluation().scenario(self.doc.active_plan())

@@ -34,8 +34,8 @@ impl Scale {
     }
 }
 
-/// The accessible label of an entry's bar, also what tests look for.
-pub fn bar_label(s: &State, entry: &PlanEntry) -> String {
+/// The accessible label of an entry's bar: name, side and years in words.
+fn bar_label(s: &State, entry: &PlanEntry) -> String {
     let t = texts();
     let side = entry.side(s.model).map_or("", |side| s.side_name(side));
     fill(
