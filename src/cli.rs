@@ -4,9 +4,10 @@
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
-/// Cluster Workbench: see which of Caniëls & Romijn's 32 cluster mechanisms come
-/// into play, how firm capabilities accumulate with and without a plan of
-/// interventions, and where a plan will not work.
+/// Cluster Workbench: see where the eleven mechanisms of Caniëls & Romijn's
+/// Table 1 (32 cells, mechanism × technological effort) come into play, how firm
+/// capabilities accumulate without a plan and with each plan of interventions,
+/// and where the paper gives reason to doubt a plan.
 #[derive(Debug, Parser)]
 #[command(
     name = "cluster-workbench",
@@ -35,8 +36,9 @@ pub struct Cli {
 /// What to do instead of opening the window.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Print the evaluation report (JSON) of a preset on stdout: the 32 cells,
-    /// the baseline and with-plan trajectories and the warnings.
+    /// Print the evaluation report (JSON) of a preset on stdout: for the cluster
+    /// without a plan and for each plan, the 32 cells, the trajectory, the
+    /// warnings and (for plans) how they compare.
     Evaluate {
         /// The preset file to evaluate.
         #[arg(value_name = "PRESET")]

@@ -15,15 +15,31 @@ pub struct Warning {
     pub id: WarningId,
     /// The years concerned, ascending (only `supply-without-demand` has them).
     pub years: Vec<u32>,
+    /// It fires only because of institutions the cluster already has: in none
+    /// of its years is a supply-side plan entry in force.
+    pub existing_only: bool,
 }
 
 impl Warning {
-    /// The message from the model file, with `{years}` filled in ("0–15").
+    /// The message and advice from the model file, in the words for its cause.
+    fn words<'a>(&self, model: &'a Model) -> (&'a str, &'a str) {
+        let info = model.warning(self.id);
+        match &info.existing_institutions {
+            Some((message, advice)) if self.existing_only => (message, advice),
+            _ => (&info.message, &info.advice),
+        }
+    }
+
+    /// The message, with `{years}` filled in ("0–15").
     pub fn message(&self, model: &Model) -> String {
-        model
-            .warning(self.id)
-            .message
+        self.words(model)
+            .0
             .replace("{years}", &year_span(&self.years))
+    }
+
+    /// What to do about it.
+    pub fn advice<'a>(&self, model: &'a Model) -> &'a str {
+        self.words(model).1
     }
 }
 
@@ -57,26 +73,36 @@ pub fn evaluate_warnings(model: &Model, i: &Inputs<'_>) -> Vec<Warning> {
     // The preset's capability: plan entries never change it.
     let c0 = i.start[Attribute::FirmCapability];
     let mut out = Vec::new();
-    let mut fire = |id: WarningId, years: Vec<u32>| out.push(Warning { id, years });
+    let mut fire = |id: WarningId, years: Vec<u32>, existing_only: bool| {
+        out.push(Warning {
+            id,
+            years,
+            existing_only,
+        })
+    };
 
     let t = &th.supply_without_demand.thresholds;
+    let planned_support = |year: u32| {
+        i.schedule
+            .iter()
+            .any(|s| s.side == Side::Supply && s.intensity > 0.0 && s.start_year <= year)
+    };
     let years: Vec<u32> = i
         .with_plan_trajectory
         .years
         .iter()
         .filter(|y| {
-            let planned_support = i
-                .schedule
-                .iter()
-                .any(|s| s.side == Side::Supply && s.intensity > 0.0 && s.start_year <= y.year);
             let support =
-                planned_support || ind.supply_support.eval(&y.attributes) >= t.support_from;
+                planned_support(y.year) || ind.supply_support.eval(&y.attributes) >= t.support_from;
             support && ind.market_pull.eval(&y.attributes) < t.pull_below
         })
         .map(|y| y.year)
         .collect();
     if !years.is_empty() {
-        fire(WarningId::SupplyWithoutDemand, years);
+        // In no year concerned does the plan support the supply side: only
+        // the institutions the cluster already has meet stagnant markets.
+        let existing_only = !years.iter().any(|&y| planned_support(y));
+        fire(WarningId::SupplyWithoutDemand, years, existing_only);
     }
 
     let t = &th.no_demand.thresholds;
@@ -86,30 +112,30 @@ pub fn evaluate_warnings(model: &Model, i: &Inputs<'_>) -> Vec<Warning> {
             .iter()
             .all(|y| y.demand < t.demand_below)
     {
-        fire(WarningId::NoDemand, Vec::new());
+        fire(WarningId::NoDemand, Vec::new(), false);
     }
 
     let t = &th.lock_in.thresholds;
     if ind.external_inputs.eval(a) < t.external_inputs_below && c0 < t.capability_below {
-        fire(WarningId::LockIn, Vec::new());
+        fire(WarningId::LockIn, Vec::new(), false);
     }
 
     let t = &th.survivalist_competition.thresholds;
     if a[Attribute::CompetitionPressure] >= t.competition_from && c0 < t.capability_below {
-        fire(WarningId::SurvivalistCompetition, Vec::new());
+        fire(WarningId::SurvivalistCompetition, Vec::new(), false);
     }
 
     let t = &th.production_only_cooperation.thresholds;
     if a[Attribute::Associations] >= t.associations_from
         && a[Attribute::LearningFocus] < t.learning_focus_below
     {
-        fire(WarningId::ProductionOnlyCooperation, Vec::new());
+        fire(WarningId::ProductionOnlyCooperation, Vec::new(), false);
     }
 
     let t = &th.plan_barely_helps.thresholds;
     let gain = i.with_plan_trajectory.final_capability() - i.baseline.final_capability();
     if i.plan_entries > 0 && gain < t.gain_below {
-        fire(WarningId::PlanBarelyHelps, Vec::new());
+        fire(WarningId::PlanBarelyHelps, Vec::new(), false);
     }
     out
 }

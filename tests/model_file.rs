@@ -57,6 +57,16 @@ fn broken_models_are_refused_with_path_and_reason() {
             "warnings.supply-without-demand.thresholds.pull_below",
         ),
         (
+            "\"existing_institutions\": {",
+            "\"other_wording\": {",
+            "warnings.supply-without-demand",
+        ),
+        (
+            "\"thresholds\": { \"demand_below\": 0.3 }",
+            "\"thresholds\": { \"demand_below\": 0.3 }, \"existing_institutions\": { \"message\": \"m\", \"advice\": \"a\" }",
+            "warnings.no-demand.existing_institutions: only supply-without-demand",
+        ),
+        (
             "\"support_from\": 0.5,",
             "\"support_from\": 0.5, \"extra\": 1,",
             "unknown field `extra`",
@@ -134,5 +144,23 @@ fn a_model_may_change_numbers_texts_and_expressions() {
     assert_eq!(
         m.driver(4).expr.to_string(),
         "min(cluster_size, skilled_labour)"
+    );
+}
+
+#[test]
+fn a_model_without_the_existing_institutions_wording_is_refused() {
+    let start = DEFAULT_MODEL_JSON
+        .find(",\n      \"existing_institutions\": {")
+        .expect("the default model has the wording");
+    let end = start + DEFAULT_MODEL_JSON[start..].find("\n      }").unwrap() + "\n      }".len();
+    let text = format!(
+        "{}{}",
+        &DEFAULT_MODEL_JSON[..start],
+        &DEFAULT_MODEL_JSON[end..]
+    );
+    let err = Model::from_json(&text).unwrap_err().to_string();
+    assert!(
+        err.starts_with("warnings.supply-without-demand.existing_institutions: missing"),
+        "{err}"
     );
 }

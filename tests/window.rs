@@ -98,10 +98,10 @@ fn loading_a_preset_shows_its_warnings() {
         "Supply-side support without demand-led market links"
     ));
 
-    // Through the menu, as a user would: File → Example clusters → the preset.
+    // Through the menu, as a user would: File → Teaching examples → the preset.
     h.get_by_label("File").click();
     h.run();
-    h.get_by_label("Example clusters").hover();
+    h.get_by_label("Teaching examples").hover();
     h.run();
     h.get_by_label("Supply-side support in a stagnant cluster")
         .click();
@@ -144,7 +144,11 @@ fn show_me_outlines_the_levers_and_why_explains() {
     h.get_by_label("Why?").click();
     h.run();
     assert!(
-        h.query_by_label_contains("demand-led (Tendler & Amorim 1996)")
+        h.query_by_label_contains("much more difficult to create dynamic clusters")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("(Tendler & Amorim 1996)")
             .is_some()
     );
     h.get_by_label("Show me").click();

@@ -65,8 +65,8 @@ pub struct Workbench {
     pub settings: Settings,
     pub view: ViewState,
     pub dialog: Option<Dialog>,
-    /// Names of the shipped presets, by file name, for the menu.
-    pub built_in_names: Vec<(String, String)>,
+    /// The shipped presets, for the File menu.
+    pub built_in: Vec<builtin::Listed>,
     files: FileService,
     /// What was written by the save in progress, so the document is marked
     /// clean with exactly what reached the disk.
@@ -100,14 +100,7 @@ impl Workbench {
     ) -> Self {
         let untitled = Preset::new_untitled(&model, texts().untitled);
         let doc = Document::new(&model, untitled, Origin::Untitled);
-        let built_in_names = builtin::BUILT_IN
-            .iter()
-            .map(|b| {
-                let name = Preset::from_bytes(b.text.as_bytes(), &model)
-                    .map_or_else(|_| b.file.to_owned(), |p| p.name);
-                (b.file.to_owned(), name)
-            })
-            .collect();
+        let built_in = builtin::listed(&model);
         let mut wb = Workbench {
             model,
             model_path,
@@ -115,7 +108,7 @@ impl Workbench {
             settings,
             view: ViewState::default(),
             dialog: None,
-            built_in_names,
+            built_in,
             files: FileService::new(repaint),
             saving: None,
             after_save: None,

@@ -312,6 +312,25 @@ fn compile_warnings(w: &file::Warnings) -> Result<Vec<WarningInfo>> {
 }
 
 fn warning_info<T>(id: WarningId, spec: &file::WarningSpec<T>) -> Result<WarningInfo> {
+    // Only supply-without-demand can fire for what the cluster already has
+    // (institutions) rather than for the plan, and it must say so in its own
+    // words (plans-and-levers §4).
+    let needs_other = id == WarningId::SupplyWithoutDemand;
+    match (&spec.existing_institutions, needs_other) {
+        (None, true) => {
+            return err(
+                format!("warnings.{}.existing_institutions", id.id()),
+                "missing: the message and advice for when only institutions already in the cluster trigger the warning",
+            );
+        }
+        (Some(_), false) => {
+            return err(
+                format!("warnings.{}.existing_institutions", id.id()),
+                "only supply-without-demand has a second wording",
+            );
+        }
+        _ => {}
+    }
     let severity = Severity::from_id(&spec.severity).ok_or_else(|| ModelError {
         path: format!("warnings.{}.severity", id.id()),
         reason: format!(
@@ -328,6 +347,10 @@ fn warning_info<T>(id: WarningId, spec: &file::WarningSpec<T>) -> Result<Warning
         explanation: spec.explanation.clone(),
         rule: spec.rule.clone(),
         sources: spec.sources.clone(),
+        existing_institutions: spec
+            .existing_institutions
+            .as_ref()
+            .map(|o| (o.message.clone(), o.advice.clone())),
     })
 }
 

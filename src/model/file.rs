@@ -243,6 +243,19 @@ pub struct WarningSpec<T> {
     pub rule: String,
     pub sources: Vec<String>,
     pub thresholds: T,
+    /// Other words for when the warning fires only because of what the cluster
+    /// already has, not because of the plan (supply-without-demand only).
+    #[serde(default)]
+    pub existing_institutions: Option<OtherWording>,
+}
+
+/// A warning's message and advice for a second cause.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OtherWording {
+    /// The report's message; `{years}` stands for the years concerned.
+    pub message: String,
+    pub advice: String,
 }
 
 /// Thresholds of `supply-without-demand`.

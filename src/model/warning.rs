@@ -74,4 +74,7 @@ pub struct WarningInfo {
     pub explanation: String,
     pub rule: String,
     pub sources: Vec<String>,
+    /// The message and advice when the warning fires only because of
+    /// institutions the cluster already has (supply-without-demand).
+    pub existing_institutions: Option<(String, String)>,
 }

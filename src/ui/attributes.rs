@@ -25,6 +25,7 @@ pub fn panel(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
     let t = texts();
     super::heading(ui, t.cluster_heading);
     ui.label(RichText::new(t.cluster_hint).small().weak());
+    about_cluster(ui, s);
     ui.add_space(4.0);
     let levers: Vec<Attribute> = if s.view.show_levers {
         s.model.indicators.market_pull.expr.attributes()
@@ -54,6 +55,31 @@ pub fn panel(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
                 .show(ui, body);
         }
     }
+}
+
+/// The preset's description and source, folded: for a case from the
+/// literature, which facts of the study set each attribute.
+fn about_cluster(ui: &mut Ui, s: &State) {
+    let t = texts();
+    let p = s.doc.preset();
+    if p.description.is_none() && p.source.is_none() {
+        return;
+    }
+    CollapsingHeader::new(RichText::new(t.about_cluster).small())
+        .id_salt("about-cluster")
+        .default_open(false)
+        .show(ui, |ui| {
+            if let Some(description) = &p.description {
+                ui.label(RichText::new(description).small());
+            }
+            if let Some(source) = &p.source {
+                ui.label(
+                    RichText::new(format!("{}: {source}", t.source_label))
+                        .small()
+                        .italics(),
+                );
+            }
+        });
 }
 
 fn attribute_slider(ui: &mut Ui, s: &State, a: Attribute, outlined: bool, out: &mut Vec<Action>) {

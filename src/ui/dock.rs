@@ -38,7 +38,14 @@ pub fn dock(ui: &mut Ui, s: &State, area: egui::Rect, out: &mut Vec<Action>) {
     ui.separator();
     let height = ui.available_height();
     match s.settings.dock {
-        DockTab::Capability => trajectory::panel(ui, s, height, out),
+        // The chart fits itself to the height; on a very small window the
+        // dock scrolls rather than spill over the matrix.
+        DockTab::Capability => {
+            ScrollArea::vertical()
+                .id_salt("capability-scroll")
+                .auto_shrink([false, false])
+                .show(ui, |ui| trajectory::panel(ui, s, height, out));
+        }
         DockTab::Plan => editor(ui, s, out),
         DockTab::Compare => {
             ScrollArea::both()

@@ -1,8 +1,9 @@
-//! The menu bar: File, Edit, View, Help.
+//! The menu bar: File, Edit, View, Help, and the status on the right.
 
 use super::State;
 use super::shortcuts::{self, NEW, OPEN, QUIT, REDO, SAVE, SAVE_AS, UNDO};
 use crate::app::action::{Action, ThemeChoice};
+use crate::app::builtin::Shelf;
 use crate::text::texts;
 use egui::{Button, KeyboardShortcut, RichText, Ui};
 
@@ -18,59 +19,7 @@ fn item(ui: &mut Ui, label: &str, shortcut: Option<&KeyboardShortcut>, enabled: 
 pub fn menu_bar(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
     let t = texts();
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button(t.menu_file, |ui| {
-            if item(ui, t.new_cluster, Some(&NEW), true) {
-                out.push(Action::New);
-            }
-            if item(ui, t.open, Some(&OPEN), !s.busy) {
-                out.push(Action::Open);
-            }
-            if item(ui, t.open_path, None, !s.busy) {
-                out.push(Action::OpenPathPrompt);
-            }
-            ui.menu_button(t.open_built_in, |ui| {
-                for (file, name) in s.built_in_names {
-                    if ui.button(name).on_hover_text(file).clicked() {
-                        out.push(Action::OpenBuiltIn(file.clone()));
-                    }
-                }
-            });
-            ui.menu_button(t.open_recent, |ui| {
-                if s.settings.recent.is_empty() {
-                    ui.label(t.no_recent);
-                }
-                for path in &s.settings.recent {
-                    let name = path.file_name().map_or_else(
-                        || path.display().to_string(),
-                        |n| n.to_string_lossy().into_owned(),
-                    );
-                    if ui
-                        .button(name)
-                        .on_hover_text(path.display().to_string())
-                        .clicked()
-                    {
-                        out.push(Action::OpenPath(path.clone()));
-                    }
-                }
-                if !s.settings.recent.is_empty() {
-                    ui.separator();
-                    if ui.button(t.clear_recent).clicked() {
-                        out.push(Action::ClearRecent);
-                    }
-                }
-            });
-            ui.separator();
-            if item(ui, t.save, Some(&SAVE), !s.busy) {
-                out.push(Action::Save);
-            }
-            if item(ui, t.save_as, Some(&SAVE_AS), !s.busy) {
-                out.push(Action::SaveAs);
-            }
-            ui.separator();
-            if item(ui, t.quit, Some(&QUIT), true) {
-                out.push(Action::Quit);
-            }
-        });
+        ui.menu_button(t.menu_file, |ui| file_menu(ui, s, out));
         ui.menu_button(t.menu_edit, |ui| {
             if item(ui, t.undo, Some(&UNDO), s.doc.can_undo()) {
                 out.push(Action::Undo);
@@ -79,43 +28,7 @@ pub fn menu_bar(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
                 out.push(Action::Redo);
             }
         });
-        ui.menu_button(t.menu_view, |ui| {
-            let theme = s.settings.theme;
-            if ui
-                .radio(theme == ThemeChoice::Light, t.theme_light)
-                .clicked()
-            {
-                out.push(Action::SetTheme(ThemeChoice::Light));
-            }
-            if ui.radio(theme == ThemeChoice::Dark, t.theme_dark).clicked() {
-                out.push(Action::SetTheme(ThemeChoice::Dark));
-            }
-            ui.separator();
-            if ui
-                .checkbox(&mut s.settings.show_efforts.clone(), t.show_efforts)
-                .clicked()
-            {
-                out.push(Action::ToggleEfforts);
-            }
-            if s.active().is_some() {
-                for (view, label) in super::matrix_views() {
-                    if ui.radio(s.matrix_view() == view, label).clicked() {
-                        out.push(Action::SetMatrixView(view));
-                    }
-                }
-            }
-            ui.separator();
-            let zoom = ui.ctx().zoom_factor();
-            if item(ui, t.zoom_in, None, true) {
-                ui.ctx().set_zoom_factor((zoom + 0.1).min(3.0));
-            }
-            if item(ui, t.zoom_out, None, true) {
-                ui.ctx().set_zoom_factor((zoom - 0.1).max(0.5));
-            }
-            if item(ui, t.zoom_reset, None, true) {
-                ui.ctx().set_zoom_factor(1.0);
-            }
-        });
+        ui.menu_button(t.menu_view, |ui| view_menu(ui, s, out));
         ui.menu_button(t.menu_help, |ui| {
             if ui.button(t.about).clicked() {
                 out.push(Action::ShowAbout(true));
@@ -131,4 +44,109 @@ pub fn menu_bar(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
             }
         });
     });
+}
+
+fn file_menu(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
+    let t = texts();
+    if item(ui, t.new_cluster, Some(&NEW), true) {
+        out.push(Action::New);
+    }
+    if item(ui, t.open, Some(&OPEN), !s.busy) {
+        out.push(Action::Open);
+    }
+    if item(ui, t.open_path, None, !s.busy) {
+        out.push(Action::OpenPathPrompt);
+    }
+    ui.menu_button(t.open_cases, |ui| shelf(ui, s, Shelf::Case, out));
+    ui.menu_button(t.open_teaching, |ui| shelf(ui, s, Shelf::Teaching, out));
+    ui.menu_button(t.open_recent, |ui| recent(ui, s, out));
+    ui.separator();
+    if item(ui, t.save, Some(&SAVE), !s.busy) {
+        out.push(Action::Save);
+    }
+    if item(ui, t.save_as, Some(&SAVE_AS), !s.busy) {
+        out.push(Action::SaveAs);
+    }
+    ui.separator();
+    if item(ui, t.quit, Some(&QUIT), true) {
+        out.push(Action::Quit);
+    }
+}
+
+/// The shipped presets of one shelf.
+fn shelf(ui: &mut Ui, s: &State, shelf: Shelf, out: &mut Vec<Action>) {
+    for listed in s.built_in.iter().filter(|b| b.shelf == shelf) {
+        if ui
+            .button(&listed.name)
+            .on_hover_text(&listed.file)
+            .clicked()
+        {
+            out.push(Action::OpenBuiltIn(listed.file.clone()));
+        }
+    }
+}
+
+fn recent(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
+    let t = texts();
+    if s.settings.recent.is_empty() {
+        ui.label(t.no_recent);
+    }
+    for path in &s.settings.recent {
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        if ui
+            .button(name)
+            .on_hover_text(path.display().to_string())
+            .clicked()
+        {
+            out.push(Action::OpenPath(path.clone()));
+        }
+    }
+    if !s.settings.recent.is_empty() {
+        ui.separator();
+        if ui.button(t.clear_recent).clicked() {
+            out.push(Action::ClearRecent);
+        }
+    }
+}
+
+fn view_menu(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
+    let t = texts();
+    let theme = s.settings.theme;
+    if ui
+        .radio(theme == ThemeChoice::Light, t.theme_light)
+        .clicked()
+    {
+        out.push(Action::SetTheme(ThemeChoice::Light));
+    }
+    if ui.radio(theme == ThemeChoice::Dark, t.theme_dark).clicked() {
+        out.push(Action::SetTheme(ThemeChoice::Dark));
+    }
+    ui.separator();
+    if ui
+        .checkbox(&mut s.settings.show_efforts.clone(), t.show_efforts)
+        .clicked()
+    {
+        out.push(Action::ToggleEfforts);
+    }
+    if s.active().is_some() {
+        for (view, label) in super::matrix_views() {
+            if ui.radio(s.matrix_view() == view, label).clicked() {
+                out.push(Action::SetMatrixView(view));
+            }
+        }
+    }
+    ui.separator();
+    let zoom = ui.ctx().zoom_factor();
+    if item(ui, t.zoom_in, None, true) {
+        ui.ctx().set_zoom_factor((zoom + 0.1).min(3.0));
+    }
+    if item(ui, t.zoom_out, None, true) {
+        ui.ctx().set_zoom_factor((zoom - 0.1).max(0.5));
+    }
+    if item(ui, t.zoom_reset, None, true) {
+        ui.ctx().set_zoom_factor(1.0);
+    }
 }

@@ -44,7 +44,7 @@ pub struct State<'a> {
     pub doc: &'a Document,
     pub settings: &'a Settings,
     pub view: &'a ViewState,
-    pub built_in_names: &'a [(String, String)],
+    pub built_in: &'a [crate::app::builtin::Listed],
     /// A file job is running.
     pub busy: bool,
 }
@@ -197,7 +197,7 @@ pub fn frame(ui: &mut Ui, wb: &mut Workbench) {
         doc: &wb.doc,
         settings: &wb.settings,
         view: &wb.view,
-        built_in_names: &wb.built_in_names,
+        built_in: &wb.built_in,
         busy: wb.is_busy(),
     };
     workbench_ui(ui, &state, &mut wb.dialog, &mut actions);

@@ -106,7 +106,7 @@ fn banner(
         ui.add_space(2.0);
         ui.label(RichText::new(&info.explanation).color(ink));
         ui.label(
-            RichText::new(format!("{}: {}", t.what_to_do, info.advice))
+            RichText::new(format!("{}: {}", t.what_to_do, w.advice(s.model)))
                 .italics()
                 .color(ink),
         );
@@ -151,12 +151,12 @@ pub fn list(ui: &mut Ui, s: &State) {
                 egui::CollapsingHeader::new(RichText::new(t.what_to_do).small())
                     .id_salt(("what-to-do", w.id.id()))
                     .show(ui, |ui| {
-                        ui.label(&info.advice);
+                        ui.label(w.advice(s.model));
                         ui.label(RichText::new(&info.explanation).small());
                         ui.label(RichText::new(format!("{}: {}", t.when_label, info.rule)).small());
                     })
                     .header_response
-                    .on_hover_text(&info.advice);
+                    .on_hover_text(w.advice(s.model));
                 ui.label(
                     RichText::new(format!("{}: {}", t.sources_label, info.sources.join("; ")))
                         .small(),
