@@ -191,9 +191,9 @@ impl Edit {
                 start_year,
             } => {
                 let unit_cost = p.unit_costs.get(&id);
-                let intervention = model.intervention(&id).ok_or_else(|| {
-                    PresetError::new("", format!("unknown intervention \"{id}\""))
-                })?;
+                let intervention = model
+                    .intervention(&id)
+                    .ok_or_else(|| PresetError::unknown_intervention("", &id, model))?;
                 let entry = PlanEntry::from_catalogue(intervention, start_year, 1.0, unit_cost);
                 plan_mut(p, plan)?.entries.push(entry);
             }
@@ -264,15 +264,18 @@ fn entry_after(p: &Preset, horizon: u32, model: &Model) -> Option<EditError> {
     })
 }
 
-/// A name for a new plan that no plan has yet: "Plan 2", "Plan 3", …
+/// A name for a new plan that no plan has yet: the stem, else "stem 2",
+/// "stem 3", …, the stem shortened to leave room for the number. With at most
+/// twelve plans one of the first thirteen candidates is free; should none be
+/// (a stem the rules refuse), the stem is returned for the user to change.
 pub fn unused_plan_name(p: &Preset, stem: &str) -> String {
-    (1..)
-        .map(|n| {
-            if n == 1 {
-                stem.to_owned()
-            } else {
-                format!("{stem} {n}")
-            }
+    let room = rules::MAX_PLAN_NAME - 3;
+    let short: String = stem.chars().take(room).collect();
+    let short = short.trim_end();
+    (1..=rules::MAX_PLANS + 1)
+        .map(|n| match n {
+            1 => stem.chars().take(rules::MAX_PLAN_NAME).collect(),
+            _ => format!("{short} {n}"),
         })
         .find(|name| rules::plan_name_among(name, p.plans.iter().map(|q| q.name.as_str())).is_ok())
         .unwrap_or_else(|| stem.to_owned())
@@ -395,5 +398,16 @@ mod tests {
         let names: Vec<&str> = p.plans.iter().map(|q| q.name.as_str()).collect();
         assert_eq!(names, ["A", "A copy", "B"]);
         assert_eq!(unused_plan_name(&p, "A"), "A 2");
+        // A long name's copy is shortened to fit, and the search ends.
+        let long = "x".repeat(78);
+        p.plans.push(Plan::named(
+            format!("{long} (copy)")
+                .chars()
+                .take(80)
+                .collect::<String>(),
+        ));
+        let name = unused_plan_name(&p, &format!("{long} (copy)"));
+        assert!(rules::plan_name_among(&name, p.plans.iter().map(|q| q.name.as_str())).is_ok());
+        assert!(name.chars().count() <= rules::MAX_PLAN_NAME);
     }
 }

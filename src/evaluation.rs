@@ -115,7 +115,7 @@ pub fn evaluate(model: &Model, preset: &Preset) -> Evaluation {
 }
 
 /// One plan against the baseline: what it changes, its warnings, its numbers.
-pub fn evaluate_plan(
+fn evaluate_plan(
     model: &Model,
     preset: &Preset,
     plan: &Plan,

@@ -370,3 +370,24 @@ fn the_entry_editor_changes_intensity_and_order_within_a_year() {
     h.run();
     assert_eq!(h.state().doc.preset().plans[0].entries.len(), 1);
 }
+
+#[test]
+fn typing_a_horizon_takes_effect_once_the_number_is_complete() {
+    let mut h = window("teaching-case.json", DockTab::Plan);
+    let field = h.get_by_label("Horizon");
+    field.focus();
+    h.run();
+    let field = h.get_by_label("Horizon");
+    field.type_text("12");
+    h.run();
+    // Nothing yet: "1" on the way to "12" would be refused (an entry starts
+    // in year 2) and must not be tried.
+    assert!(h.state().dialog.is_none(), "{:?}", h.state().dialog);
+    assert_eq!(h.state().doc.preset().horizon_years, 15);
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert!(h.state().dialog.is_none(), "{:?}", h.state().dialog);
+    assert_eq!(h.state().doc.preset().horizon_years, 12);
+    act(&mut h, Action::Undo);
+    assert_eq!(h.state().doc.preset().horizon_years, 15, "one step");
+}

@@ -232,7 +232,7 @@ fn bad_presets() -> Vec<(&'static str, Vec<u8>, &'static str, &'static str)> {
             "blank plan name",
             with("\"name\": \"Training only\"", "\"name\": \"   \""),
             "plans[1].name",
-            "a plan needs a name",
+            "\"   \" is blank: a plan needs a name",
         ),
         (
             "plan name of 81 characters",
@@ -241,7 +241,7 @@ fn bad_presets() -> Vec<(&'static str, Vec<u8>, &'static str, &'static str)> {
                 &format!("\"name\": \"{}\"", "é".repeat(81)),
             ),
             "plans[1].name",
-            "the name has 81 characters",
+            "has 81 characters; a plan name has at most 80",
         ),
         (
             "plan note not a string",
@@ -452,7 +452,7 @@ proptest! {
     /// the editor cannot make a file the reader would refuse.
     #[test]
     fn edits_never_make_a_preset_the_reader_refuses(
-        steps in proptest::collection::vec((0u8..12, 0usize..4, 0usize..5, 0u32..60, -0.5..1.5_f64), 0..40),
+        steps in proptest::collection::vec((0u8..14, 0usize..4, 0usize..5, 0u32..60, -0.5..1.5_f64), 0..40),
     ) {
         let m = model();
         let mut p = teaching_case();
@@ -469,6 +469,17 @@ proptest! {
                 8 => Edit::SetStartYear { plan, entry, year: n },
                 9 => Edit::SetIntensity { plan, entry, intensity: x },
                 10 => Edit::SetCost { plan, entry, cost: Some(x * 1e5) },
+                11 => Edit::SetPlanNote { plan, note: (x > 0.5).then(|| format!("note «{n}»")) },
+                12 => Edit::AddCustomEntry {
+                    plan,
+                    custom: CustomIntervention::new(
+                        format!("Custom {n}"),
+                        if x > 0.5 { Side::Demand } else { Side::Supply },
+                        &[(Attribute::ALL[entry], x.clamp(-1.0, 1.0))],
+                    )
+                    .unwrap(),
+                    start_year: n,
+                },
                 _ => Edit::MoveWithinYear { plan, entry, earlier: x > 0.5 },
             };
             let mut next = p.clone();

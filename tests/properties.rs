@@ -116,13 +116,13 @@ proptest! {
     #[test]
     fn presets_round_trip(
         a in any_attributes(),
-        horizon in proptest::option::of(1u32..=50),
+        horizon in 1u32..=50,
         entries in proptest::collection::vec((0usize..9, 0u32..=50, proptest::option::of(0.0..=1.0_f64), proptest::option::of(0.0..1e9_f64), -1.0..=1.0_f64), 0..5),
         name in "\\PC{0,30}",
         description in proptest::option::of("\\PC{0,60}"),
     ) {
         let m = model();
-        let h = horizon.unwrap_or(15);
+        let h = horizon;
         let mut a = a;
         a[Attribute::FirmCapability] = 0.3;
         let entries: Vec<PlanEntry> = entries.into_iter().map(|(which, start, intensity, cost, delta)| {

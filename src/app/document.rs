@@ -30,8 +30,9 @@ pub struct Document {
     /// The preset as last loaded or saved: the document is dirty when it differs.
     saved: Preset,
     origin: Origin,
-    undo: Vec<Preset>,
-    redo: Vec<Preset>,
+    /// Earlier states, each with the plan that was active in it.
+    undo: Vec<(Preset, usize)>,
+    redo: Vec<(Preset, usize)>,
     /// What the gesture in progress changes, if any: its edits merge into one
     /// undo step (one slider drag, one step).
     gesture: Option<Target>,
@@ -149,17 +150,20 @@ impl Document {
         } else {
             (&mut self.redo, &mut self.undo)
         };
-        let Some(previous) = from.pop() else {
+        let Some((previous, active)) = from.pop() else {
             return false;
         };
-        to.push(std::mem::replace(&mut self.preset, previous));
+        to.push((std::mem::replace(&mut self.preset, previous), self.active));
+        // The plan that was active in that state is active again, so undoing
+        // a deletion does not quietly switch to another plan.
+        self.active = active;
         self.gesture = None;
         self.refresh(model);
         true
     }
 
     fn push_undo(&mut self) {
-        self.undo.push(self.preset.clone());
+        self.undo.push((self.preset.clone(), self.active));
         if self.undo.len() > UNDO_LIMIT {
             self.undo.remove(0);
         }
@@ -264,6 +268,16 @@ mod tests {
         d.undo(&m);
         assert_eq!(d.active_plan(), Some(0));
         assert_eq!(d.preset().plans[0].name, "A");
+        // Undoing the deletion of a plan before the active one keeps the
+        // same plan active.
+        d.undo(&m);
+        d.undo(&m);
+        assert_eq!(d.preset().plans.len(), 3);
+        d.set_active_plan(2);
+        d.apply(&m, Edit::DeletePlan { plan: 0 }, false).unwrap();
+        assert_eq!(d.preset().plans[d.active_plan().unwrap()].name, "C");
+        d.undo(&m);
+        assert_eq!(d.preset().plans[d.active_plan().unwrap()].name, "C");
         // An edit and its undo leave the document clean.
         while d.undo(&m) {}
         assert!(!d.is_dirty());

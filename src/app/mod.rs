@@ -12,6 +12,7 @@ pub mod settings;
 
 use crate::edit::{Edit, unused_plan_name};
 use crate::model::Model;
+use crate::plan::Lever;
 use crate::preset::{PRESET_VERSION, Preset};
 use crate::text::{fill, texts};
 use action::{Action, NamePurpose, ThemeChoice};
@@ -161,12 +162,14 @@ impl Workbench {
             Action::Edit { edit, merge } => self.edit(edit, merge),
             Action::EndGesture => self.doc.end_gesture(),
             Action::Undo => {
+                let before = self.selected_lever();
                 self.doc.undo(&self.model);
-                self.keep_selection_valid();
+                self.keep_selection(before);
             }
             Action::Redo => {
+                let before = self.selected_lever();
                 self.doc.redo(&self.model);
-                self.keep_selection_valid();
+                self.keep_selection(before);
             }
             Action::New => {
                 let preset = Preset::new_untitled(&self.model, texts().untitled);
@@ -240,14 +243,15 @@ impl Workbench {
             Edit::AddCatalogueEntry { plan, .. } | Edit::AddCustomEntry { plan, .. } => Some(*plan),
             _ => None,
         };
+        let before = self.selected_lever();
         match self.doc.apply(&self.model, edit, merge) {
             Ok(()) => {
+                self.keep_selection(before);
                 // A new entry is selected, so it can be set up at once.
                 if let Some(plan) = added_entry {
                     let count = self.doc.preset().plan(plan).map_or(0, |p| p.entries.len());
                     self.view.selected_entry = count.checked_sub(1);
                 }
-                self.keep_selection_valid();
             }
             Err(e) => {
                 self.doc.end_gesture();
@@ -256,14 +260,18 @@ impl Workbench {
         }
     }
 
-    /// The selected entry must exist in the active plan.
-    fn keep_selection_valid(&mut self) {
-        let entries = self
-            .doc
-            .active_plan()
-            .and_then(|p| self.doc.preset().plan(p))
-            .map_or(0, |p| p.entries.len());
-        if self.view.selected_entry.is_some_and(|e| e >= entries) {
+    /// The selected entry: the active plan's index and the entry's lever.
+    fn selected_lever(&self) -> Option<(usize, Lever)> {
+        let plan = self.doc.active_plan()?;
+        let entry = self.view.selected_entry?;
+        let lever = &self.doc.preset().plan(plan)?.entries.get(entry)?.lever;
+        Some((plan, lever.clone()))
+    }
+
+    /// Keeps the selected entry only where it is still the same entry of the
+    /// same active plan: after a deletion, a move or an undo it may not be.
+    fn keep_selection(&mut self, before: Option<(usize, Lever)>) {
+        if self.selected_lever() != before {
             self.view.selected_entry = None;
         }
     }

@@ -24,13 +24,15 @@ pub enum RuleError {
     Horizon(i128),
     #[error("{year} is outside 0..={horizon} (the plan's horizon is {horizon} years)")]
     StartYear { year: i128, horizon: u32 },
-    #[error("{0} is outside 0..=1")]
+    #[error("{} is outside 0..=1", shown(*.0))]
     Intensity(f64),
-    #[error("{0} is outside 0..=1")]
+    #[error("{} is outside 0..=1", shown(*.0))]
     Attribute(f64),
-    #[error("{0} is below 0; a cost is 0 or more")]
+    #[error("{} is below 0; a cost is 0 or more", shown(*.0))]
     Cost(f64),
-    #[error("{0} is outside 0..={MAX_HALF_WIDTH}")]
+    #[error("{} is not a finite number", shown(*.0))]
+    NotFinite(f64),
+    #[error("{} is outside 0..={MAX_HALF_WIDTH}", shown(*.0))]
     HalfWidth(f64),
     #[error("a custom intervention needs a name")]
     CustomName,
@@ -38,16 +40,27 @@ pub enum RuleError {
     NoEffects,
     #[error(transparent)]
     Effect(#[from] EffectError),
-    #[error("a plan needs a name")]
-    PlanNameEmpty,
-    #[error("the name has {0} characters; a plan name has at most {MAX_PLAN_NAME}")]
-    PlanNameTooLong(usize),
+    #[error("{0:?} is blank: a plan needs a name")]
+    PlanNameEmpty(String),
+    #[error("{name:?} has {length} characters; a plan name has at most {MAX_PLAN_NAME}")]
+    PlanNameTooLong { name: String, length: usize },
     #[error("\"{0}\" is what the comparison calls the cluster without a plan; choose another name")]
     PlanNameReserved(String),
     #[error("\"{0}\" is used twice")]
     PlanNameUsedTwice(String),
     #[error("{0} plans; a preset holds at most {MAX_PLANS}")]
     TooManyPlans(usize),
+}
+
+/// A number as a message quotes it: whole numbers without a fraction (as a
+/// file would write them), others in the shortest form that reads back
+/// exactly, large and small ones with an exponent.
+fn shown(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{x:.0}")
+    } else {
+        format!("{x:?}")
+    }
 }
 
 /// The planning horizon: 1..=50 years.
@@ -88,10 +101,12 @@ pub fn attribute(x: f64) -> Result<f64, RuleError> {
 
 /// An entry's cost or a catalogue unit cost: a finite number, 0 or more.
 pub fn cost(x: f64) -> Result<f64, RuleError> {
-    if x.is_finite() && x >= 0.0 {
-        Ok(x)
-    } else {
+    if !x.is_finite() {
+        Err(RuleError::NotFinite(x))
+    } else if x < 0.0 {
         Err(RuleError::Cost(x))
+    } else {
+        Ok(x)
     }
 }
 
@@ -123,7 +138,7 @@ pub fn plan_count(n: usize) -> Result<(), RuleError> {
 }
 
 /// The form under which two plan names clash: trimmed and lower-cased.
-pub fn name_key(name: &str) -> String {
+fn name_key(name: &str) -> String {
     name.trim().to_lowercase()
 }
 
@@ -131,11 +146,14 @@ pub fn name_key(name: &str) -> String {
 /// baseline's name.
 pub fn plan_name(name: &str) -> Result<(), RuleError> {
     if name.trim().is_empty() {
-        return Err(RuleError::PlanNameEmpty);
+        return Err(RuleError::PlanNameEmpty(name.to_owned()));
     }
     let length = name.chars().count();
     if length > MAX_PLAN_NAME {
-        return Err(RuleError::PlanNameTooLong(length));
+        return Err(RuleError::PlanNameTooLong {
+            name: name.to_owned(),
+            length,
+        });
     }
     if name_key(name) == name_key(BASELINE_NAME) {
         return Err(RuleError::PlanNameReserved(name.to_owned()));
@@ -167,16 +185,21 @@ mod tests {
             plan_name_among(" training ONLY ", ["Training only"]),
             Err(RuleError::PlanNameUsedTwice(" training ONLY ".into()))
         );
-        assert_eq!(plan_name("   "), Err(RuleError::PlanNameEmpty));
+        assert_eq!(
+            plan_name("   ").unwrap_err().to_string(),
+            "\"   \" is blank: a plan needs a name"
+        );
         assert!(matches!(
             plan_name(" no PLAN"),
             Err(RuleError::PlanNameReserved(_))
         ));
         // 80 characters are fine, 81 are not, counted as characters.
         assert!(plan_name(&"é".repeat(80)).is_ok());
-        assert_eq!(
-            plan_name(&"é".repeat(81)),
-            Err(RuleError::PlanNameTooLong(81))
+        assert!(
+            plan_name(&"é".repeat(81))
+                .unwrap_err()
+                .to_string()
+                .contains("has 81 characters")
         );
     }
 
@@ -199,6 +222,25 @@ mod tests {
             "0.7 is outside 0..=0.5"
         );
         assert!(plan_count(12).is_ok() && plan_count(13).is_err());
+        // Values quoted as a file writes them.
+        assert_eq!(
+            cost(-5.0).unwrap_err().to_string(),
+            "-5 is below 0; a cost is 0 or more"
+        );
+        assert_eq!(
+            intensity(1e300).unwrap_err().to_string(),
+            "1e300 is outside 0..=1"
+        );
+        assert_eq!(
+            intensity(1.5).unwrap_err().to_string(),
+            "1.5 is outside 0..=1"
+        );
+        assert!(
+            cost(f64::NAN)
+                .unwrap_err()
+                .to_string()
+                .contains("not a finite number")
+        );
         assert!(attribute(f64::NAN).is_err());
         assert!(intensity(f64::NAN).is_err());
     }

@@ -1,93 +1,88 @@
 //! A preset in memory checked by the rules a file is read with, each problem
 //! named by the path it would have in the file.
 
-use super::{Preset, PresetError};
+use super::{MAX_PRESET_BYTES, Preset, PresetError, at};
 use crate::attribute::Attribute;
 use crate::model::Model;
 use crate::plan::{CustomIntervention, Lever, PlanEntry, rules};
 
-fn at<T>(path: String, r: Result<T, rules::RuleError>) -> Result<T, PresetError> {
-    r.map_err(|e| PresetError::new(path, e.to_string()))
-}
+type Result<T> = std::result::Result<T, PresetError>;
 
-pub(super) fn check(p: &Preset, model: &Model) -> Result<(), PresetError> {
+pub(super) fn check(p: &Preset, model: &Model) -> Result<()> {
     for a in Attribute::ALL {
-        at(
-            format!("attributes.{}", a.id()),
-            rules::attribute(p.attributes[a]),
-        )?;
+        let path = format!("attributes.{}", a.id());
+        at(&path, rules::attribute(p.attributes[a]))?;
     }
     for a in Attribute::ALL {
-        at(
-            format!("uncertainty.{}", a.id()),
-            rules::half_width(p.uncertainty[a]),
-        )?;
+        let path = format!("uncertainty.{}", a.id());
+        at(&path, rules::half_width(p.uncertainty[a]))?;
     }
     for (id, cost) in p.unit_costs.iter() {
         let path = format!("unit_costs.{id}");
         if model.intervention(id).is_none() {
-            return Err(PresetError::new(
-                path,
-                format!("unknown intervention \"{id}\""),
-            ));
+            return Err(PresetError::unknown_intervention(path, id, model));
         }
-        at(path, rules::cost(cost))?;
+        at(&path, rules::cost(cost))?;
     }
-    at(
-        "horizon_years".into(),
-        rules::horizon(p.horizon_years.into()),
-    )?;
-    at("plans".into(), rules::plan_count(p.plans.len()))?;
+    at("horizon_years", rules::horizon(p.horizon_years.into()))?;
+    at("plans", rules::plan_count(p.plans.len()))?;
     for (i, plan) in p.plans.iter().enumerate() {
         let path = format!("plans[{i}]");
+        let earlier = p.plans[..i].iter().map(|q| q.name.as_str());
         at(
-            format!("{path}.name"),
-            rules::plan_name_among(&plan.name, p.plans[..i].iter().map(|q| q.name.as_str())),
+            &format!("{path}.name"),
+            rules::plan_name_among(&plan.name, earlier),
         )?;
         for (j, entry) in plan.entries.iter().enumerate() {
-            check_entry(
-                entry,
-                &format!("{path}.interventions[{j}]"),
-                p.horizon_years,
-                model,
-            )?;
+            let path = format!("{path}.interventions[{j}]");
+            check_entry(entry, &path, p.horizon_years, model)?;
         }
+    }
+    // What the reader refuses as too large, the editor must not make (a long
+    // note pasted in, say).
+    let size = p.to_canonical_json().len() as u64;
+    if size > MAX_PRESET_BYTES {
+        return Err(PresetError::new(
+            "",
+            format!(
+                "the preset would be {size} bytes; a preset may be at most {MAX_PRESET_BYTES} bytes (1 MiB)"
+            ),
+        ));
     }
     Ok(())
 }
 
-fn check_entry(e: &PlanEntry, path: &str, horizon: u32, model: &Model) -> Result<(), PresetError> {
+fn check_entry(e: &PlanEntry, path: &str, horizon: u32, model: &Model) -> Result<()> {
     match &e.lever {
         Lever::Catalogue(id) => {
             if model.intervention(id).is_none() {
-                return Err(PresetError::new(
-                    format!("{path}.id"),
-                    format!("unknown intervention \"{id}\""),
-                ));
+                let path = format!("{path}.id");
+                return Err(PresetError::unknown_intervention(path, id, model));
             }
         }
         Lever::Custom(c) => {
+            let path = format!("{path}.custom");
             let rebuilt = at(
-                format!("{path}.custom"),
+                &path,
                 CustomIntervention::new(c.name.clone(), c.side, &c.effects),
             )?;
             if rebuilt.effects != c.effects {
                 return Err(PresetError::new(
-                    format!("{path}.custom.effects"),
+                    format!("{path}.effects"),
                     "effects are not in reference-model order",
                 ));
             }
         }
     }
     at(
-        format!("{path}.start_year"),
+        &format!("{path}.start_year"),
         rules::start_year(e.start_year.into(), horizon),
     )?;
     if let Some(x) = e.intensity {
-        at(format!("{path}.intensity"), rules::intensity(x))?;
+        at(&format!("{path}.intensity"), rules::intensity(x))?;
     }
     if let Some(x) = e.cost {
-        at(format!("{path}.cost"), rules::cost(x))?;
+        at(&format!("{path}.cost"), rules::cost(x))?;
     }
     Ok(())
 }

@@ -10,7 +10,7 @@ mod write;
 
 use crate::attribute::Attributes;
 use crate::model::Model;
-use crate::plan::Plan;
+use crate::plan::{Lever, Plan, PlanEntry};
 
 pub use read::V1_PLAN_NAME;
 
@@ -57,6 +57,15 @@ impl UnitCosts {
         }
     }
 
+    /// What a catalogue entry costs by its unit cost: unit cost × intensity,
+    /// `None` for a custom entry or an unknown unit cost.
+    pub fn cost_of(&self, entry: &PlanEntry) -> Option<f64> {
+        match &entry.lever {
+            Lever::Catalogue(id) => self.get(id).map(|c| c * entry.intensity()),
+            Lever::Custom(_) => None,
+        }
+    }
+
     /// The known unit costs, in catalogue order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, f64)> {
         self.0.iter().map(|(k, c)| (k.as_str(), *c))
@@ -85,6 +94,23 @@ impl PresetError {
             reason: reason.into(),
         }
     }
+
+    /// A catalogue id the model does not have, with the ids it has.
+    pub(crate) fn unknown_intervention(path: impl Into<String>, id: &str, model: &Model) -> Self {
+        let known: Vec<&str> = model.catalogue.iter().map(|i| i.id.as_str()).collect();
+        PresetError::new(
+            path,
+            format!(
+                "unknown intervention \"{id}\"; the catalogue has {}",
+                known.join(", ")
+            ),
+        )
+    }
+}
+
+/// Places a rule's refusal at a path in the file.
+pub(crate) fn at<T>(path: &str, r: Result<T, impl std::fmt::Display>) -> Result<T, PresetError> {
+    r.map_err(|e| PresetError::new(path, e.to_string()))
 }
 
 impl Preset {

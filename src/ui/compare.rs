@@ -12,6 +12,7 @@ use crate::app::action::{Action, NamePurpose};
 use crate::model::warning::Severity;
 use crate::plan::rules::BASELINE_NAME;
 use crate::text::{fill, num, texts};
+use crate::trajectory::Stage;
 use crate::warnings::Warning;
 use egui::{Align2, FontId, RichText, Sense, Stroke, Ui, pos2, vec2};
 
@@ -20,7 +21,7 @@ const COLUMNS: [f32; 5] = [140.0, 64.0, 104.0, 92.0, 96.0];
 const LINE: f32 = 20.0;
 
 /// A plan's warnings in words, most serious first.
-pub fn warnings_text(s: &State, warnings: &[Warning]) -> String {
+fn warnings_text(s: &State, warnings: &[Warning]) -> String {
     let mut list: Vec<_> = warnings.iter().map(|w| s.model.warning(w.id)).collect();
     list.sort_by_key(|info| info.severity);
     if list.is_empty() {
@@ -34,15 +35,12 @@ pub fn warnings_text(s: &State, warnings: &[Warning]) -> String {
 
 /// A plan's numbers as the table writes them: capability (stage), gain,
 /// first year beyond basic, total cost, gain per million.
-pub fn numbers(o: &Outcome) -> [String; 5] {
+fn numbers(o: &Outcome) -> [String; 5] {
     let t = texts();
     [
         format!("{} ({})", num(o.capability), stage_word(o.stage)),
         format!("{:+.2}", o.gain),
-        o.first_intermediate_year.map_or_else(
-            || t.compare_never.to_owned(),
-            |y| fill(t.compare_year, &[("year", &y.to_string())]),
-        ),
+        first_year(o.first_intermediate_year),
         o.total_cost
             .map_or_else(|| t.compare_none.to_owned(), money),
         o.gain_per_million
@@ -50,8 +48,17 @@ pub fn numbers(o: &Outcome) -> [String; 5] {
     ]
 }
 
+/// The first year beyond the basic stage, in words.
+fn first_year(year: Option<u32>) -> String {
+    let t = texts();
+    year.map_or_else(
+        || t.compare_never.to_owned(),
+        |y| fill(t.compare_year, &[("year", &y.to_string())]),
+    )
+}
+
 /// A row in words: "Training only: capability 0.21 (basic), gain +0.01, …".
-pub fn row_label(name: &str, cells: &[String; 5], warnings: &str) -> String {
+fn row_label(name: &str, cells: &[String; 5], warnings: &str) -> String {
     let t = texts();
     let parts: Vec<String> = t
         .compare_columns
@@ -75,15 +82,21 @@ pub fn table(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
         .small(),
     );
     header_row(ui);
-    let base = e.baseline.trajectory.years.last();
+    let base = &e.baseline.trajectory;
+    let dash = t.compare_dash.to_owned();
     let base_cells = [
-        base.map_or_else(String::new, |y| {
+        base.years.last().map_or_else(String::new, |y| {
             format!("{} ({})", num(y.capability), stage_word(y.stage))
         }),
-        "–".into(),
-        "–".into(),
-        "–".into(),
-        "–".into(),
+        dash.clone(),
+        first_year(
+            base.years
+                .iter()
+                .find(|y| y.stage != Stage::Basic)
+                .map(|y| y.year),
+        ),
+        dash.clone(),
+        dash,
     ];
     let base_row = Row {
         name: BASELINE_NAME,

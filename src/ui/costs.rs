@@ -2,11 +2,12 @@
 //! folding group under the cluster. An intervention added to a plan takes
 //! unit cost × intensity as its own cost, once (plans-and-levers §2).
 
-use super::{State, money};
+use super::State;
+use super::fields::{edit_from, end_of_drag, money_field};
 use crate::app::action::Action;
 use crate::edit::Edit;
 use crate::text::texts;
-use egui::{CollapsingHeader, DragValue, RichText, Ui};
+use egui::{CollapsingHeader, RichText, Ui};
 
 /// Draws the group.
 pub fn panel(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
@@ -26,25 +27,15 @@ pub fn panel(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
                         ui.horizontal(|ui| match known {
                             Some(cost) => {
                                 let mut value = cost;
-                                let r = ui
-                                    .add(
-                                        DragValue::new(&mut value)
-                                            .range(0.0..=1.0e12)
-                                            .speed(1000.0)
-                                            .custom_formatter(|v, _| money(v)),
-                                    )
-                                    .labelled_by(label.id);
-                                if r.drag_started() || r.drag_stopped() {
-                                    out.push(Action::EndGesture);
-                                }
+                                let r = ui.add(money_field(&mut value)).labelled_by(label.id);
                                 if r.changed() {
-                                    out.push(Action::Edit {
-                                        edit: Edit::SetUnitCost {
-                                            id: item.id.clone(),
-                                            cost: Some(value.round()),
-                                        },
-                                        merge: r.dragged(),
-                                    });
+                                    let edit = Edit::SetUnitCost {
+                                        id: item.id.clone(),
+                                        cost: Some(value.round()),
+                                    };
+                                    edit_from(&r, edit, out);
+                                } else {
+                                    end_of_drag(&r, out);
                                 }
                                 if ui.small_button(t.clear_cost).clicked() {
                                     out.push(unit_cost(&item.id, None));

@@ -28,8 +28,12 @@ pub fn form(ui: &mut Ui, s: &State, draft: &mut CustomDraft, out: &mut Vec<Actio
     });
     ui.horizontal(|ui| {
         let label = ui.label(t.start_year_label);
-        ui.add(DragValue::new(&mut draft.start_year).range(0..=s.doc.preset().horizon_years))
-            .labelled_by(label.id);
+        ui.add(super::fields::years_field(
+            &mut draft.start_year,
+            0,
+            s.doc.preset().horizon_years,
+        ))
+        .labelled_by(label.id);
     });
     ui.add_space(4.0);
     ui.label(RichText::new(t.custom_effects_label).strong());

@@ -21,7 +21,17 @@ fn tabs() -> [(DockTab, &'static str); 3] {
 }
 
 /// The share of the height the dock may take, from least to most.
-pub const SHARE: std::ops::RangeInclusive<f32> = 0.2..=0.75;
+const SHARE: std::ops::RangeInclusive<f32> = 0.2..=0.75;
+
+/// The dock's share of the height, within bounds (a settings file may say
+/// anything).
+pub fn share(remembered: f32) -> f32 {
+    if remembered.is_finite() {
+        remembered.clamp(*SHARE.start(), *SHARE.end())
+    } else {
+        *SHARE.start()
+    }
+}
 
 /// Draws the dock; `area` is the space it shares with the matrix.
 pub fn dock(ui: &mut Ui, s: &State, area: egui::Rect, out: &mut Vec<Action>) {

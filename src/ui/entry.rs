@@ -3,6 +3,7 @@
 //! of the selected entry (start year, intensity, cost, order within its year,
 //! removal) or, with none selected, the plan's note.
 
+use super::fields::{edit_from, end_of_drag, money_field, years_field};
 use super::{State, money};
 use crate::app::action::Action;
 use crate::edit::Edit;
@@ -10,18 +11,7 @@ use crate::model::catalogue::Intervention;
 use crate::plan::rules::MAX_HORIZON;
 use crate::plan::{Plan, PlanEntry};
 use crate::text::{fill, texts};
-use egui::{DragValue, Response, RichText, Slider, Ui};
-
-/// Pushes an edit; `r` is the control, so a drag is one undo step.
-fn edit_from(r: &Response, edit: Edit, out: &mut Vec<Action>) {
-    if r.drag_started() || r.drag_stopped() {
-        out.push(Action::EndGesture);
-    }
-    out.push(Action::Edit {
-        edit,
-        merge: r.dragged(),
-    });
-}
+use egui::{RichText, Slider, Ui};
 
 /// Effects at a given intensity in words: "external buyers +0.35".
 pub fn effects_text(s: &State, effects: &[(crate::attribute::Attribute, f64)]) -> String {
@@ -58,17 +48,13 @@ pub fn header(ui: &mut Ui, s: &State, index: usize, plan: &Plan, out: &mut Vec<A
         let label = ui.label(t.horizon_label);
         let mut horizon = s.doc.preset().horizon_years;
         let r = ui
-            .add(
-                DragValue::new(&mut horizon)
-                    .range(1..=MAX_HORIZON)
-                    .suffix(t.years_suffix),
-            )
+            .add(years_field(&mut horizon, 1, MAX_HORIZON).suffix(t.years_suffix))
             .labelled_by(label.id)
             .on_hover_text(t.horizon_hint);
         if r.changed() {
             edit_from(&r, Edit::SetHorizon(horizon), out);
-        } else if r.drag_stopped() {
-            out.push(Action::EndGesture);
+        } else {
+            end_of_drag(&r, out);
         }
     });
 }
@@ -80,13 +66,15 @@ fn catalogue_menu(ui: &mut Ui, s: &State, plan: usize, out: &mut Vec<Action>) {
     ui.menu_button(t.add_intervention, |ui| {
         ui.set_min_width(380.0);
         ui.label(RichText::new(t.add_intervention_hint).small().weak());
-        for (i, item) in s.model.catalogue.iter().enumerate() {
-            let info = &s.model.file.interventions[i];
-            let button = egui::Button::new(catalogue_line(s, item));
-            let hover = format!(
-                "{}\n\n{}: {}",
-                info.description, t.evidence_label, info.evidence
-            );
+        for item in &s.model.catalogue {
+            let button = egui::Button::new(catalogue_line(ui, s, item));
+            let info = s.model.file.interventions.iter().find(|i| i.id == item.id);
+            let hover = info.map_or_else(String::new, |info| {
+                format!(
+                    "{}\n\n{}: {}",
+                    info.description, t.evidence_label, info.evidence
+                )
+            });
             if ui.add(button).on_hover_text(hover).clicked() {
                 out.push(Action::Edit {
                     edit: Edit::AddCatalogueEntry {
@@ -103,7 +91,7 @@ fn catalogue_menu(ui: &mut Ui, s: &State, plan: usize, out: &mut Vec<Action>) {
 }
 
 /// A catalogue item in the menu: name, then side, effects and unit cost.
-fn catalogue_line(s: &State, item: &Intervention) -> egui::text::LayoutJob {
+fn catalogue_line(ui: &Ui, s: &State, item: &Intervention) -> egui::text::LayoutJob {
     let t = texts();
     let cost = s.doc.preset().unit_costs.get(&item.id).map_or_else(
         || t.no_unit_cost.to_owned(),
@@ -116,7 +104,7 @@ fn catalogue_line(s: &State, item: &Intervention) -> egui::text::LayoutJob {
         cost
     );
     let mut job = egui::text::LayoutJob::default();
-    let style = egui::Style::default();
+    let style = ui.style().clone();
     RichText::new(format!("{}\n", item.name))
         .strong()
         .append_to(
@@ -212,7 +200,7 @@ fn entry_ui(
             let label = ui.label(t.start_year_label);
             let mut year = entry.start_year;
             let r = ui
-                .add(DragValue::new(&mut year).range(0..=s.doc.preset().horizon_years))
+                .add(years_field(&mut year, 0, s.doc.preset().horizon_years))
                 .labelled_by(label.id);
             if r.changed() {
                 let edit = Edit::SetStartYear {
@@ -221,6 +209,8 @@ fn entry_ui(
                     year,
                 };
                 edit_from(&r, edit, out);
+            } else {
+                end_of_drag(&r, out);
             }
             ui.end_row();
 
@@ -237,8 +227,8 @@ fn entry_ui(
                     intensity: (intensity * 100.0).round() / 100.0,
                 };
                 edit_from(&r, edit, out);
-            } else if r.drag_stopped() {
-                out.push(Action::EndGesture);
+            } else {
+                end_of_drag(&r, out);
             }
             ui.end_row();
 
@@ -278,12 +268,7 @@ fn cost_ui(
         Some(cost) => {
             let mut value = cost;
             let r = ui
-                .add(
-                    DragValue::new(&mut value)
-                        .range(0.0..=1.0e12)
-                        .speed(1000.0)
-                        .custom_formatter(|v, _| money(v)),
-                )
+                .add(money_field(&mut value))
                 .labelled_by(label)
                 .on_hover_text(t.cost_hint);
             if r.changed() {
@@ -293,6 +278,8 @@ fn cost_ui(
                     cost: Some(value.round()),
                 };
                 edit_from(&r, edit, out);
+            } else {
+                end_of_drag(&r, out);
             }
             if ui.small_button(t.clear_cost).clicked() {
                 out.push(Action::Edit {
@@ -308,11 +295,7 @@ fn cost_ui(
         None => {
             ui.label(RichText::new(t.no_cost).weak());
             // Where the unit cost is known, start from unit cost × intensity.
-            let start = match &entry.lever {
-                crate::plan::Lever::Catalogue(id) => s.doc.preset().unit_costs.get(id),
-                crate::plan::Lever::Custom(_) => None,
-            }
-            .map_or(0.0, |c| c * entry.intensity());
+            let start = s.doc.preset().unit_costs.cost_of(entry).unwrap_or(0.0);
             if ui.small_button(t.set_cost).clicked() {
                 out.push(Action::Edit {
                     edit: Edit::SetCost {

@@ -38,7 +38,7 @@ fn look(s: &State, index: usize, diff: &[CellChange], visuals: &Visuals, wide: b
             let text = format!("{} {}", signed(d.delta), band_word(d.band));
             CellLook {
                 fill: theme::strength_fill(d.delta.abs(), visuals),
-                spoken: format!("Cell {id}: {text}"),
+                spoken: fill(texts().cell_spoken, &[("id", &id), ("text", &text)]),
                 text: if wide {
                     text
                 } else {
@@ -52,7 +52,7 @@ fn look(s: &State, index: usize, diff: &[CellChange], visuals: &Visuals, wide: b
             let text = format!("{} {}", band_word(c.band), num(c.strength));
             CellLook {
                 fill: theme::strength_fill(c.strength, visuals),
-                spoken: format!("Cell {id}: {text}"),
+                spoken: fill(texts().cell_spoken, &[("id", &id), ("text", &text)]),
                 text: if wide {
                     text
                 } else {

@@ -131,8 +131,3 @@ pub(super) fn number(v: &Json, path: &str) -> Result<f64> {
         )),
     }
 }
-
-/// Places a rule's refusal at a path in the file.
-pub(super) fn at<T>(path: &str, r: std::result::Result<T, impl std::fmt::Display>) -> Result<T> {
-    r.map_err(|e| PresetError::new(path, e.to_string()))
-}

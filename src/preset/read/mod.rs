@@ -7,12 +7,13 @@
 mod fields;
 mod plans;
 
+use super::at;
 use super::json::{Json, Number};
 use super::{MAX_PRESET_BYTES, PRESET_FORMAT, PRESET_VERSION, Preset, PresetError, UnitCosts};
 use crate::model::Model;
 use crate::plan::{Plan, rules};
 use fields::{
-    Result, at, check_keys, get, integer, join, number, object, optional_string, required, string,
+    Result, check_keys, get, integer, join, number, object, optional_string, required, string,
 };
 
 /// The name a version 1 file's one plan is given.
@@ -219,13 +220,7 @@ fn unit_costs(v: &Json, model: &Model) -> Result<UnitCosts> {
     for (id, value) in pairs {
         let p = join(path, id);
         if model.intervention(id).is_none() {
-            return Err(PresetError::new(
-                p,
-                format!(
-                    "unknown intervention \"{id}\"; the catalogue has {}",
-                    plans::catalogue_ids(model)
-                ),
-            ));
+            return Err(PresetError::unknown_intervention(p, id, model));
         }
         let cost = at(&p, rules::cost(number(value, &p)?))?;
         out.set(model, id, Some(cost));

@@ -2,7 +2,7 @@
 //! through the rules of [`crate::plan::rules`], the same the editor applies.
 
 use super::fields::{
-    Result, array, at, check_duplicates, check_keys, get, integer, join, number, object,
+    Result, array, check_duplicates, check_keys, get, integer, join, number, object,
     optional_string, required, string,
 };
 use crate::attribute::{Attribute, Attributes};
@@ -10,6 +10,7 @@ use crate::model::Model;
 use crate::model::catalogue::{Side, check_effect};
 use crate::plan::{CustomIntervention, Lever, Plan, PlanEntry, rules};
 use crate::preset::PresetError;
+use crate::preset::at;
 use crate::preset::json::Json;
 
 const PLAN_KEYS: &[&str] = &["name", "note", "interventions"];
@@ -74,13 +75,7 @@ fn entry(v: &Json, path: &str, horizon: u32, model: &Model) -> Result<PlanEntry>
             let p = join(path, "id");
             let id = string(id, &p)?;
             if model.intervention(&id).is_none() {
-                return Err(PresetError::new(
-                    p,
-                    format!(
-                        "unknown intervention \"{id}\"; the catalogue has {}",
-                        catalogue_ids(model)
-                    ),
-                ));
+                return Err(PresetError::unknown_intervention(p, &id, model));
             }
             Lever::Catalogue(id)
         }
@@ -109,12 +104,6 @@ fn entry(v: &Json, path: &str, horizon: u32, model: &Model) -> Result<PlanEntry>
         intensity,
         cost,
     })
-}
-
-/// The catalogue's ids, for messages.
-pub(super) fn catalogue_ids(model: &Model) -> String {
-    let ids: Vec<&str> = model.catalogue.iter().map(|i| i.id.as_str()).collect();
-    ids.join(", ")
 }
 
 fn custom(v: &Json, path: &str) -> Result<CustomIntervention> {
