@@ -4,9 +4,12 @@
 //! scaled to four scenarios.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use cluster_workbench::cells::evaluate_cells;
 use cluster_workbench::evaluation::evaluate;
 use cluster_workbench::model::Model;
+use cluster_workbench::plan::schedule;
 use cluster_workbench::preset::Preset;
+use cluster_workbench::trajectory::simulate;
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
@@ -25,6 +28,14 @@ fn bench(c: &mut Criterion) {
     one.plans.truncate(1);
     c.bench_function("evaluate preset (baseline + 1 plan of 2 entries)", |b| {
         b.iter(|| evaluate(black_box(&model), black_box(&one)))
+    });
+    // The parts, to see where the time goes.
+    let schedule = schedule(&one.plans[0].entries, &model);
+    c.bench_function("part: one 15-year trajectory with 2 entries", |b| {
+        b.iter(|| simulate(black_box(&model), black_box(&one.attributes), &schedule, 15))
+    });
+    c.bench_function("part: the 32 cells with explanations", |b| {
+        b.iter(|| evaluate_cells(black_box(&model), black_box(&one.attributes)))
     });
 }
 

@@ -210,7 +210,7 @@ fn the_warning_names_its_cause_the_plan_or_the_institutions_already_there() {
     assert!(base.existing_only);
     let message = base.message(&m);
     assert!(
-        message.contains("the plan adds no supply-side support"),
+        message.contains("no supply-side support of the plan is in force"),
         "{message}"
     );
     assert!(message.contains("years 0–15"), "{message}");
