@@ -7,7 +7,7 @@
 use cluster_workbench::cells::evaluate_cells;
 use cluster_workbench::evaluation::evaluate;
 use cluster_workbench::model::Model;
-use cluster_workbench::plan::schedule;
+use cluster_workbench::plan::{Lever, PlanEntry, schedule};
 use cluster_workbench::preset::Preset;
 use cluster_workbench::trajectory::simulate;
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -26,12 +26,19 @@ fn bench(c: &mut Criterion) {
     let teaching = include_str!("../presets/teaching-case.json");
     let mut one = Preset::from_bytes(teaching.as_bytes(), &model).unwrap();
     one.plans.truncate(1);
-    c.bench_function("evaluate preset (baseline + 1 plan of 2 entries)", |b| {
+    // Appendix A's plan and a third entry: the issue 7 target, under 5 µs.
+    one.plans[0].entries.push(PlanEntry {
+        lever: Lever::Catalogue("trade_fairs_and_visits".into()),
+        start_year: 4,
+        intensity: Some(0.8),
+        cost: None,
+    });
+    c.bench_function("evaluate preset (baseline + 1 plan of 3 entries)", |b| {
         b.iter(|| evaluate(black_box(&model), black_box(&one)))
     });
     // The parts, to see where the time goes.
     let schedule = schedule(&one.plans[0].entries, &model);
-    c.bench_function("part: one 15-year trajectory with 2 entries", |b| {
+    c.bench_function("part: one 15-year trajectory with 3 entries", |b| {
         b.iter(|| simulate(black_box(&model), black_box(&one.attributes), &schedule, 15))
     });
     c.bench_function("part: the 32 cells with explanations", |b| {

@@ -2,9 +2,8 @@
 //! play on a set of attributes, its band, and what limits it (reference model §2).
 
 use crate::attribute::{Attribute, Attributes};
-use crate::mechanism::{Cell, Effort, cells};
+use crate::mechanism::{Cell, cells};
 use crate::model::Model;
-use std::sync::OnceLock;
 
 /// How strong a cell is, in words (bands are model parameters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -108,22 +107,27 @@ pub struct CellResult {
     pub limited_by: Attribute,
 }
 
-/// The strength of every cell, in [`cells`] order, without explanations: the
-/// simulation's inner loop. A driver shared by several cells is evaluated once.
+/// The strength of every cell, in [`cells`] order, without explanations. A
+/// driver shared by several cells is evaluated once.
 pub fn strengths(model: &Model, a: &Attributes) -> [f64; Cell::COUNT] {
-    let (drivers, cell_driver) = model.drivers();
-    // Few distinct drivers (12 in the default model); a small fixed buffer keeps
-    // this allocation-free.
+    let (drivers, _) = model.drivers();
     let mut values = [0.0_f64; Cell::COUNT];
-    for (i, d) in drivers.iter().enumerate().take(Cell::COUNT) {
-        values[i] = d.eval(a);
+    for (v, d) in values.iter_mut().zip(drivers) {
+        *v = d.eval(a);
     }
+    gate(model, a, &values)
+}
+
+/// The cells' strengths from their drivers' values: demand for improvement
+/// times the driver of each cell.
+pub fn gate(model: &Model, a: &Attributes, driver_values: &[f64]) -> [f64; Cell::COUNT] {
+    let (_, cell_driver) = model.drivers();
     let demand = a[Attribute::DemandForImprovement];
     let mut out = [0.0; Cell::COUNT];
-    for (o, &d) in out.iter_mut().zip(cell_driver.iter()) {
+    for (o, &d) in out.iter_mut().zip(cell_driver) {
         // Demand is a multiplicative gate: with no demand for improvement no
         // mechanism comes into play (framework §5.1).
-        *o = demand * values[d];
+        *o = demand * driver_values[d];
     }
     out
 }
@@ -131,17 +135,23 @@ pub fn strengths(model: &Model, a: &Attributes) -> [f64; Cell::COUNT] {
 /// Every cell with its strength, band and bottleneck.
 pub fn evaluate_cells(model: &Model, a: &Attributes) -> Vec<CellResult> {
     let demand = a[Attribute::DemandForImprovement];
+    let (drivers, cell_driver) = model.drivers();
+    // Each distinct driver once, with what limits it; cells sharing a driver
+    // share both.
+    let explained: Vec<(f64, Attribute)> = drivers
+        .iter()
+        .map(|d| (d.eval(a), d.expr.limited_by(a)))
+        .collect();
     cells()
         .iter()
-        .enumerate()
-        .map(|(i, &cell)| {
-            let driver = model.driver(i);
-            let value = driver.eval(a);
+        .zip(cell_driver)
+        .map(|(&cell, &d)| {
+            let (value, driver_limit) = explained[d];
             let strength = demand * value;
             let limited_by = if demand < value {
                 Attribute::DemandForImprovement
             } else {
-                driver.expr.limited_by(a)
+                driver_limit
             };
             CellResult {
                 cell,
@@ -154,31 +164,18 @@ pub fn evaluate_cells(model: &Model, a: &Attributes) -> Vec<CellResult> {
         .collect()
 }
 
-/// For each effort, the cells that count as own effort (inducement and
-/// resources) and those that are free inputs, in [`cells`] order.
-struct Columns {
-    own: [Vec<usize>; 4],
-    free: [Vec<usize>; 4],
-}
+/// For each effort (A..D), the cells that count as own effort (inducement and
+/// resources), in [`cells`] order. Table 1's structure is fixed, so these are
+/// constants; a test derives them from the cells' kinds.
+const OWN: [&[usize]; 4] = [
+    &[0, 4, 14, 18, 22],
+    &[1, 5, 8, 11, 15, 19, 23],
+    &[2, 6, 9, 12, 16, 20, 24],
+    &[3, 7, 10, 13, 17, 21, 25],
+];
 
-fn columns() -> &'static Columns {
-    static COLUMNS: OnceLock<Columns> = OnceLock::new();
-    COLUMNS.get_or_init(|| {
-        let mut c = Columns {
-            own: Default::default(),
-            free: Default::default(),
-        };
-        for (i, cell) in cells().iter().enumerate() {
-            let j = cell.effort.index();
-            if cell.kind().is_own_effort() {
-                c.own[j].push(i);
-            } else {
-                c.free[j].push(i);
-            }
-        }
-        c
-    })
-}
+/// For each effort, its free-input cells, in [`cells`] order.
+const FREE: [&[usize]; 4] = [&[27], &[26], &[28, 30], &[29, 31]];
 
 /// The mean of the listed strengths, summed left to right.
 fn mean(s: &[f64; Cell::COUNT], idx: &[usize]) -> f64 {
@@ -193,11 +190,52 @@ fn mean(s: &[f64; Cell::COUNT], idx: &[usize]) -> f64 {
 /// free inputs, `own × (1 + free) / 2`. Free inputs complement a firm's own
 /// effort; they cannot replace it (framework §2).
 pub fn efforts(s: &[f64; Cell::COUNT]) -> [f64; 4] {
-    let c = columns();
+    std::array::from_fn(|j| mean(s, OWN[j]) * (1.0 + mean(s, FREE[j])) / 2.0)
+}
+
+/// [`efforts`] straight from the drivers' values: each cell's strength is
+/// `demand × value` of its driver, computed where the mean needs it, in the
+/// same order, so the result is bit-identical without the 32 strengths in
+/// between (the simulation's inner loop).
+pub fn efforts_from_drivers(model: &Model, demand: f64, driver_values: &[f64]) -> [f64; 4] {
+    let (_, cell_driver) = model.drivers();
+    let mean = |idx: &[usize]| {
+        let mut sum = 0.0;
+        for &i in idx {
+            sum += demand * driver_values[cell_driver[i]];
+        }
+        if idx.is_empty() {
+            0.0
+        } else {
+            sum / idx.len() as f64
+        }
+    };
     let mut out = [0.0; 4];
-    for e in Effort::ALL {
-        let j = e.index();
-        out[j] = mean(s, &c.own[j]) * (1.0 + mean(s, &c.free[j])) / 2.0;
+    for (j, o) in out.iter_mut().enumerate() {
+        *o = mean(OWN[j]) * (1.0 + mean(FREE[j])) / 2.0;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_column_tables_follow_the_kinds_of_table_1() {
+        use crate::mechanism::Effort;
+        for e in Effort::ALL {
+            let j = e.index();
+            let in_column = |own: bool| -> Vec<usize> {
+                cells()
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| c.effort == e && c.kind().is_own_effort() == own)
+                    .map(|(i, _)| i)
+                    .collect()
+            };
+            assert_eq!(OWN[j], in_column(true).as_slice(), "own {}", e.id());
+            assert_eq!(FREE[j], in_column(false).as_slice(), "free {}", e.id());
+        }
+    }
 }

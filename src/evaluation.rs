@@ -9,7 +9,7 @@ use crate::mechanism::{Cell, Effort, Mechanism};
 use crate::model::Model;
 use crate::plan::{Plan, schedule, with_plan_attributes};
 use crate::preset::Preset;
-use crate::trajectory::{Trajectory, simulate};
+use crate::trajectory::{StepDrivers, Trajectory, simulate_with};
 use crate::warnings::{Inputs, Warning, evaluate_warnings};
 
 /// A cluster evaluated on one set of attributes.
@@ -89,7 +89,10 @@ impl Evaluation {
 pub fn evaluate(model: &Model, preset: &Preset) -> Evaluation {
     let horizon = preset.horizon_years;
     let start = &preset.attributes;
-    let baseline = Scenario::new(model, *start, simulate(model, start, &[], horizon));
+    // One evaluator for every scenario: it is set up once.
+    let mut drivers = StepDrivers::new(model);
+    let trajectory = simulate_with(model, start, &[], horizon, &mut drivers);
+    let baseline = Scenario::new(model, *start, trajectory);
     let baseline_warnings = evaluate_warnings(
         model,
         &Inputs {
@@ -104,7 +107,7 @@ pub fn evaluate(model: &Model, preset: &Preset) -> Evaluation {
     let plans = preset
         .plans
         .iter()
-        .map(|plan| evaluate_plan(model, preset, plan, &baseline))
+        .map(|plan| evaluate_plan(model, preset, plan, &baseline, &mut drivers))
         .collect();
     Evaluation {
         horizon_years: horizon,
@@ -120,6 +123,7 @@ fn evaluate_plan(
     preset: &Preset,
     plan: &Plan,
     baseline: &Scenario,
+    drivers: &mut StepDrivers<'_>,
 ) -> PlanEvaluation {
     let start = &preset.attributes;
     let scheduled = schedule(&plan.entries, model);
@@ -127,7 +131,7 @@ fn evaluate_plan(
         baseline.clone()
     } else {
         let attributes = with_plan_attributes(start, &scheduled);
-        let trajectory = simulate(model, start, &scheduled, preset.horizon_years);
+        let trajectory = simulate_with(model, start, &scheduled, preset.horizon_years, drivers);
         Scenario::new(model, attributes, trajectory)
     };
     let warnings = evaluate_warnings(

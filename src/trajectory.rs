@@ -3,8 +3,10 @@
 //! capability, and market links raise the demand for improvement with a lag.
 
 use crate::attribute::{Attribute, Attributes};
-use crate::cells::{efforts, strengths};
+use crate::cells::{efforts, efforts_from_drivers, strengths};
+use crate::mechanism::Cell;
 use crate::model::Model;
+use crate::model::kernel::Scratch;
 use crate::plan::Scheduled;
 
 /// A capability stage (Dahlman et al. 1987; Lall 1992).
@@ -83,13 +85,103 @@ pub fn simulate(
     schedule: &[Scheduled<'_>],
     horizon: u32,
 ) -> Trajectory {
+    simulate_with(
+        model,
+        start,
+        schedule,
+        horizon,
+        &mut StepDrivers::new(model),
+    )
+}
+
+/// [`simulate`] with an evaluator reused between simulations.
+pub fn simulate_with(
+    model: &Model,
+    start: &Attributes,
+    schedule: &[Scheduled<'_>],
+    horizon: u32,
+    drivers: &mut StepDrivers<'_>,
+) -> Trajectory {
+    let mut years = Vec::with_capacity(horizon as usize + 1);
+    run(model, start, schedule, horizon, drivers, |y| years.push(y));
+    Trajectory { years }
+}
+
+/// Capability in every year 0..=horizon, written to `out` (cleared first):
+/// the same simulation as [`simulate`] without the rest of each year's record,
+/// for analyses that run it thousands of times. `drivers` is reused between
+/// calls.
+pub fn capabilities(
+    model: &Model,
+    start: &Attributes,
+    schedule: &[Scheduled<'_>],
+    horizon: u32,
+    drivers: &mut StepDrivers<'_>,
+    out: &mut Vec<f64>,
+) {
+    out.clear();
+    run(model, start, schedule, horizon, drivers, |y| {
+        out.push(y.capability)
+    });
+}
+
+/// Evaluates what the yearly step needs from the attributes in force (every
+/// cell's strength and the two indicators of the step), as one program where
+/// the model allows, without allocating after the first year.
+pub struct StepDrivers<'m> {
+    model: &'m Model,
+    scratch: Scratch,
+}
+
+impl<'m> StepDrivers<'m> {
+    /// An evaluator for `model`.
+    pub fn new(model: &'m Model) -> Self {
+        StepDrivers {
+            model,
+            scratch: Scratch::new(),
+        }
+    }
+
+    /// The effort on A..D, regular external inputs and market pull on
+    /// `state`.
+    fn eval(&mut self, state: &Attributes) -> ([f64; 4], f64, f64) {
+        let model = self.model;
+        let ind = &model.indicators;
+        match model.kernel() {
+            Some(kernel) => {
+                // The drivers, then the two indicators (Model::kernel).
+                let mut values = [0.0; Cell::COUNT + 2];
+                kernel.eval(state, &mut self.scratch, &mut values);
+                let n = model.drivers().0.len().min(Cell::COUNT);
+                let demand = state[Attribute::DemandForImprovement];
+                let effort = efforts_from_drivers(model, demand, &values);
+                (effort, values[n], values[n + 1])
+            }
+            None => (
+                efforts(&strengths(model, state)),
+                ind.external_inputs.eval(state),
+                ind.market_pull.eval(state),
+            ),
+        }
+    }
+}
+
+/// The yearly simulation (reference model §4), handing each recorded year to
+/// `record`.
+fn run(
+    model: &Model,
+    start: &Attributes,
+    schedule: &[Scheduled<'_>],
+    horizon: u32,
+    drivers: &mut StepDrivers<'_>,
+    mut record: impl FnMut(Year),
+) {
     let p = &model.file.trajectory;
     let mut attrs = *start;
     let mut c = start[Attribute::FirmCapability];
     let mut d = start[Attribute::DemandForImprovement];
     let mut lambda = p.initial_learning_capability;
     let mut next = 0;
-    let mut years = Vec::with_capacity(horizon as usize + 1);
     for t in 0..=horizon {
         // 1. Plan entries starting this year come into force and stay.
         while let Some(s) = schedule.get(next).filter(|s| s.start_year <= t) {
@@ -100,12 +192,11 @@ pub fn simulate(
         let mut state = attrs;
         state[Attribute::DemandForImprovement] = d;
         state[Attribute::FirmCapability] = c;
-        let s = strengths(model, &state);
         // 3. Effort per column, and in all.
-        let effort = efforts(&s);
+        let (effort, external, pull) = drivers.eval(&state);
         let total = effort.iter().fold(0.0, |acc, e| acc + e) / 4.0;
         // 4. Record.
-        years.push(Year {
+        record(Year {
             year: t,
             capability: c,
             stage: Stage::of(c, model),
@@ -117,7 +208,6 @@ pub fn simulate(
         });
         // 5. Step.
         if t < horizon {
-            let external = model.indicators.external_inputs.eval(&state);
             // In the basic stage firms depend on external inputs; later an
             // internal learning dynamic adds its own access to new knowledge.
             let access = if c < model.file.stages.intermediate {
@@ -129,12 +219,10 @@ pub fn simulate(
                 c + p.learning_rate * total * access * (1.0 - c) * (p.learning_base + lambda)
                     - p.depreciation * c;
             let lambda_next = (lambda + p.learning_capability_gain * total * c).min(1.0);
-            let pull = model.indicators.market_pull.eval(&state);
             let target = attrs[Attribute::DemandForImprovement].max(p.pull_to_demand * pull);
             d += p.demand_adjustment * (target - d);
             c = c_next.clamp(0.0, 1.0);
             lambda = lambda_next;
         }
     }
-    Trajectory { years }
 }

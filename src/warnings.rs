@@ -43,6 +43,14 @@ impl Warning {
     }
 }
 
+/// Whether two sets of attributes are the same to the bit (so any expression
+/// gives the same value on both).
+fn same_bits(a: &Attributes, b: &Attributes) -> bool {
+    a.0.iter()
+        .zip(&b.0)
+        .all(|(x, y)| x.to_bits() == y.to_bits())
+}
+
 /// "3" for one year, "0–15" for several (first–last).
 pub fn year_span(years: &[u32]) -> String {
     match (years.first(), years.last()) {
@@ -87,14 +95,24 @@ pub fn evaluate_warnings(model: &Model, i: &Inputs<'_>) -> Vec<Warning> {
             .iter()
             .any(|s| s.side == Side::Supply && s.intensity > 0.0 && s.start_year <= year)
     };
+    // The attributes in force change only in the years plan entries start,
+    // so a year reuses the last year's indicators unless they changed.
+    let mut last: Option<(&Attributes, bool, bool)> = None;
     let years: Vec<u32> = i
         .with_plan_trajectory
         .years
         .iter()
         .filter(|y| {
-            let support =
-                planned_support(y.year) || ind.supply_support.eval(&y.attributes) >= t.support_from;
-            support && ind.market_pull.eval(&y.attributes) < t.pull_below
+            let (existing_support, stagnant) = match last {
+                Some((a, support, stagnant)) if same_bits(a, &y.attributes) => (support, stagnant),
+                _ => {
+                    let support = ind.supply_support.eval(&y.attributes) >= t.support_from;
+                    let stagnant = ind.market_pull.eval(&y.attributes) < t.pull_below;
+                    last = Some((&y.attributes, support, stagnant));
+                    (support, stagnant)
+                }
+            };
+            (planned_support(y.year) || existing_support) && stagnant
         })
         .map(|y| y.year)
         .collect();

@@ -6,6 +6,7 @@
 use super::catalogue::{Intervention, Side, check_effect};
 use super::expr::Expr;
 use super::file::{self, ModelFile, Numbers};
+use super::kernel::Kernel;
 use super::warning::{Severity, WarningId, WarningInfo};
 use super::{Driver, Indicators, MODEL_FORMAT, MODEL_VERSION, Model, ModelError};
 use crate::attribute::{Attribute, Attributes};
@@ -41,6 +42,14 @@ pub(super) fn compile(file: ModelFile) -> Result<Model> {
     let (drivers, cell_driver) = compile_drivers(&file)?;
     check_bounds(&file)?;
     let indicators = compile_indicators(&file.indicators)?;
+    // What the yearly step evaluates: every driver, then the two indicators
+    // of the step (the order `Model::kernel` documents).
+    let kernel = Kernel::compile(
+        drivers
+            .iter()
+            .chain([&indicators.external_inputs, &indicators.market_pull])
+            .map(|d| &d.expr),
+    );
     let warnings = compile_warnings(&file.warnings)?;
     let catalogue = compile_catalogue(&file.interventions)?;
     let new_preset_attributes = new_preset_attributes(&file.new_preset_attributes)?;
@@ -48,6 +57,7 @@ pub(super) fn compile(file: ModelFile) -> Result<Model> {
         file,
         drivers,
         cell_driver,
+        kernel,
         indicators,
         catalogue,
         new_preset_attributes,

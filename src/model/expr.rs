@@ -86,7 +86,16 @@ impl Expr {
     pub fn compile(&self) -> Program {
         let mut ops = Vec::new();
         self.emit(&mut ops);
-        Program { ops }
+        let (mut depth, mut top) = (0, 0usize);
+        for op in &ops {
+            match op {
+                Op::Load(_) => top += 1,
+                Op::Not => {}
+                Op::Min | Op::Max => top -= 1,
+            }
+            depth = depth.max(top);
+        }
+        Program { ops, depth }
     }
 
     fn emit(&self, ops: &mut Vec<Op>) {
@@ -170,14 +179,27 @@ enum Op {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Program {
     ops: Vec<Op>,
+    /// The most values the program holds at once.
+    depth: usize,
 }
+
+/// The stack a usual driver needs fits here; the simulation evaluates
+/// drivers hundreds of times a year, so it should not clear a larger one.
+const SMALL_STACK: usize = 8;
 
 impl Program {
     /// The value on these attributes; bit-identical to [`Expr::eval`].
     pub fn eval(&self, a: &Attributes) -> f64 {
-        // Expressions in a model are short; a fixed stack avoids allocation and
-        // the parser rejects anything nested deeper than it holds.
-        let mut stack = [0.0_f64; MAX_DEPTH + 1];
+        if self.depth <= SMALL_STACK {
+            self.run::<SMALL_STACK>(a)
+        } else {
+            // The parser refuses anything nested deeper than this holds.
+            self.run::<{ MAX_DEPTH + 1 }>(a)
+        }
+    }
+
+    fn run<const N: usize>(&self, a: &Attributes) -> f64 {
+        let mut stack = [0.0_f64; N];
         let mut top = 0usize;
         for op in &self.ops {
             match *op {

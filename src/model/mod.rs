@@ -7,6 +7,7 @@ pub mod catalogue;
 mod check;
 pub mod expr;
 pub mod file;
+pub mod kernel;
 pub mod warning;
 
 use crate::attribute::{Attribute, Attributes};
@@ -67,6 +68,9 @@ pub struct Model {
     pub file: ModelFile,
     drivers: Vec<Driver>,
     cell_driver: [usize; Cell::COUNT],
+    /// The drivers as one program, for the simulation (`None` for a model
+    /// whose drivers are too large for one; they then run one by one).
+    kernel: Option<kernel::Kernel>,
     pub indicators: Indicators,
     pub catalogue: Vec<Intervention>,
     pub new_preset_attributes: Attributes,
@@ -101,6 +105,13 @@ impl Model {
     /// simulation evaluate a driver shared by several cells once.
     pub fn drivers(&self) -> (&[Driver], &[usize; Cell::COUNT]) {
         (&self.drivers, &self.cell_driver)
+    }
+
+    /// What the yearly step evaluates, compiled into one program when it fits:
+    /// the distinct drivers (in [`Model::drivers`] order), then the
+    /// indicators `external_inputs` and `market_pull`.
+    pub fn kernel(&self) -> Option<&kernel::Kernel> {
+        self.kernel.as_ref()
     }
 
     /// The texts of a warning.
