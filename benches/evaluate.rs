@@ -4,6 +4,9 @@
 //! scaled to four scenarios.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use cluster_workbench::analysis::levers::levers;
+use cluster_workbench::analysis::uncertainty::monte_carlo;
+use cluster_workbench::attribute::Attribute;
 use cluster_workbench::cells::evaluate_cells;
 use cluster_workbench::evaluation::evaluate;
 use cluster_workbench::model::Model;
@@ -35,6 +38,25 @@ fn bench(c: &mut Criterion) {
     });
     c.bench_function("evaluate preset (baseline + 1 plan of 3 entries)", |b| {
         b.iter(|| evaluate(black_box(&model), black_box(&one)))
+    });
+    // Which lever binds: 11 attributes up and down and 8 interventions, 31
+    // trajectories. Target: under 1 ms.
+    let supply = Preset::from_bytes(
+        include_str!("../presets/supply-side-only.json").as_bytes(),
+        &model,
+    )
+    .unwrap();
+    c.bench_function("levers of one plan (31 trajectories)", |b| {
+        b.iter(|| levers(black_box(&model), black_box(&supply), Some(0)))
+    });
+    // The Monte Carlo of spec §5: 1,000 runs of the baseline and two plans,
+    // on the threads the machine has. Target: under 10 ms.
+    let mut uncertain = supply.clone();
+    uncertain.uncertainty[Attribute::MarketDynamism] = 0.1;
+    uncertain.uncertainty[Attribute::ExternalBuyers] = 0.05;
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    c.bench_function("monte carlo, 1000 runs, baseline + 2 plans", |b| {
+        b.iter(|| monte_carlo(black_box(&model), black_box(&uncertain), 1000, threads))
     });
     // The parts, to see where the time goes.
     let schedule = schedule(&one.plans[0].entries, &model);

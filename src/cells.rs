@@ -137,22 +137,26 @@ pub fn evaluate_cells(model: &Model, a: &Attributes) -> Vec<CellResult> {
     let demand = a[Attribute::DemandForImprovement];
     let (drivers, cell_driver) = model.drivers();
     // Each distinct driver once, with what limits it; cells sharing a driver
-    // share both.
+    // share both. Where demand is the smaller, demand limits every cell of
+    // the driver, and the driver's own bottleneck is not needed.
     let explained: Vec<(f64, Attribute)> = drivers
         .iter()
-        .map(|d| (d.eval(a), d.expr.limited_by(a)))
+        .map(|d| {
+            let value = d.eval(a);
+            let limit = if demand < value {
+                Attribute::DemandForImprovement
+            } else {
+                d.expr.limited_by(a)
+            };
+            (value, limit)
+        })
         .collect();
     cells()
         .iter()
         .zip(cell_driver)
         .map(|(&cell, &d)| {
-            let (value, driver_limit) = explained[d];
+            let (value, limited_by) = explained[d];
             let strength = demand * value;
-            let limited_by = if demand < value {
-                Attribute::DemandForImprovement
-            } else {
-                driver_limit
-            };
             CellResult {
                 cell,
                 driver: value,

@@ -1,5 +1,5 @@
-//! The command line (reference model §7): one binary for the window and for
-//! scripted evaluation.
+//! The command line (reference model §7, plans-and-levers §6): one binary for
+//! the window and for scripted evaluation.
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -16,6 +16,8 @@ use std::path::PathBuf;
         cluster-workbench                                    open the workbench\n  \
         cluster-workbench presets/teaching-case.json         open it with a preset\n  \
         cluster-workbench evaluate presets/teaching-case.json > report.json\n  \
+        cluster-workbench evaluate my-cluster.json --runs 5000\n  \
+        cluster-workbench levers presets/supply-side-only.json --plan \"Supply-side support\"\n  \
         cluster-workbench --model my-model.json evaluate my-cluster.json\n\n\
         Exit status: 0 on success, 2 when a file is rejected or the usage is wrong\n\
         (the reason is printed on stderr)."
@@ -38,10 +40,27 @@ pub struct Cli {
 pub enum Command {
     /// Print the evaluation report (JSON) of a preset on stdout: for the cluster
     /// without a plan and for each plan, the 32 cells, the trajectory, the
-    /// warnings and (for plans) how they compare.
+    /// warnings and (for plans) how they compare; with uncertain attributes,
+    /// the 10–90 % band of capability year by year.
     Evaluate {
         /// The preset file to evaluate.
         #[arg(value_name = "PRESET")]
         preset: PathBuf,
+        /// Monte Carlo runs for the bands (0 leaves them out).
+        #[arg(long, value_name = "N", default_value_t = 1000,
+              value_parser = clap::value_parser!(u32).range(0..=100_000))]
+        runs: u32,
+    },
+    /// Print the lever analysis (JSON) of one plan on stdout: how capability at
+    /// the horizon moves with each attribute (±0.1) and with each catalogue
+    /// intervention added, and which side binds.
+    Levers {
+        /// The preset file.
+        #[arg(value_name = "PRESET")]
+        preset: PathBuf,
+        /// The plan to analyse (default: the first plan, or none when the
+        /// preset has no plans).
+        #[arg(long, value_name = "NAME")]
+        plan: Option<String>,
     },
 }

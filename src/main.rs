@@ -1,12 +1,17 @@
-//! The `cluster-workbench` binary: the window, or `evaluate` on the command line.
+//! The `cluster-workbench` binary: the window, or a command on the command
+//! line (`evaluate`, `levers`).
 
 use clap::{CommandFactory, Parser};
+use cluster_workbench::analysis::levers::levers;
+use cluster_workbench::analysis::uncertainty::monte_carlo;
 use cluster_workbench::cli::{Cli, Command};
 use cluster_workbench::evaluation::evaluate;
 use cluster_workbench::files::{read_model, read_preset};
 use cluster_workbench::model::Model;
-use cluster_workbench::report::report_json;
+use cluster_workbench::preset::Preset;
+use cluster_workbench::report::{levers_json, report_json};
 use std::io::Write;
+use std::path::Path;
 use std::process::ExitCode;
 
 /// Exit status for any failure (reference model §7).
@@ -15,6 +20,53 @@ const FAILURE: u8 = 2;
 fn fail(message: impl std::fmt::Display) -> ExitCode {
     eprintln!("cluster-workbench: {message}");
     ExitCode::from(FAILURE)
+}
+
+/// Writes a report to stdout, or says why it could not.
+fn print(text: &str) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(format!("cannot write the report: {e}")),
+    }
+}
+
+/// The threads the Monte Carlo may use (its result does not depend on them).
+fn threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+fn evaluate_command(model: &Model, preset: &Preset, runs: u32) -> ExitCode {
+    let bands = monte_carlo(model, preset, runs as usize, threads());
+    print(&report_json(
+        model,
+        preset,
+        &evaluate(model, preset),
+        bands.as_ref(),
+    ))
+}
+
+fn levers_command(model: &Model, preset: &Preset, plan: Option<&str>) -> ExitCode {
+    let index = match plan {
+        None => (!preset.plans.is_empty()).then_some(0),
+        Some(name) => match preset.plan_named(name) {
+            Some(i) => Some(i),
+            None => {
+                let names: Vec<String> = preset
+                    .plans
+                    .iter()
+                    .map(|p| format!("\"{}\"", p.name))
+                    .collect();
+                let known = if names.is_empty() {
+                    "the preset has no plans".to_owned()
+                } else {
+                    format!("its plans are {}", names.join(", "))
+                };
+                return fail(format!("no plan named \"{name}\" in the preset; {known}"));
+            }
+        },
+    };
+    print(&levers_json(model, preset, &levers(model, preset, index)))
 }
 
 fn main() -> ExitCode {
@@ -40,19 +92,16 @@ fn main() -> ExitCode {
         Ok(m) => m,
         Err(e) => return fail(e),
     };
+    let load = |path: &Path| read_preset(path, &model).map_err(|e| e.to_string());
     match cli.command {
-        Some(Command::Evaluate { preset }) => {
-            let preset = match read_preset(&preset, &model) {
-                Ok(p) => p,
-                Err(e) => return fail(e),
-            };
-            let report = report_json(&model, &preset, &evaluate(&model, &preset));
-            let mut out = std::io::stdout().lock();
-            if let Err(e) = out.write_all(report.as_bytes()).and_then(|()| out.flush()) {
-                return fail(format!("cannot write the report: {e}"));
-            }
-            ExitCode::SUCCESS
-        }
+        Some(Command::Evaluate { preset, runs }) => match load(&preset) {
+            Ok(p) => evaluate_command(&model, &p, runs),
+            Err(e) => fail(e),
+        },
+        Some(Command::Levers { preset, plan }) => match load(&preset) {
+            Ok(p) => levers_command(&model, &p, plan.as_deref()),
+            Err(e) => fail(e),
+        },
         None => match cluster_workbench::window::run(model, cli.model, cli.preset) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(e),

@@ -3,6 +3,8 @@
 //! with its cells, trajectory, warnings and comparison numbers. Numbers are
 //! unrounded; cells and warnings in reference order.
 
+use crate::analysis::levers::Levers;
+use crate::analysis::uncertainty::{Band, Uncertainty};
 use crate::attribute::Attributes;
 use crate::cells::CellResult;
 use crate::evaluation::{Evaluation, Scenario};
@@ -36,6 +38,20 @@ struct ScenarioOut<'a> {
     cells: Vec<CellOut>,
     trajectory: Vec<YearOut>,
     warnings: Vec<WarningOut<'a>>,
+    /// Only with uncertainty and runs (never `[]` or null).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    band: Option<&'a [Band]>,
+}
+
+impl Serialize for Band {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(4))?;
+        map.serialize_entry("year", &self.year)?;
+        map.serialize_entry("p10", &self.p10)?;
+        map.serialize_entry("p50", &self.p50)?;
+        map.serialize_entry("p90", &self.p90)?;
+        map.end()
+    }
 }
 
 #[derive(Serialize)]
@@ -128,30 +144,53 @@ fn warning<'a>(model: &'a Model, w: &'a Warning) -> WarningOut<'a> {
     }
 }
 
-fn scenario<'a>(model: &'a Model, s: &'a Scenario, warnings: &'a [Warning]) -> ScenarioOut<'a> {
+fn scenario<'a>(
+    model: &'a Model,
+    s: &'a Scenario,
+    warnings: &'a [Warning],
+    band: Option<&'a [Band]>,
+) -> ScenarioOut<'a> {
     ScenarioOut {
         attributes: &s.attributes,
         cells: s.cells.iter().map(cell).collect(),
         trajectory: s.trajectory.years.iter().map(year).collect(),
         warnings: warnings.iter().map(|w| warning(model, w)).collect(),
+        band,
     }
 }
 
-/// The report as pretty JSON with one trailing newline.
-pub fn report_json(model: &Model, preset: &Preset, e: &Evaluation) -> String {
+/// The report as pretty JSON with one trailing newline; `bands` is the Monte
+/// Carlo, when there is uncertainty and it ran.
+pub fn report_json(
+    model: &Model,
+    preset: &Preset,
+    e: &Evaluation,
+    bands: Option<&Uncertainty>,
+) -> String {
     let report = Report {
         format: REPORT_FORMAT,
         version: REPORT_VERSION,
         name: &preset.name,
         horizon_years: e.horizon_years,
-        baseline: scenario(model, &e.baseline, &e.baseline_warnings),
+        baseline: scenario(
+            model,
+            &e.baseline,
+            &e.baseline_warnings,
+            bands.map(|u| u.baseline.as_slice()),
+        ),
         plans: preset
             .plans
             .iter()
             .zip(&e.plans)
-            .map(|(plan, p)| PlanOut {
+            .enumerate()
+            .map(|(i, (plan, p))| PlanOut {
                 name: &plan.name,
-                scenario: scenario(model, &p.scenario, &p.warnings),
+                scenario: scenario(
+                    model,
+                    &p.scenario,
+                    &p.warnings,
+                    bands.and_then(|u| u.plans.get(i)).map(Vec::as_slice),
+                ),
                 capability: p.outcome.capability,
                 stage: p.outcome.stage.id(),
                 gain: p.outcome.gain,
@@ -163,6 +202,92 @@ pub fn report_json(model: &Model, preset: &Preset, e: &Evaluation) -> String {
     };
     // Plain structs of strings and finite numbers: serialising cannot fail.
     let mut text = serde_json::to_string_pretty(&report).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// The `format` value of a lever analysis.
+pub const LEVERS_FORMAT: &str = "cluster-workbench-levers";
+
+#[derive(Serialize)]
+struct LeversOut<'a> {
+    format: &'static str,
+    version: u64,
+    name: &'a str,
+    plan: Option<&'a str>,
+    horizon_years: u32,
+    capability: f64,
+    attributes: Vec<AttributeOut>,
+    interventions: Vec<InterventionOut<'a>>,
+    binding: BindingOut<'a>,
+}
+
+#[derive(Serialize)]
+struct AttributeOut {
+    id: &'static str,
+    gain_up: f64,
+    gain_down: f64,
+}
+
+#[derive(Serialize)]
+struct InterventionOut<'a> {
+    id: &'a str,
+    side: &'static str,
+    gain: f64,
+    cost: Option<f64>,
+    gain_per_million: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct BindingOut<'a> {
+    side: Option<&'static str>,
+    ratio: Option<f64>,
+    attribute: &'static str,
+    text: &'a str,
+}
+
+/// The lever analysis (plans-and-levers §6) as pretty JSON with one trailing
+/// newline; numbers unrounded.
+pub fn levers_json(model: &Model, preset: &Preset, l: &Levers) -> String {
+    let out = LeversOut {
+        format: LEVERS_FORMAT,
+        version: 1,
+        name: &preset.name,
+        plan: l
+            .plan
+            .and_then(|i| preset.plans.get(i))
+            .map(|p| p.name.as_str()),
+        horizon_years: preset.horizon_years,
+        capability: l.capability,
+        attributes: l
+            .attributes
+            .iter()
+            .map(|a| AttributeOut {
+                id: a.attribute.id(),
+                gain_up: a.gain_up,
+                gain_down: a.gain_down,
+            })
+            .collect(),
+        interventions: l
+            .interventions
+            .iter()
+            .map(|i| InterventionOut {
+                id: &model.catalogue[i.index].id,
+                side: i.side.id(),
+                gain: i.gain,
+                cost: i.cost,
+                gain_per_million: i.gain_per_million,
+            })
+            .collect(),
+        binding: BindingOut {
+            side: l.binding.side.map(|s| s.id()),
+            ratio: l.binding.ratio,
+            attribute: l.binding.attribute.id(),
+            text: &l.binding.text,
+        },
+    };
+    // Plain structs of strings and finite numbers: serialising cannot fail.
+    let mut text = serde_json::to_string_pretty(&out).unwrap_or_default();
     text.push('\n');
     text
 }

@@ -348,6 +348,23 @@ fn warning_info<T>(id: WarningId, spec: &file::WarningSpec<T>) -> Result<Warning
             spec.severity
         ),
     })?;
+    let path = format!("warnings.{}.show_me", id.id());
+    let mut show_me: Vec<Attribute> = Vec::new();
+    for (i, key) in spec.show_me.iter().enumerate() {
+        let Some(a) = Attribute::from_id(key) else {
+            return err(
+                format!("{path}[{i}]"),
+                format!("unknown attribute \"{key}\""),
+            );
+        };
+        if show_me.contains(&a) {
+            return err(format!("{path}[{i}]"), format!("\"{key}\" is listed twice"));
+        }
+        show_me.push(a);
+    }
+    if show_me.is_empty() {
+        return err(path, "names no attribute; Show me needs at least one");
+    }
     Ok(WarningInfo {
         id,
         severity,
@@ -357,6 +374,7 @@ fn warning_info<T>(id: WarningId, spec: &file::WarningSpec<T>) -> Result<Warning
         explanation: spec.explanation.clone(),
         rule: spec.rule.clone(),
         sources: spec.sources.clone(),
+        show_me,
         existing_institutions: spec
             .existing_institutions
             .as_ref()

@@ -32,6 +32,8 @@ pub struct ModelFile {
     pub indicators: Indicators,
     pub trajectory: TrajectoryParams,
     pub warnings: Warnings,
+    /// The sentences that say which lever binds (plans-and-levers §4).
+    pub binding_constraint: BindingTemplates,
     pub sides: Vec<Described>,
     pub interventions: Vec<InterventionInfo>,
     pub sources: Vec<Source>,
@@ -242,11 +244,28 @@ pub struct WarningSpec<T> {
     /// When it fires, in words.
     pub rule: String,
     pub sources: Vec<String>,
+    /// The attributes that would clear the warning, outlined by "Show me".
+    pub show_me: Vec<String>,
     pub thresholds: T,
     /// Other words for when the warning fires only because of what the cluster
     /// already has, not because of the plan (supply-without-demand only).
     #[serde(default)]
     pub existing_institutions: Option<OtherWording>,
+}
+
+/// The three sentences of the lever analysis. Placeholders: `{Side}` the
+/// binding side's name, `{other side}` the other side's id, `{top}` and
+/// `{other}` intervention names, `{ratio}` with one decimal, `{attribute}` an
+/// attribute's name (names with their first letter lower-cased).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BindingTemplates {
+    /// One side binds and the other side has an option that helps.
+    pub both: String,
+    /// One side binds and no option of the other side helps.
+    pub alone: String,
+    /// No catalogue intervention helps.
+    pub none: String,
 }
 
 /// A warning's message and advice for a second cause.

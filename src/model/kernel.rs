@@ -111,9 +111,11 @@ impl Kernel {
     /// outside the state differs from the last call.
     pub fn eval(&self, a: &Attributes, scratch: &mut Scratch, out: &mut [f64]) {
         let unchanged = scratch.last.is_some_and(|last| {
-            Attribute::ALL
+            last.0
                 .iter()
-                .all(|&k| STATE.contains(&k) || last[k].to_bits() == a[k].to_bits())
+                .zip(&a.0)
+                .zip(&self.depends)
+                .all(|((x, y), &state)| state || x.to_bits() == y.to_bits())
         });
         let r = &mut scratch.registers;
         r[..Attribute::COUNT].copy_from_slice(&a.0);

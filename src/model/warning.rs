@@ -1,6 +1,8 @@
 //! The warnings the model file defines: their ids, their severities and their
 //! texts. When a warning fires is decided in [`crate::warnings`].
 
+use crate::attribute::Attribute;
+
 /// How serious a warning is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -74,6 +76,8 @@ pub struct WarningInfo {
     pub explanation: String,
     pub rule: String,
     pub sources: Vec<String>,
+    /// The attributes that would clear the warning ("Show me").
+    pub show_me: Vec<Attribute>,
     /// The message and advice when the warning fires only because of
     /// institutions the cluster already has (supply-without-demand).
     pub existing_institutions: Option<(String, String)>,

@@ -142,6 +142,11 @@ fn name_key(name: &str) -> String {
     name.trim().to_lowercase()
 }
 
+/// Whether two plan names clash.
+pub fn same_name(a: &str, b: &str) -> bool {
+    name_key(a) == name_key(b)
+}
+
 /// A plan's name on its own: not blank, at most 80 characters, not the
 /// baseline's name.
 pub fn plan_name(name: &str) -> Result<(), RuleError> {

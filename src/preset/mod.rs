@@ -10,7 +10,7 @@ mod write;
 
 use crate::attribute::Attributes;
 use crate::model::Model;
-use crate::plan::{Lever, Plan, PlanEntry};
+use crate::plan::{Lever, Plan, PlanEntry, rules};
 
 pub use read::V1_PLAN_NAME;
 
@@ -164,6 +164,16 @@ impl Preset {
     /// after each change, so it cannot make a preset the reader would refuse.
     pub fn check(&self, model: &Model) -> Result<(), PresetError> {
         check::check(self, model)
+    }
+
+    /// The plan with this name: written exactly so, or else the one whose
+    /// name clashes with it (the same trimmed and ignoring case).
+    pub fn plan_named(&self, name: &str) -> Option<usize> {
+        self.plans.iter().position(|p| p.name == name).or_else(|| {
+            self.plans
+                .iter()
+                .position(|p| rules::same_name(&p.name, name))
+        })
     }
 
     /// The plan with this index, if there is one.

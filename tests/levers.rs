@@ -1,0 +1,319 @@
+//! Which lever binds and how sure (plans-and-levers §4–7): the lever
+//! analysis, the Monte Carlo bands, their properties, and the `levers` and
+//! `evaluate --runs` commands.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+use cluster_workbench::analysis::levers::levers;
+use cluster_workbench::analysis::uncertainty::monte_carlo;
+use cluster_workbench::attribute::{Attribute, Attributes};
+use cluster_workbench::evaluation::evaluate;
+use cluster_workbench::model::catalogue::Side;
+use cluster_workbench::plan::{Lever, PlanEntry};
+use cluster_workbench::preset::Preset;
+use cluster_workbench::preset::json::Json;
+use common::*;
+use proptest::prelude::*;
+use std::path::Path;
+use std::process::Command;
+
+fn shipped(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("presets")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+fn run(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_cluster-workbench"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+const CAPACITY: [&str; 4] = [
+    "strengthen_association",
+    "training_centre",
+    "common_testing_facility",
+    "extension_service",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// 4. In a stagnant, closed cluster the analysis without a plan lists a
+    /// demand-side intervention first, gaining at least three times as much
+    /// as each supply-side capacity intervention.
+    #[test]
+    fn a_stagnant_closed_cluster_is_bound_by_demand(
+        low in proptest::array::uniform4(0.0..=0.2_f64),
+        rest in proptest::array::uniform8(0.2..=0.8_f64),
+    ) {
+        use Attribute::*;
+        let m = model();
+        let mut a = Attributes::uniform(0.0);
+        for (k, v) in [MarketDynamism, ExternalBuyers, DemandForImprovement, FirmCapability].into_iter().zip(low) {
+            a[k] = v;
+        }
+        let others = [Associations, LearningFocus, ClusterSize, CompetitionPressure, SpecialisedSuppliers, PublicSupport, SkilledLabour, KnowledgeFora];
+        for (k, v) in others.into_iter().zip(rest) {
+            a[k] = v;
+        }
+        let mut p = preset(a, vec![]);
+        p.plans.clear();
+        let l = levers(&m, &p, None);
+        let top = &l.interventions[0];
+        prop_assert_eq!(top.side, Side::Demand, "{:?}", l.interventions);
+        for i in &l.interventions {
+            if CAPACITY.contains(&m.catalogue[i.index].id.as_str()) {
+                prop_assert!(top.gain >= 3.0 * i.gain, "{} vs {} {}", top.gain, m.catalogue[i.index].id, i.gain);
+            }
+        }
+        prop_assert!(l.binding.text.starts_with("Demand side is the binding constraint"), "{}", l.binding.text);
+    }
+
+    /// 5. Raising an attribute (but competition pressure) does not lower
+    /// capability at the horizon, lowering it does not raise it, beyond the
+    /// overshoot the spec allows.
+    #[test]
+    fn levers_point_the_right_way(
+        a in proptest::array::uniform12(0.0..=1.0_f64),
+        entries in proptest::collection::vec((0usize..8, 0u32..=20, 0.0..=1.0_f64), 0..4),
+        horizon in 1u32..=25,
+    ) {
+        let m = model();
+        let entries: Vec<PlanEntry> = entries.into_iter().map(|(w, y, i)| PlanEntry {
+            lever: Lever::Catalogue(m.catalogue[w].id.clone()),
+            start_year: y.min(horizon),
+            intensity: Some(i),
+            cost: None,
+        }).collect();
+        let mut p = preset(Attributes(a), entries);
+        p.horizon_years = horizon;
+        let l = levers(&m, &p, Some(0));
+        for x in &l.attributes {
+            if x.attribute != Attribute::CompetitionPressure {
+                prop_assert!(x.gain_up >= -1e-3, "{:?}", x);
+                prop_assert!(x.gain_down <= 1e-3, "{:?}", x);
+            }
+        }
+    }
+}
+
+#[test]
+fn attributes_and_interventions_are_ranked_with_ties_in_their_own_order() {
+    let m = model();
+    let p = Preset::from_bytes(
+        std::fs::read_to_string(shipped("supply-side-only.json"))
+            .unwrap()
+            .as_bytes(),
+        &m,
+    )
+    .unwrap();
+    let l = levers(&m, &p, Some(0));
+    assert_eq!(l.attributes.len(), 11);
+    assert!(
+        l.attributes
+            .iter()
+            .all(|a| a.attribute != Attribute::FirmCapability)
+    );
+    for w in l.attributes.windows(2) {
+        assert!(w[0].gain_up >= w[1].gain_up);
+        if w[0].gain_up == w[1].gain_up {
+            assert!(w[0].attribute < w[1].attribute, "ties keep section 1 order");
+        }
+    }
+    for w in l.interventions.windows(2) {
+        assert!(w[0].gain >= w[1].gain);
+        if w[0].gain == w[1].gain {
+            assert!(w[0].index < w[1].index, "ties keep the catalogue's order");
+        }
+    }
+    // Gain per million only where the unit cost is known and above 0.
+    for i in &l.interventions {
+        let known = p.unit_costs.get(&m.catalogue[i.index].id);
+        assert_eq!(i.cost, known);
+        assert_eq!(i.gain_per_million.is_some(), known.is_some_and(|c| c > 0.0));
+    }
+    // The analysed plan's capability is the evaluation's.
+    assert_eq!(l.capability, evaluate(&m, &p).plans[0].outcome.capability);
+}
+
+#[test]
+fn with_nothing_to_gain_the_binding_side_is_null() {
+    // Capability already at 1 and nothing depreciates below it... the cheapest
+    // way to nothing: no demand at all, so no mechanism, whatever is added.
+    let m = model();
+    let mut p = preset(Attributes::uniform(0.0), vec![]);
+    p.plans.clear();
+    let mut tiny = m.clone();
+    tiny.catalogue.retain(|i| i.side == Side::Supply);
+    let l = levers(&tiny, &p, None);
+    assert!(
+        l.interventions.iter().all(|i| i.gain <= 1e-12),
+        "{:?}",
+        l.interventions
+    );
+    assert_eq!(l.binding.side, None);
+    assert_eq!(l.binding.ratio, None);
+    assert!(
+        l.binding
+            .text
+            .starts_with("No catalogue intervention helps here.")
+    );
+}
+
+#[test]
+fn the_levers_command_prints_the_spec_fields_in_order() {
+    let out = run(&["levers", &shipped("supply-side-only.json")]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Json = serde_json::from_slice(&out.stdout).unwrap();
+    let Json::Object(pairs) = &v else { panic!() };
+    let keys: Vec<&str> = pairs.iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(
+        keys,
+        [
+            "format",
+            "version",
+            "name",
+            "plan",
+            "horizon_years",
+            "capability",
+            "attributes",
+            "interventions",
+            "binding"
+        ]
+    );
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["format"], "cluster-workbench-levers");
+    assert_eq!(
+        r["plan"], "Supply-side support",
+        "the first plan by default"
+    );
+    assert_eq!(r["binding"]["side"], "demand");
+    assert!(
+        r["binding"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("buyer linkage")
+    );
+    let first = &r["interventions"][0];
+    for key in ["id", "side", "gain", "cost", "gain_per_million"] {
+        assert!(first.get(key).is_some(), "{key}");
+    }
+    // An intervention without a unit cost has null cost and gain per million.
+    let without = r["interventions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "export_standards_push")
+        .unwrap();
+    assert!(without["cost"].is_null() && without["gain_per_million"].is_null());
+    // A named plan; a case without plans analyses no plan.
+    let out = run(&[
+        "levers",
+        &shipped("supply-side-only.json"),
+        "--plan",
+        "supply-side support with BUYER links",
+    ]);
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["plan"], "Supply-side support with buyer links");
+    let out = run(&["levers", &shipped("rural-java.json")]);
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(r["plan"].is_null());
+}
+
+#[test]
+fn an_unknown_plan_name_exits_2_naming_the_plans() {
+    let out = run(&[
+        "levers",
+        &shipped("teaching-case.json"),
+        "--plan",
+        "Trade fairs",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no plan named \"Trade fairs\""), "{err}");
+    assert!(
+        err.contains("\"Buyer links first, training later\", \"Training only\""),
+        "{err}"
+    );
+}
+
+#[test]
+fn bands_follow_the_spec_whatever_the_threads() {
+    let m = model();
+    let text = include_str!("fixtures/three-plans.json");
+    let p = Preset::from_bytes(text.as_bytes(), &m).unwrap();
+    let one = monte_carlo(&m, &p, 400, 1).unwrap();
+    let four = monte_carlo(&m, &p, 400, 4).unwrap();
+    assert_eq!(one, four, "the same bands on 1 and 4 threads");
+    assert_eq!(one.plans.len(), 3);
+    for band in one.plans.iter().chain([&one.baseline]) {
+        assert_eq!(band.len(), 16);
+        for b in band {
+            assert!(b.p10 <= b.p50 && b.p50 <= b.p90, "{b:?}");
+        }
+    }
+    // Every run has a best plan, so the shares add up to 100 or more (ties).
+    let total: u32 = one.best_share.iter().map(|s| s.unwrap()).sum();
+    assert!(total >= 99, "{:?}", one.best_share);
+    // With no uncertainty or no runs there is no band.
+    let mut certain = p.clone();
+    certain.uncertainty = Attributes::uniform(0.0);
+    assert!(monte_carlo(&m, &certain, 400, 2).is_none());
+    assert!(monte_carlo(&m, &p, 0, 2).is_none());
+}
+
+#[test]
+fn vanishing_uncertainty_collapses_the_band_onto_the_trajectory() {
+    let m = model();
+    let mut p = teaching_case();
+    p.uncertainty[Attribute::MarketDynamism] = 1e-12;
+    let u = monte_carlo(&m, &p, 50, 2).unwrap();
+    let e = evaluate(&m, &p);
+    for (b, y) in u.plans[0].iter().zip(&e.plans[0].scenario.trajectory.years) {
+        for q in [b.p10, b.p50, b.p90] {
+            assert!(
+                (q - y.capability).abs() < 1e-9,
+                "year {}: {q} vs {}",
+                y.year,
+                y.capability
+            );
+        }
+    }
+}
+
+#[test]
+fn evaluate_prints_bands_only_with_uncertainty_and_the_same_bytes_twice() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/three-plans.json");
+    let fixture = fixture.to_str().unwrap();
+    let a = run(&["evaluate", fixture, "--runs", "300"]);
+    let b = run(&["evaluate", fixture, "--runs", "300"]);
+    assert_eq!(a.status.code(), Some(0));
+    assert_eq!(a.stdout, b.stdout, "identical bytes");
+    let r: serde_json::Value = serde_json::from_slice(&a.stdout).unwrap();
+    assert_eq!(r["baseline"]["band"].as_array().unwrap().len(), 16);
+    for plan in r["plans"].as_array().unwrap() {
+        assert_eq!(plan["band"].as_array().unwrap().len(), 16);
+    }
+    let none = run(&["evaluate", fixture, "--runs", "0"]);
+    let r: serde_json::Value = serde_json::from_slice(&none.stdout).unwrap();
+    assert!(r["baseline"].get("band").is_none());
+    // No uncertainty in the preset: no band either.
+    let certain = run(&["evaluate", &shipped("teaching-case.json")]);
+    let r: serde_json::Value = serde_json::from_slice(&certain.stdout).unwrap();
+    assert!(r["plans"][0].get("band").is_none());
+    for bad in ["-1", "100001", "many"] {
+        let out = run(&["evaluate", fixture, "--runs", bad]);
+        assert_eq!(out.status.code(), Some(2), "--runs {bad}");
+        assert!(out.stdout.is_empty());
+    }
+}
