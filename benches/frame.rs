@@ -1,7 +1,9 @@
 //! Frame time of the whole window, through the kittest harness (CPU only, no
 //! GPU): idle, and with a slider moving (re-evaluation of every plan and
-//! layout of everything), for a preset with three plans of four entries and
-//! the comparison table showing, and for the plan editor's timeline. Each
+//! layout of everything; the analyses restart on their own thread), for a
+//! preset with three plans of four entries and uncertain attributes, with the
+//! comparison, the plan editor, the lever panel or the chart with its bands
+//! showing. Each
 //! frame is also tessellated, as a renderer would, so only the GPU upload is
 //! left out. Target: median under 2 ms in release (issue 6).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -33,6 +35,9 @@ fn window(dock: DockTab) -> Harness<'static, Workbench> {
     h.state_mut().apply(Action::SelectCell(Some(12)), &ctx);
     h.state_mut().apply(Action::SelectEntry(Some(1)), &ctx);
     h.run();
+    // The fixture has uncertainty: wait for the bands and the levers.
+    h.state_mut().finish_analysis();
+    h.run();
     h
 }
 
@@ -48,6 +53,8 @@ fn bench(c: &mut Criterion) {
     for (dock, name) in [
         (DockTab::Compare, "comparison"),
         (DockTab::Plan, "plan editor"),
+        (DockTab::Levers, "levers"),
+        (DockTab::Capability, "chart with bands"),
     ] {
         let mut h = window(dock);
         c.bench_function(

@@ -14,6 +14,8 @@ use crate::preset::{Preset, PresetError};
 pub enum Edit {
     /// Set an attribute to a value in 0..=1.
     SetAttribute(Attribute, f64),
+    /// Set how uncertain an attribute is: a half-width in 0..=0.5.
+    SetUncertainty(Attribute, f64),
     /// Set the planning horizon (1..=50 years).
     SetHorizon(u32),
     /// Set or clear a catalogue intervention's unit cost.
@@ -88,6 +90,7 @@ pub enum Edit {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
     Attribute(Attribute),
+    Uncertainty(Attribute),
     Horizon,
     UnitCost(String),
     Note(usize),
@@ -134,6 +137,7 @@ impl Edit {
     pub fn target(&self) -> Option<Target> {
         Some(match self {
             Edit::SetAttribute(a, _) => Target::Attribute(*a),
+            Edit::SetUncertainty(a, _) => Target::Uncertainty(*a),
             Edit::SetHorizon(_) => Target::Horizon,
             Edit::SetUnitCost { id, .. } => Target::UnitCost(id.clone()),
             Edit::SetPlanNote { plan, .. } => Target::Note(*plan),
@@ -155,6 +159,7 @@ impl Edit {
     fn change(self, p: &mut Preset, model: &Model) -> Result<Focus, EditError> {
         match self {
             Edit::SetAttribute(a, v) => p.attributes[a] = v,
+            Edit::SetUncertainty(a, u) => p.uncertainty[a] = u,
             Edit::SetHorizon(h) => {
                 let h = rules::horizon(h.into())?;
                 if let Some(e) = entry_after(p, h, model) {

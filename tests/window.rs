@@ -141,8 +141,10 @@ fn raising_external_buyers_and_market_dynamism_clears_the_banner() {
 #[test]
 fn show_me_outlines_the_levers_and_why_explains() {
     let mut h = window("supply-side-only.json");
-    h.get_by_label("Why?").click();
+    let banner = "Supply-side support without demand-led market links";
+    h.get_by_label(&format!("Why? — {banner}")).click();
     h.run();
+    assert_eq!(h.state().view.why_open, [WarningId::SupplyWithoutDemand]);
     assert!(
         h.query_by_label_contains("much more difficult to create dynamic clusters")
             .is_some()
@@ -151,10 +153,22 @@ fn show_me_outlines_the_levers_and_why_explains() {
         h.query_by_label_contains("(Tendler & Amorim 1996)")
             .is_some()
     );
-    h.get_by_label("Show me").click();
+    h.get_by_label(&format!("Show me — {banner}")).click();
     h.run();
-    assert!(h.state().view.show_levers);
-    assert!(shows(&h, "Raise one of the outlined attributes to 0.40"));
+    assert_eq!(h.state().view.show_me, Some(WarningId::SupplyWithoutDemand));
+    assert!(shows(&h, "the ones that would clear this warning"));
+    // Each warning has its own: Show me on the lock-in card outlines what
+    // the model file names for lock-in instead.
+    let lock_in = "Show me — Lock-in: a primitive cluster without external inputs";
+    h.get_by_label(lock_in).scroll_to_me();
+    h.run();
+    h.get_by_label(lock_in).click();
+    h.run();
+    assert_eq!(h.state().view.show_me, Some(WarningId::LockIn));
+    let named = &h.state().model.warning(WarningId::LockIn).show_me;
+    assert!(named.contains(&Attribute::KnowledgeFora), "{named:?}");
+    // The banner's explanation stays open: its own state.
+    assert_eq!(h.state().view.why_open, [WarningId::SupplyWithoutDemand]);
 }
 
 #[test]

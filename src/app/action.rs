@@ -2,6 +2,7 @@
 //! while drawing; the app applies them once per frame, in one place.
 
 use crate::edit::Edit;
+use crate::model::warning::WarningId;
 use std::path::PathBuf;
 
 /// What the matrix shows.
@@ -26,6 +27,8 @@ pub enum DockTab {
     Plan,
     /// The plans compared side by side.
     Compare,
+    /// Which lever binds: the attributes and the catalogue ranked.
+    Levers,
 }
 
 /// The light or dark look.
@@ -95,10 +98,10 @@ pub enum Action {
     SetDockShare(f32),
     SetTheme(ThemeChoice),
     ToggleEfforts,
-    /// Outline the attributes that would clear the critical warning.
-    ToggleShowLevers,
-    /// Unfold or fold the critical banner's explanation.
-    ToggleWhy,
+    /// Outline the attributes that would clear this warning, or stop.
+    ToggleShowMe(WarningId),
+    /// Unfold or fold this warning's explanation.
+    ToggleWhy(WarningId),
     ShowAbout(bool),
     /// Close the dialog on top.
     CloseDialog,

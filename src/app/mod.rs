@@ -4,6 +4,7 @@
 //! it headlessly with egui_kittest.
 
 pub mod action;
+pub mod analysis;
 pub mod builtin;
 pub mod custom;
 pub mod document;
@@ -12,15 +13,18 @@ pub mod settings;
 
 use crate::edit::{Edit, unused_plan_name};
 use crate::model::Model;
+use crate::model::warning::WarningId;
 use crate::plan::Lever;
 use crate::preset::{PRESET_VERSION, Preset};
 use crate::text::{fill, texts};
 use action::{Action, NamePurpose, ThemeChoice};
+use analysis::{Analysis, AnalysisService};
 use custom::CustomDraft;
 use document::{Document, Origin};
 use files::{FileEvent, FileService};
 use settings::{LastDocument, Settings};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// A modal dialog on top of the window.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,17 +53,18 @@ pub struct ViewState {
     /// The entry of the active plan shown in the entry editor.
     pub selected_entry: Option<usize>,
     pub about_open: bool,
-    /// Outline the attributes that would clear the critical warning.
-    pub show_levers: bool,
-    /// The critical banner's explanation is unfolded.
-    pub why_open: bool,
+    /// The warning whose clearing attributes are outlined ("Show me").
+    pub show_me: Option<WarningId>,
+    /// The warnings whose explanation is unfolded ("Why?").
+    pub why_open: Vec<WarningId>,
     /// A short note in the status line ("Saved to …").
     pub status: Option<String>,
 }
 
 /// The workbench: model, document, settings and what the window shows.
 pub struct Workbench {
-    pub model: Model,
+    /// Shared with the analysis thread.
+    pub model: Arc<Model>,
     /// The model file given with `--model`, if any.
     pub model_path: Option<PathBuf>,
     pub doc: Document,
@@ -69,6 +74,7 @@ pub struct Workbench {
     /// The shipped presets, for the File menu.
     pub built_in: Vec<builtin::Listed>,
     files: FileService,
+    analysis: AnalysisService,
     /// What was written by the save in progress, so the document is marked
     /// clean with exactly what reached the disk.
     saving: Option<Preset>,
@@ -99,9 +105,13 @@ impl Workbench {
         start: Start,
         repaint: impl Fn() + Send + Sync + 'static,
     ) -> Self {
+        let model = Arc::new(model);
+        let repaint = Arc::new(repaint);
+        let wake = Arc::clone(&repaint);
         let untitled = Preset::new_untitled(&model, texts().untitled);
         let doc = Document::new(&model, untitled, Origin::Untitled);
         let built_in = builtin::listed(&model);
+        let analysis = AnalysisService::new(Arc::clone(&model), move || wake());
         let mut wb = Workbench {
             model,
             model_path,
@@ -110,7 +120,8 @@ impl Workbench {
             view: ViewState::default(),
             dialog: None,
             built_in,
-            files: FileService::new(repaint),
+            files: FileService::new(move || repaint()),
+            analysis,
             saving: None,
             after_save: None,
             allow_close: false,
@@ -220,8 +231,16 @@ impl Workbench {
                 apply_theme(ctx, theme);
             }
             Action::ToggleEfforts => self.settings.show_efforts = !self.settings.show_efforts,
-            Action::ToggleShowLevers => self.view.show_levers = !self.view.show_levers,
-            Action::ToggleWhy => self.view.why_open = !self.view.why_open,
+            Action::ToggleShowMe(id) => {
+                self.view.show_me = (self.view.show_me != Some(id)).then_some(id);
+            }
+            Action::ToggleWhy(id) => {
+                if let Some(i) = self.view.why_open.iter().position(|w| *w == id) {
+                    self.view.why_open.remove(i);
+                } else {
+                    self.view.why_open.push(id);
+                }
+            }
             Action::ShowAbout(open) => self.view.about_open = open,
             Action::CloseDialog => {
                 self.dialog = None;
@@ -297,6 +316,26 @@ impl Workbench {
             },
         };
         self.dialog = Some(Dialog::PlanName { purpose, text });
+    }
+
+    /// Asks for the analyses of the document as it now is (once per frame;
+    /// nothing happens when it has not changed) and takes in finished ones.
+    pub fn follow_analysis(&mut self) {
+        self.analysis.poll();
+        self.analysis
+            .follow(self.doc.preset(), self.doc.active_plan());
+    }
+
+    /// The latest analyses, and whether they answer the document as it is.
+    pub fn analysis(&self) -> (Option<&Analysis>, bool) {
+        (self.analysis.latest(), self.analysis.is_current())
+    }
+
+    /// Waits for the analyses of the document as it is (tests use this
+    /// instead of waiting for frames).
+    pub fn finish_analysis(&mut self) {
+        self.follow_analysis();
+        self.analysis.wait(std::time::Duration::from_secs(20));
     }
 
     /// Waits for file jobs in progress and handles what they report (tests use
@@ -395,7 +434,7 @@ impl Workbench {
         self.doc = Document::new(&self.model, preset, origin);
         self.view.selected = None;
         self.view.selected_entry = None;
-        self.view.show_levers = false;
+        self.view.show_me = None;
         self.view.status = None;
     }
 

@@ -3,11 +3,12 @@
 //! ends mean, shows the preset's value and, where the plan moves it, the
 //! with-plan value beside it and as a tick on the track.
 
-use super::State;
 use super::theme;
+use super::{State, fields};
 use crate::app::action::Action;
 use crate::attribute::Attribute;
 use crate::edit::Edit;
+use crate::plan::rules::MAX_HALF_WIDTH;
 use crate::text::{fill, num, texts};
 use egui::{CollapsingHeader, RichText, Slider, Stroke, Ui};
 
@@ -27,11 +28,12 @@ pub fn panel(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
     ui.label(RichText::new(t.cluster_hint).small().weak());
     about_cluster(ui, s);
     ui.add_space(4.0);
-    let levers: Vec<Attribute> = if s.view.show_levers {
-        s.model.indicators.market_pull.expr.attributes()
-    } else {
-        Vec::new()
-    };
+    // The attributes that would clear the warning the user asked to be shown,
+    // as the model file names them.
+    let levers: &[Attribute] = s
+        .view
+        .show_me
+        .map_or(&[], |id| s.model.warning(id).show_me.as_slice());
     for group in &s.model.file.attribute_groups {
         let members: Vec<Attribute> = Attribute::ALL
             .into_iter()
@@ -83,10 +85,7 @@ fn about_cluster(ui: &mut Ui, s: &State) {
 }
 
 fn attribute_slider(ui: &mut Ui, s: &State, a: Attribute, outlined: bool, out: &mut Vec<Action>) {
-    let t = texts();
     let info = s.model.attribute_info(a);
-    let value = s.doc.preset().attributes[a];
-    let with_plan = s.with_plan().attributes[a];
     let hover = format!(
         "{}\n\n0 = {}\n1 = {}",
         info.explanation, info.low, info.high
@@ -100,58 +99,125 @@ fn attribute_slider(ui: &mut Ui, s: &State, a: Attribute, outlined: bool, out: &
             Stroke::NONE
         });
     frame.show(ui, |ui| {
+        let name = name_row(ui, s, a, &hover, out);
+        track(ui, s, a, name, &hover, out);
+        ends(ui, &info.low, &info.high);
+    });
+}
+
+/// The name, the value, the with-plan value where the plan moves it, and the
+/// uncertainty (±). Returns the name's id, which labels the slider.
+fn name_row(ui: &mut Ui, s: &State, a: Attribute, hover: &str, out: &mut Vec<Action>) -> egui::Id {
+    let t = texts();
+    let info = s.model.attribute_info(a);
+    let value = s.doc.preset().attributes[a];
+    let with_plan = s.with_plan().attributes[a];
+    ui.horizontal_wrapped(|ui| {
         let name = ui
-            .horizontal_wrapped(|ui| {
-                let name = ui
-                    .label(RichText::new(&info.name).strong())
-                    .on_hover_text(&hover);
-                ui.label(RichText::new(num(value)).monospace())
-                    .on_hover_text(format!("{value}"));
-                if with_plan != value {
-                    // One unit: on a narrow panel it moves to the next line whole.
-                    let text =
-                        RichText::new(fill(t.with_plan_value, &[("value", &num(with_plan))]))
-                            .color(theme::plan_colour(ui.visuals()));
-                    ui.add(egui::Label::new(text).wrap_mode(egui::TextWrapMode::Extend))
-                        .on_hover_text(format!("{with_plan}"));
-                }
-                name
-            })
-            .inner;
-        let mut v = value;
-        ui.spacing_mut().slider_width = (ui.available_width() - 8.0).max(80.0);
-        let r = ui
-            .add(Slider::new(&mut v, 0.0..=1.0).show_value(false))
-            .labelled_by(name.id)
-            .on_hover_text(&hover);
+            .label(RichText::new(&info.name).strong())
+            .on_hover_text(hover);
+        ui.label(RichText::new(num(value)).monospace())
+            .on_hover_text(format!("{value}"));
+        uncertainty_field(ui, s, a, out);
         if with_plan != value {
-            plan_tick(ui, r.rect, with_plan);
+            // One unit: on a narrow panel it moves to the next line whole.
+            let text = RichText::new(fill(t.with_plan_value, &[("value", &num(with_plan))]))
+                .color(theme::plan_colour(ui.visuals()));
+            ui.add(egui::Label::new(text).wrap_mode(egui::TextWrapMode::Extend))
+                .on_hover_text(format!("{with_plan}"));
         }
-        if r.drag_started() || r.drag_stopped() {
-            out.push(Action::EndGesture);
-        }
-        if r.changed() {
-            out.push(Action::Edit {
-                edit: Edit::SetAttribute(a, round2(v)),
-                merge: r.dragged(),
-            });
-        }
-        // What the two ends mean, in small type under the track.
-        let half = (ui.available_width() - ui.spacing().item_spacing.x) / 2.0;
-        ui.horizontal_top(|ui| {
-            let layout = |align| egui::Layout::top_down(align);
-            ui.allocate_ui_with_layout(egui::vec2(half, 0.0), layout(egui::Align::Min), |ui| {
-                ui.add(egui::Label::new(RichText::new(&info.low).small().weak()).wrap());
-            });
-            ui.allocate_ui_with_layout(egui::vec2(half, 0.0), layout(egui::Align::Max), |ui| {
-                ui.add(
-                    egui::Label::new(RichText::new(&info.high).small().weak())
-                        .wrap()
-                        .halign(egui::Align::Max),
-                );
-            });
+        name.id
+    })
+    .inner
+}
+
+/// How uncertain the value is: a compact ± field, 0 to 0.5.
+fn uncertainty_field(ui: &mut Ui, s: &State, a: Attribute, out: &mut Vec<Action>) {
+    let t = texts();
+    let mut u = s.doc.preset().uncertainty[a];
+    let r = ui
+        .add(
+            egui::DragValue::new(&mut u)
+                .range(0.0..=MAX_HALF_WIDTH)
+                .speed(0.005)
+                .fixed_decimals(2)
+                .prefix("±")
+                .update_while_editing(false),
+        )
+        .on_hover_text(t.uncertainty_hint);
+    let spoken = fill(
+        t.uncertainty_label,
+        &[("name", &s.model.attribute_info(a).name)],
+    );
+    r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::SpinButton, true, &spoken));
+    if r.changed() {
+        fields::edit_from(&r, Edit::SetUncertainty(a, round2(u)), out);
+    } else {
+        fields::end_of_drag(&r, out);
+    }
+}
+
+/// The slider, with the with-plan value and the uncertainty marked on it.
+fn track(ui: &mut Ui, s: &State, a: Attribute, name: egui::Id, hover: &str, out: &mut Vec<Action>) {
+    let value = s.doc.preset().attributes[a];
+    let with_plan = s.with_plan().attributes[a];
+    let mut v = value;
+    ui.spacing_mut().slider_width = (ui.available_width() - 8.0).max(80.0);
+    let r = ui
+        .add(Slider::new(&mut v, 0.0..=1.0).show_value(false))
+        .labelled_by(name)
+        .on_hover_text(hover);
+    let u = s.doc.preset().uncertainty[a];
+    if u > 0.0 {
+        uncertainty_span(ui, r.rect, value, u);
+    }
+    if with_plan != value {
+        plan_tick(ui, r.rect, with_plan);
+    }
+    if r.drag_started() || r.drag_stopped() {
+        out.push(Action::EndGesture);
+    }
+    if r.changed() {
+        out.push(Action::Edit {
+            edit: Edit::SetAttribute(a, round2(v)),
+            merge: r.dragged(),
+        });
+    }
+}
+
+/// What the two ends mean, in small type under the track.
+fn ends(ui: &mut Ui, low: &str, high: &str) {
+    let half = (ui.available_width() - ui.spacing().item_spacing.x) / 2.0;
+    ui.horizontal_top(|ui| {
+        let layout = |align| egui::Layout::top_down(align);
+        ui.allocate_ui_with_layout(egui::vec2(half, 0.0), layout(egui::Align::Min), |ui| {
+            ui.add(egui::Label::new(RichText::new(low).small().weak()).wrap());
+        });
+        ui.allocate_ui_with_layout(egui::vec2(half, 0.0), layout(egui::Align::Max), |ui| {
+            ui.add(
+                egui::Label::new(RichText::new(high).small().weak())
+                    .wrap()
+                    .halign(egui::Align::Max),
+            );
         });
     });
+}
+
+/// The range the value may lie in, as a bar along the top of the track.
+fn uncertainty_span(ui: &Ui, rect: egui::Rect, value: f64, u: f64) {
+    let radius = rect.height() / 2.5;
+    let x = |v: f64| {
+        egui::lerp(
+            rect.left() + radius..=rect.right() - radius,
+            v.clamp(0.0, 1.0) as f32,
+        )
+    };
+    let y = rect.top() + 1.0;
+    let colour = theme::highlight(ui.visuals()).gamma_multiply(0.8);
+    ui.painter().line_segment(
+        [egui::pos2(x(value - u), y), egui::pos2(x(value + u), y)],
+        Stroke::new(3.0, colour),
+    );
 }
 
 /// A small triangle under the track where the plan takes the attribute.

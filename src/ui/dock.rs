@@ -2,7 +2,7 @@
 //! capability chart, the active plan's editor (timeline and entry), and the
 //! plans compared.
 
-use super::{State, compare, entry, timeline, trajectory};
+use super::{State, compare, entry, levers, timeline, trajectory};
 use crate::app::action::{Action, DockTab, NamePurpose};
 use crate::text::texts;
 use egui::{CentralPanel, Panel, RichText, ScrollArea, Ui};
@@ -11,12 +11,13 @@ use egui::{CentralPanel, Panel, RichText, ScrollArea, Ui};
 pub const MIN_HEIGHT: f32 = 220.0;
 
 /// The tabs with their labels.
-fn tabs() -> [(DockTab, &'static str); 3] {
+fn tabs() -> [(DockTab, &'static str); 4] {
     let t = texts();
     [
         (DockTab::Capability, t.dock_capability),
         (DockTab::Plan, t.dock_plan),
         (DockTab::Compare, t.dock_compare),
+        (DockTab::Levers, t.dock_levers),
     ]
 }
 
@@ -62,6 +63,7 @@ pub fn dock(ui: &mut Ui, s: &State, area: egui::Rect, out: &mut Vec<Action>) {
                 .id_salt("compare-scroll")
                 .show(ui, |ui| compare::table(ui, s, out));
         }
+        DockTab::Levers => levers::panel(ui, s, out),
     }
 }
 

@@ -13,6 +13,7 @@ pub mod dock;
 pub mod entry;
 pub mod explain;
 pub mod fields;
+pub mod levers;
 pub mod matrix;
 pub mod menu;
 pub mod plans;
@@ -23,6 +24,7 @@ pub mod trajectory;
 pub mod warnings;
 
 use crate::app::action::{Action, MatrixView};
+use crate::app::analysis::Analysis;
 use crate::app::document::Document;
 use crate::app::settings::Settings;
 use crate::app::{Dialog, ViewState, Workbench};
@@ -48,6 +50,10 @@ pub struct State<'a> {
     pub built_in: &'a [crate::app::builtin::Listed],
     /// A file job is running.
     pub busy: bool,
+    /// The latest analyses (levers, bands), when any has finished.
+    pub analysis: Option<&'a Analysis>,
+    /// Whether they answer the document as it is (else they are refreshing).
+    pub analysis_current: bool,
 }
 
 impl State<'_> {
@@ -184,6 +190,7 @@ pub fn heading(ui: &mut Ui, text: &str) -> egui::Response {
 pub fn frame(ui: &mut Ui, wb: &mut Workbench) {
     let ctx = ui.ctx().clone();
     wb.poll_files(&ctx);
+    wb.follow_analysis();
     let mut actions = Vec::new();
     if wb.dialog.is_none() {
         shortcuts::collect(&ctx, &mut actions);
@@ -192,6 +199,10 @@ pub fn frame(ui: &mut Ui, wb: &mut Workbench) {
         ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
         actions.push(Action::Quit);
     }
+    // The dialog is the one thing views edit in place (its text fields); it is
+    // taken out while the rest of the workbench is lent to the views.
+    let mut dialog = wb.dialog.take();
+    let (analysis, analysis_current) = wb.analysis();
     let state = State {
         model: &wb.model,
         model_path: wb.model_path.as_deref(),
@@ -200,11 +211,15 @@ pub fn frame(ui: &mut Ui, wb: &mut Workbench) {
         view: &wb.view,
         built_in: &wb.built_in,
         busy: wb.is_busy(),
+        analysis,
+        analysis_current,
     };
-    workbench_ui(ui, &state, &mut wb.dialog, &mut actions);
+    workbench_ui(ui, &state, &mut dialog, &mut actions);
+    wb.dialog = dialog;
     for action in actions {
         wb.apply(action, &ctx);
     }
+    wb.follow_analysis();
     wb.update_title(&ctx);
 }
 
@@ -235,7 +250,7 @@ fn workbench_ui(ui: &mut Ui, s: &State, dialog: &mut Option<Dialog>, out: &mut V
                 .show(ui, |ui| {
                     explain::detail_panel(ui, s, out);
                     ui.add_space(10.0);
-                    warnings::list(ui, s);
+                    warnings::list(ui, s, out);
                 });
         });
     CentralPanel::default().show(ui, |ui| {

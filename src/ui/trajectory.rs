@@ -11,7 +11,8 @@ use crate::text::{fill, num, texts};
 use crate::trajectory::{Stage, Trajectory, Year};
 use egui::{Color32, RichText, Ui};
 use egui_plot::{
-    Axis, HoverPosition, Line, LineStyle, Plot, PlotPoint, PlotPoints, PlotUi, Span, Text,
+    Axis, FilledArea, HoverPosition, Line, LineStyle, Plot, PlotPoint, PlotPoints, PlotUi, Span,
+    Text,
 };
 
 fn points(tr: &Trajectory, value: impl Fn(&Year) -> f64) -> PlotPoints<'static> {
@@ -131,6 +132,14 @@ fn header(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
             theme::baseline_colour(&visuals),
             true,
         );
+        if s.doc.preset().uncertainty.iter().any(|(_, h)| h > 0.0) {
+            let note = if s.analysis_current {
+                t.bands_note
+            } else {
+                t.refreshing
+            };
+            ui.label(RichText::new(note).small().weak());
+        }
         ui.add_space(12.0);
         let mut show = s.settings.show_efforts;
         if ui.checkbox(&mut show, t.show_efforts).changed() {
@@ -232,6 +241,7 @@ fn lines(plot: &mut PlotUi, s: &State, visuals: &egui::Visuals) {
             );
         }
     }
+    bands(plot, s, visuals);
     plot.line(
         Line::new(
             BASELINE_NAME,
@@ -253,6 +263,51 @@ fn lines(plot: &mut PlotUi, s: &State, visuals: &egui::Visuals) {
             )
             .color(theme::series_colour(i, visuals))
             .width(width),
+        );
+    }
+}
+
+/// The Monte Carlo's 10–90 % band and median around the baseline and every
+/// plan, when the preset has uncertainty. A band still being recomputed is
+/// drawn from the last result (the legend says it is refreshing), unless it
+/// no longer fits the plans or the horizon.
+fn bands(plot: &mut PlotUi, s: &State, visuals: &egui::Visuals) {
+    let Some(u) = s.analysis.and_then(|a| a.uncertainty.as_ref()) else {
+        return;
+    };
+    if !s.doc.preset().uncertainty.iter().any(|(_, h)| h > 0.0) {
+        return;
+    }
+    let years = s.doc.preset().horizon_years as usize + 1;
+    let plans = &s.doc.preset().plans;
+    if u.plans.len() != plans.len() || u.baseline.len() != years {
+        return;
+    }
+    let t = texts();
+    let scenarios = std::iter::once((BASELINE_NAME, &u.baseline, theme::baseline_colour(visuals)))
+        .chain(
+            plans
+                .iter()
+                .zip(&u.plans)
+                .enumerate()
+                .map(|(i, (p, b))| (p.name.as_str(), b, theme::series_colour(i, visuals))),
+        );
+    for (name, band, colour) in scenarios {
+        let xs: Vec<f64> = band.iter().map(|b| b.year as f64).collect();
+        let low: Vec<f64> = band.iter().map(|b| b.p10).collect();
+        let high: Vec<f64> = band.iter().map(|b| b.p90).collect();
+        let label = fill(t.band_line, &[("name", name)]);
+        plot.add(
+            FilledArea::new(label, &xs, &low, &high)
+                .fill_color(colour.gamma_multiply(0.18))
+                .allow_hover(false),
+        );
+        let median: PlotPoints<'static> = band.iter().map(|b| [b.year as f64, b.p50]).collect();
+        plot.line(
+            Line::new("", median)
+                .color(colour.gamma_multiply(0.8))
+                .style(LineStyle::Dotted { spacing: 4.0 })
+                .width(1.0),
         );
     }
 }

@@ -1,25 +1,25 @@
-//! Warnings, impossible to miss: critical ones in a banner across the window
-//! with what to do and buttons that explain and show; the others listed by
-//! severity. Severity is written in words as well as coloured.
+//! Warnings, impossible to miss: critical ones in a banner across the window,
+//! the others as cards by severity. Each has its own *Why?* (the paper's
+//! argument, what to do, the rule) and its own *Show me* (outlines the
+//! attributes that would clear it, as the model file names them). Severity is
+//! written in words as well as coloured.
 
 use super::{State, severity_word, theme};
 use crate::app::action::Action;
 use crate::model::warning::{Severity, WarningInfo};
-use crate::text::{fill, num, texts};
+use crate::text::{fill, texts};
 use crate::warnings::Warning;
-use egui::{Frame, Margin, Panel, RichText, Ui};
+use egui::{Color32, Frame, Margin, Panel, RichText, Ui};
 
-/// The critical warnings, shown in the banner.
-fn critical<'a>(s: &'a State) -> impl Iterator<Item = (&'a Warning, &'a WarningInfo)> + 'a {
-    s.warnings()
-        .iter()
-        .map(|w| (w, s.model.warning(w.id)))
-        .filter(|(_, info)| info.severity == Severity::Critical)
+/// The warnings shown, with their texts.
+fn shown<'a>(s: &'a State) -> impl Iterator<Item = (&'a Warning, &'a WarningInfo)> + 'a {
+    s.warnings().iter().map(|w| (w, s.model.warning(w.id)))
 }
 
 /// The banner panel across the top of the window, when a critical warning fires.
 pub fn banner_panel(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
-    if critical(s).next().is_none() {
+    let critical = |info: &WarningInfo| info.severity == Severity::Critical;
+    if !shown(s).any(|(_, info)| critical(info)) {
         return;
     }
     let (fill_colour, ink) = theme::severity_colours(Severity::Critical, ui.visuals());
@@ -30,10 +30,42 @@ pub fn banner_panel(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
                 .inner_margin(Margin::symmetric(14, 6)),
         )
         .show(ui, |ui| {
-            for (w, info) in critical(s) {
+            for (w, info) in shown(s).filter(|(_, info)| critical(info)) {
                 banner(ui, s, w, info, ink, out);
             }
         });
+}
+
+/// The two buttons of a warning: Show me and Why?, right to left. A listener
+/// hears which warning each belongs to.
+fn buttons(ui: &mut Ui, s: &State, w: &Warning, out: &mut Vec<Action>) {
+    let t = texts();
+    let title = &s.model.warning(w.id).title;
+    let named = |r: &egui::Response, label: &str| {
+        let spoken = fill(t.warning_button, &[("button", label), ("title", title)]);
+        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &spoken));
+    };
+    let showing = s.view.show_me == Some(w.id);
+    let show = if showing {
+        t.banner_stop_showing
+    } else {
+        t.banner_show_me
+    };
+    let r = ui.button(show);
+    named(&r, show);
+    if r.clicked() {
+        out.push(Action::ToggleShowMe(w.id));
+    }
+    let why = if s.view.why_open.contains(&w.id) {
+        t.banner_hide_why
+    } else {
+        t.banner_why
+    };
+    let r = ui.button(why);
+    named(&r, why);
+    if r.clicked() {
+        out.push(Action::ToggleWhy(w.id));
+    }
 }
 
 fn banner(
@@ -41,10 +73,9 @@ fn banner(
     s: &State,
     w: &Warning,
     info: &WarningInfo,
-    ink: egui::Color32,
+    ink: Color32,
     out: &mut Vec<Action>,
 ) {
-    let t = texts();
     ui.horizontal(|ui| {
         ui.label(
             RichText::new(format!("⚠ {}", severity_word(info.severity)))
@@ -55,22 +86,7 @@ fn banner(
         ui.label(RichText::new(&info.title).strong().size(15.5).color(ink));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             // Buttons keep the theme's own colours so they read on the red.
-            let show = if s.view.show_levers {
-                t.banner_stop_showing
-            } else {
-                t.banner_show_me
-            };
-            if ui.button(show).clicked() {
-                out.push(Action::ToggleShowLevers);
-            }
-            let why = if s.view.why_open {
-                t.banner_hide_why
-            } else {
-                t.banner_why
-            };
-            if ui.button(why).clicked() {
-                out.push(Action::ToggleWhy);
-            }
+            buttons(ui, s, w, out);
         });
     });
     // The sources close the message in smaller type, keeping the banner short.
@@ -88,21 +104,16 @@ fn banner(
         );
     }
     ui.label(job);
-    if s.view.show_levers {
-        let threshold = s
-            .model
-            .file
-            .warnings
-            .supply_without_demand
-            .thresholds
-            .pull_below;
-        ui.label(
-            RichText::new(fill(t.show_me_hint, &[("threshold", &num(threshold))]))
-                .strong()
-                .color(ink),
-        );
+    details(ui, s, w, info, ink);
+}
+
+/// What Show me and Why? unfold under a warning.
+fn details(ui: &mut Ui, s: &State, w: &Warning, info: &WarningInfo, ink: Color32) {
+    let t = texts();
+    if s.view.show_me == Some(w.id) {
+        ui.label(RichText::new(t.show_me_hint).strong().color(ink));
     }
-    if s.view.why_open {
+    if s.view.why_open.contains(&w.id) {
         ui.add_space(2.0);
         ui.label(RichText::new(&info.explanation).color(ink));
         ui.label(
@@ -119,21 +130,17 @@ fn banner(
 }
 
 /// The non-critical warnings, most serious first.
-pub fn list(ui: &mut Ui, s: &State) {
+pub fn list(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
     let t = texts();
     super::heading(ui, t.warnings_heading);
-    let mut shown: Vec<(&Warning, &WarningInfo)> = s
-        .warnings()
-        .iter()
-        .map(|w| (w, s.model.warning(w.id)))
+    let mut cards: Vec<(&Warning, &WarningInfo)> = shown(s)
         .filter(|(_, info)| info.severity != Severity::Critical)
         .collect();
-    shown.sort_by_key(|(_, info)| info.severity);
-    let critical_count = critical(s).count();
-    if shown.is_empty() && critical_count == 0 {
+    cards.sort_by_key(|(_, info)| info.severity);
+    if cards.is_empty() && shown(s).next().is_none() {
         ui.label(RichText::new(t.warnings_none).weak());
     }
-    for (w, info) in shown {
+    for (w, info) in cards {
         let (fill_colour, ink) = theme::severity_colours(info.severity, ui.visuals());
         Frame::new()
             .fill(fill_colour)
@@ -147,16 +154,8 @@ pub fn list(ui: &mut Ui, s: &State) {
                         .strong(),
                 );
                 ui.label(w.message(s.model));
-                // Each card's fold has its own id: the label is the same on all.
-                egui::CollapsingHeader::new(RichText::new(t.what_to_do).small())
-                    .id_salt(("what-to-do", w.id.id()))
-                    .show(ui, |ui| {
-                        ui.label(w.advice(s.model));
-                        ui.label(RichText::new(&info.explanation).small());
-                        ui.label(RichText::new(format!("{}: {}", t.when_label, info.rule)).small());
-                    })
-                    .header_response
-                    .on_hover_text(w.advice(s.model));
+                ui.horizontal(|ui| buttons(ui, s, w, out));
+                details(ui, s, w, info, ink);
                 ui.label(
                     RichText::new(format!("{}: {}", t.sources_label, info.sources.join("; ")))
                         .small(),
