@@ -101,6 +101,32 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// 6. The band is ordered every year, for any cluster, uncertainty and
+    /// plan, and does not depend on the number of threads.
+    #[test]
+    fn bands_are_ordered_and_independent_of_threads(
+        a in proptest::array::uniform12(0.0..=1.0_f64),
+        u in proptest::array::uniform12(prop_oneof![Just(0.0), 0.0..=0.5_f64]),
+        entries in proptest::collection::vec((0usize..8, 0u32..=15), 0..3),
+        runs in 1usize..80,
+    ) {
+        let m = model();
+        let entries = entries.into_iter().map(|(w, y)| entry(&m.catalogue[w].id, y, None)).collect();
+        let mut p = preset(Attributes(a), entries);
+        p.uncertainty = Attributes(u);
+        p.uncertainty[Attribute::ClusterSize] = 0.2;
+        let one = monte_carlo(&m, &p, runs, 1).unwrap();
+        let three = monte_carlo(&m, &p, runs, 3).unwrap();
+        prop_assert_eq!(&one, &three);
+        for b in one.baseline.iter().chain(one.plans.iter().flatten()) {
+            prop_assert!(b.p10 <= b.p50 && b.p50 <= b.p90, "{:?}", b);
+        }
+    }
+}
+
 #[test]
 fn attributes_and_interventions_are_ranked_with_ties_in_their_own_order() {
     let m = model();
