@@ -1,12 +1,18 @@
 //! The desktop window: eframe around the [`Workbench`] and its views, with
-//! persistence of the settings and a clear message where no window can be
-//! opened.
+//! persistence of the settings, recovery of unsaved work, and a clear
+//! message where no window can be opened.
 
 use crate::app::settings::{SETTINGS_KEY, Settings};
 use crate::app::{Start, Workbench, apply_theme};
 use crate::model::Model;
-use crate::text::texts;
+use crate::text::{fill, texts};
+use std::collections::HashMap;
 use std::path::PathBuf;
+
+/// The app's name for its data folder (settings, recovery files).
+const APP_ID: &str = "cluster-workbench";
+/// eframe's settings file is small; anything this large is not one.
+const SETTINGS_FILE_LIMIT: u64 = 16 << 20;
 
 /// The eframe application.
 pub struct NativeApp {
@@ -19,7 +25,11 @@ impl eframe::App for NativeApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, SETTINGS_KEY, &self.workbench.settings);
+        storage.set_string(SETTINGS_KEY, self.workbench.settings.to_stored());
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.workbench.shut_down();
     }
 }
 
@@ -29,7 +39,35 @@ pub fn run(
     model_path: Option<PathBuf>,
     preset: Option<PathBuf>,
 ) -> Result<(), String> {
+    let data = eframe::storage_dir(APP_ID);
+    let settings_file = data.as_ref().map(|d| d.join("app.ron"));
+    // A damaged settings file is moved aside before eframe reads it (eframe
+    // would start empty without a word, then overwrite it).
+    let mut notes: Vec<String> = settings_file
+        .as_deref()
+        .and_then(|f| {
+            crate::files::set_aside_if_damaged(f, SETTINGS_FILE_LIMIT, |bytes| {
+                let text = std::str::from_utf8(bytes).map_err(|e| e.to_string())?;
+                ron::from_str::<HashMap<String, String>>(text)
+                    .map(|_| ())
+                    .map_err(|e| e.to_string())
+            })
+        })
+        .map(|(reason, aside)| {
+            let t = texts();
+            format!(
+                "{} {}",
+                fill(t.settings_unreadable, &[("reason", &reason)]),
+                fill(
+                    t.settings_set_aside,
+                    &[("file", &aside.display().to_string())]
+                )
+            )
+        })
+        .into_iter()
+        .collect();
     let options = eframe::NativeOptions {
+        persistence_path: settings_file,
         viewport: egui::ViewportBuilder::default()
             .with_title(texts().app_name)
             .with_app_id("cluster-workbench")
@@ -38,20 +76,33 @@ pub fn run(
         ..Default::default()
     };
     let start = preset.map_or(Start::Remembered, Start::File);
+    if data.is_none() {
+        notes.push(fill(
+            texts().recovery_off,
+            &[("reason", "this system has no folder for application data")],
+        ));
+    }
     eframe::run_native(
         texts().app_name,
         options,
         Box::new(move |cc| {
-            let settings: Settings = cc
-                .storage
-                .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
-                .unwrap_or_default();
+            let stored = cc.storage.and_then(|s| s.get_string(SETTINGS_KEY));
+            let (settings, damaged) = Settings::read(stored.as_deref());
+            if let Some(reason) = damaged {
+                notes.push(fill(texts().settings_unreadable, &[("reason", &reason)]));
+            }
             crate::ui::theme::apply_style(&cc.egui_ctx);
             apply_theme(&cc.egui_ctx, settings.theme);
             let ctx = cc.egui_ctx.clone();
-            let workbench = Workbench::new(model, model_path, settings, start, move || {
+            let mut workbench = Workbench::new(model, model_path, settings, start, move || {
                 ctx.request_repaint()
             });
+            if let Some(dir) = &data {
+                workbench = workbench.with_recovery_in(dir.join("recovery"));
+            }
+            for note in notes {
+                workbench.note(note);
+            }
             Ok(Box::new(NativeApp { workbench }))
         }),
     )

@@ -108,6 +108,14 @@ pub enum Action {
     /// Go on with an action the user confirmed (discarding unsaved changes).
     Confirmed(Box<Action>),
     ClearRecent,
+    /// Dismiss the notice with this index.
+    DismissNotice(usize),
+    /// Open the unsaved work offered back after a crash.
+    Restore,
+    /// Delete the unsaved work offered back.
+    DiscardRecovered,
+    /// Keep the unsaved work offered back for the next start.
+    RecoverLater,
 }
 
 impl Action {
@@ -122,6 +130,24 @@ impl Action {
                 | Action::OpenPath(_)
                 | Action::OpenBuiltIn(_)
                 | Action::Quit
+                | Action::Restore
+        )
+    }
+
+    /// Whether the action starts a file dialog or a read, or replaces the
+    /// document: it must wait while a dialog is open or a file is being read,
+    /// or that answer would land on top of this one's (the menu greys these;
+    /// shortcuts are refused here, in the same place).
+    pub fn waits_for_files(&self) -> bool {
+        matches!(
+            self,
+            Action::New
+                | Action::Open
+                | Action::OpenPathPrompt
+                | Action::OpenPath(_)
+                | Action::OpenBuiltIn(_)
+                | Action::SaveAs
+                | Action::Restore
         )
     }
 }

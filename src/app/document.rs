@@ -8,6 +8,7 @@ use crate::evaluation::{Evaluation, evaluate};
 use crate::model::Model;
 use crate::preset::Preset;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// How many steps undo remembers.
 const UNDO_LIMIT: usize = 200;
@@ -40,6 +41,21 @@ pub struct Document {
     /// plans; meaningless when there are none). Not saved, not an undo step.
     active: usize,
     evaluation: Evaluation,
+    /// Which document this is: a save reports back to the document it
+    /// wrote, not to one opened since.
+    id: u64,
+    /// Changes on every change to the preset (never repeats across
+    /// documents), so autosave can tell there is something new to keep.
+    revision: u64,
+    /// Restored from a recovery file: unsaved whatever the comparison says,
+    /// until saved.
+    restored: bool,
+}
+
+/// Numbers for [`Document::id`] and [`Document::revision`].
+fn next_number() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 impl Document {
@@ -47,7 +63,11 @@ impl Document {
     /// active.
     pub fn new(model: &Model, preset: Preset, origin: Origin) -> Self {
         let evaluation = evaluate(model, &preset);
+        let id = next_number();
         Document {
+            id,
+            revision: id,
+            restored: false,
             saved: preset.clone(),
             preset,
             origin,
@@ -86,9 +106,27 @@ impl Document {
         }
     }
 
+    /// Unsaved work given back after a crash: it belongs to `origin` but
+    /// is not saved there.
+    pub fn restored(model: &Model, preset: Preset, origin: Origin) -> Self {
+        let mut doc = Document::new(model, preset, origin);
+        doc.restored = true;
+        doc
+    }
+
     /// Whether there are changes since the last load or save.
     pub fn is_dirty(&self) -> bool {
-        self.preset != self.saved
+        self.restored || self.preset != self.saved
+    }
+
+    /// Which document this is (see the field).
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+
+    /// Changes whenever the preset does.
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     /// Applies an edit, or refuses it with the reason and changes nothing.
@@ -176,9 +214,11 @@ impl Document {
     pub fn mark_saved(&mut self, written: Preset, origin: Origin) {
         self.saved = written;
         self.origin = origin;
+        self.restored = false;
     }
 
     fn refresh(&mut self, model: &Model) {
+        self.revision = next_number();
         // An undo may take away the active plan; the last one left takes over.
         self.active = self.active.min(self.preset.plans.len().saturating_sub(1));
         self.evaluation = evaluate(model, &self.preset);

@@ -5,24 +5,27 @@
 
 pub mod action;
 pub mod analysis;
+mod autosave;
 pub mod builtin;
 pub mod custom;
 pub mod document;
 pub mod files;
+mod saving;
 pub mod settings;
 
 use crate::edit::{Edit, unused_plan_name};
 use crate::model::Model;
 use crate::model::warning::WarningId;
 use crate::plan::Lever;
-use crate::preset::{PRESET_VERSION, Preset};
+use crate::preset::Preset;
 use crate::text::{fill, texts};
 use action::{Action, NamePurpose, ThemeChoice};
 use analysis::{Analysis, AnalysisService};
 use custom::CustomDraft;
 use document::{Document, Origin};
-use files::{FileEvent, FileService};
+use files::FileService;
 use settings::{LastDocument, Settings};
+use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -43,6 +46,13 @@ pub enum Dialog {
     PlanName { purpose: NamePurpose, text: String },
     /// The form for a custom intervention.
     Custom(CustomDraft),
+    /// Unsaved work left by a window that has gone: restore it?
+    Recover {
+        /// From where and when.
+        body: String,
+        /// How many more wait after this one.
+        more: usize,
+    },
 }
 
 /// Passing view choices that are not remembered between runs.
@@ -59,6 +69,9 @@ pub struct ViewState {
     pub why_open: Vec<WarningId>,
     /// A short note in the status line ("Saved to …").
     pub status: Option<String>,
+    /// Notes that must not slip by (damaged settings, unsaved work that
+    /// cannot be kept), shown in a strip until dismissed.
+    pub notices: Vec<String>,
 }
 
 /// The workbench: model, document, settings and what the window shows.
@@ -75,11 +88,14 @@ pub struct Workbench {
     pub built_in: Vec<builtin::Listed>,
     files: FileService,
     analysis: AnalysisService,
-    /// What was written by the save in progress, so the document is marked
-    /// clean with exactly what reached the disk.
-    saving: Option<Preset>,
-    /// The action to go on with once the save in progress succeeds.
+    /// The saves in progress, in the order the writes were asked for (and
+    /// so the order they report back).
+    saving: VecDeque<saving::PendingSave>,
+    /// The action to go on with once the save the user is choosing a file
+    /// for succeeds (it then travels with that save).
     after_save: Option<Action>,
+    /// Unsaved work kept for recovery, and work offered back.
+    autosave: autosave::Autosave,
     /// The window may close even with unsaved changes (the user said so).
     allow_close: bool,
     title: String,
@@ -122,8 +138,9 @@ impl Workbench {
             built_in,
             files: FileService::new(move || repaint()),
             analysis,
-            saving: None,
+            saving: VecDeque::new(),
             after_save: None,
+            autosave: autosave::Autosave::default(),
             allow_close: false,
             title: String::new(),
         };
@@ -140,6 +157,27 @@ impl Workbench {
         wb
     }
 
+    /// Asks for paths in the window instead of the desktop's file dialogs
+    /// (tests, and desktops without a portal).
+    pub fn without_file_dialogs(mut self) -> Self {
+        self.files.set_dialogs(false);
+        self
+    }
+
+    /// Writes files to `storage` (tests give a disk that fails).
+    pub fn with_storage(mut self, storage: Arc<dyn crate::files::Storage>) -> Self {
+        self.files.set_storage(storage);
+        self
+    }
+
+    /// Shows a notice until the user dismisses it (once, however often it
+    /// is noted).
+    pub fn note(&mut self, text: String) {
+        if !self.view.notices.contains(&text) {
+            self.view.notices.push(text);
+        }
+    }
+
     /// Handles what finished file jobs report (once per frame).
     pub fn poll_files(&mut self, ctx: &egui::Context) {
         for event in self.files.poll() {
@@ -147,9 +185,10 @@ impl Workbench {
         }
     }
 
-    /// Whether a file job is running.
+    /// Whether the user is waiting on a file: a dialog, a read or a save
+    /// (not autosave, which works unseen).
     pub fn is_busy(&self) -> bool {
-        self.files.is_busy()
+        self.files.is_asking() || !self.saving.is_empty()
     }
 
     /// Whether closing the window now would lose unsaved work.
@@ -166,9 +205,16 @@ impl Workbench {
             return;
         }
         self.run(action, ctx);
+        // Work offered back waits while another dialog is open.
+        self.offer_next();
     }
 
     fn run(&mut self, action: Action, ctx: &egui::Context) {
+        if action.waits_for_files() && self.files.is_asking() {
+            self.after_save = None;
+            self.view.status = Some(texts().files_busy.to_owned());
+            return;
+        }
         match action {
             Action::Edit { edit, merge } => self.edit(edit, merge),
             Action::EndGesture => self.doc.end_gesture(),
@@ -189,19 +235,26 @@ impl Workbench {
             }
             Action::Open => self.files.open_dialog(),
             Action::OpenPathPrompt => self.prompt(false, None),
-            Action::OpenPath(path) => self.files.read(path),
+            Action::OpenPath(path) => {
+                self.close_path_prompt();
+                self.files.read(path);
+            }
             Action::OpenBuiltIn(file) => self.open_built_in(&file),
             Action::Save => match self.doc.origin().clone() {
                 Origin::File(path) => self.save_to(path),
                 _ => self.run(Action::SaveAs, ctx),
             },
             Action::SaveAs => {
-                if let Some(text) = self.text_to_save() {
+                // Refuse what would not load again before asking where.
+                if self.checked_text().is_some() {
                     let name = format!("{}.json", file_stem(&self.doc.preset().name));
-                    self.files.save_dialog(name, text);
+                    self.files.save_dialog(name);
                 }
             }
-            Action::SaveTo(path) => self.save_to(path),
+            Action::SaveTo(path) => {
+                self.close_path_prompt();
+                self.save_to(path);
+            }
             Action::SaveThen(then) => {
                 self.dialog = None;
                 self.after_save = Some(*then);
@@ -252,6 +305,14 @@ impl Workbench {
                 self.run(*then, ctx);
             }
             Action::ClearRecent => self.settings.recent.clear(),
+            Action::DismissNotice(i) => {
+                if i < self.view.notices.len() {
+                    self.view.notices.remove(i);
+                }
+            }
+            Action::Restore => self.restore(),
+            Action::DiscardRecovered => self.discard_recovered(),
+            Action::RecoverLater => self.recover_later(),
         }
     }
 
@@ -274,7 +335,8 @@ impl Workbench {
             }
             Err(e) => {
                 self.doc.end_gesture();
-                self.error(texts().edit_refused.to_owned(), e.to_string());
+                let t = texts();
+                self.error(t.edit_refused.to_owned(), e.to_string(), t.kept_as_it_was);
             }
         }
     }
@@ -346,77 +408,6 @@ impl Workbench {
         }
     }
 
-    fn on_file_event(&mut self, event: FileEvent, ctx: &egui::Context) {
-        let t = texts();
-        match event {
-            FileEvent::Read { path, result } => {
-                let loaded = result.map_err(|e| e.to_string()).and_then(|bytes| {
-                    Preset::from_bytes_with_version(&bytes, &self.model).map_err(|e| e.to_string())
-                });
-                match loaded {
-                    Ok((preset, version)) => {
-                        self.replace(preset, Origin::File(path.clone()));
-                        self.settings.remember(path);
-                        if version < PRESET_VERSION {
-                            self.view.status =
-                                Some(fill(t.older_version, &[("version", &version.to_string())]));
-                        }
-                    }
-                    Err(reason) => {
-                        self.error(fill(t.open_failed, &[("file", &shown(&path))]), reason)
-                    }
-                }
-            }
-            FileEvent::Written { path, result } => {
-                let written = self.saving.take();
-                match result {
-                    Ok(()) => {
-                        if let Some(preset) = written {
-                            self.doc.mark_saved(preset, Origin::File(path.clone()));
-                        }
-                        self.view.status = Some(fill(t.saved_to, &[("file", &shown(&path))]));
-                        self.settings.remember(path);
-                        // The document is clean now, so what the user wanted
-                        // before saving goes on without asking again.
-                        if let Some(then) = self.after_save.take() {
-                            self.apply(then, ctx);
-                        }
-                    }
-                    Err(reason) => {
-                        self.after_save = None;
-                        self.error(
-                            fill(t.save_failed, &[("file", &shown(&path))]),
-                            reason.to_string(),
-                        );
-                    }
-                }
-            }
-            FileEvent::Cancelled => {
-                self.saving = None;
-                self.after_save = None;
-            }
-            FileEvent::NoDialog { saving } => {
-                if !saving {
-                    self.after_save = None;
-                }
-                self.prompt(saving, Some(t.no_dialog_note.to_owned()));
-            }
-        }
-    }
-
-    fn prompt(&mut self, saving: bool, note: Option<String>) {
-        let text = match self.doc.origin() {
-            Origin::File(p) if saving => shown(p),
-            _ => String::new(),
-        };
-        self.dialog = Some(Dialog::PathPrompt { saving, text, note });
-    }
-
-    fn error(&mut self, title: String, reason: String) {
-        let message = format!("{reason}\n\n{}", texts().kept_as_it_was);
-        self.dialog = Some(Dialog::Error { title, message });
-    }
-
     fn open_built_in(&mut self, file: &str) {
         let Some(b) = builtin::built_in(file) else {
             return;
@@ -426,41 +417,27 @@ impl Workbench {
                 self.replace(preset, Origin::BuiltIn(file.to_owned()));
                 self.settings.last = Some(LastDocument::BuiltIn(file.to_owned()));
             }
-            Err(e) => self.error(fill(texts().open_failed, &[("file", file)]), e.to_string()),
+            Err(e) => {
+                let t = texts();
+                self.error(
+                    fill(t.open_failed, &[("file", file)]),
+                    e.to_string(),
+                    t.kept_as_it_was,
+                )
+            }
         }
     }
 
     fn replace(&mut self, preset: Preset, origin: Origin) {
-        self.doc = Document::new(&self.model, preset, origin);
+        self.replace_document(Document::new(&self.model, preset, origin));
+    }
+
+    fn replace_document(&mut self, doc: Document) {
+        self.doc = doc;
         self.view.selected = None;
         self.view.selected_entry = None;
         self.view.show_me = None;
         self.view.status = None;
-    }
-
-    /// The canonical text of the document, checked to load again.
-    fn text_to_save(&mut self) -> Option<String> {
-        let preset = self.doc.preset().clone();
-        match preset.to_checked_json(&self.model) {
-            Ok(text) => {
-                self.saving = Some(preset);
-                Some(text)
-            }
-            Err(e) => {
-                self.after_save = None;
-                self.error(
-                    fill(texts().save_failed, &[("file", &preset.name)]),
-                    e.to_string(),
-                );
-                None
-            }
-        }
-    }
-
-    fn save_to(&mut self, path: PathBuf) {
-        if let Some(text) = self.text_to_save() {
-            self.files.write(path, text);
-        }
     }
 
     /// The window title: preset name, `*` for unsaved changes, app name.

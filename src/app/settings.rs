@@ -52,6 +52,22 @@ impl Default for Settings {
 }
 
 impl Settings {
+    /// The settings stored under [`SETTINGS_KEY`]: the defaults when there
+    /// are none, and when they cannot be read, the defaults and the reason.
+    pub fn read(stored: Option<&str>) -> (Settings, Option<String>) {
+        match stored.map(ron::from_str::<Settings>) {
+            None => (Settings::default(), None),
+            Some(Ok(s)) => (s, None),
+            Some(Err(e)) => (Settings::default(), Some(e.to_string())),
+        }
+    }
+
+    /// The text stored under [`SETTINGS_KEY`].
+    pub fn to_stored(&self) -> String {
+        // Plain fields of strings, numbers and enums always serialise.
+        ron::to_string(self).unwrap_or_default()
+    }
+
     /// Puts a file at the top of the recent list.
     pub fn remember(&mut self, path: PathBuf) {
         self.recent.retain(|p| p != &path);
@@ -64,6 +80,28 @@ impl Settings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn damaged_settings_give_the_defaults_and_say_why() {
+        let mut s = Settings {
+            theme: ThemeChoice::Dark,
+            ..Settings::default()
+        };
+        s.remember(PathBuf::from("/p/a.json"));
+        let (back, note) = Settings::read(Some(&s.to_stored()));
+        assert_eq!((back, note), (s, None));
+        assert_eq!(Settings::read(None), (Settings::default(), None));
+        for damaged in [
+            "(theme: Dar",
+            "\u{0}\u{1}",
+            "[1, 2, 3]",
+            "(dock_share: \"wide\")",
+        ] {
+            let (back, note) = Settings::read(Some(damaged));
+            assert_eq!(back, Settings::default(), "{damaged}");
+            assert!(note.is_some_and(|n| !n.is_empty()), "{damaged}");
+        }
+    }
 
     #[test]
     fn recent_files_are_unique_newest_first_and_capped() {

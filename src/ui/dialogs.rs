@@ -53,9 +53,12 @@ pub fn show(ctx: &egui::Context, s: &State, dialog: &mut Option<Dialog>, out: &m
             Dialog::PathPrompt { saving, text, note } => path_prompt(ui, *saving, text, note, out),
             Dialog::PlanName { purpose, text } => plan_name(ui, s, *purpose, text, out),
             Dialog::Custom(draft) => super::custom::form(ui, s, draft, out),
+            Dialog::Recover { body, more } => recover(ui, body, *more, out),
         }
     });
-    if response.should_close() && !matches!(d, Dialog::Unsaved { .. }) {
+    // Work at stake is decided by a button, not by a click beside the dialog.
+    let explicit = matches!(d, Dialog::Unsaved { .. } | Dialog::Recover { .. });
+    if response.should_close() && !explicit {
         out.push(Action::CloseDialog);
     }
 }
@@ -74,6 +77,30 @@ fn unsaved(ui: &mut Ui, s: &State, then: &Action, out: &mut Vec<Action>) {
         }
         if ui.button(t.cancel).clicked() {
             out.push(Action::CloseDialog);
+        }
+    });
+}
+
+fn recover(ui: &mut Ui, body: &str, more: usize, out: &mut Vec<Action>) {
+    let t = texts();
+    ui.heading(t.recover_title);
+    ui.label(body);
+    if more > 0 {
+        ui.label(fill(t.recover_more, &[("n", &more.to_string())]));
+    }
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        if ui
+            .button(RichText::new(t.recover_restore).strong())
+            .clicked()
+        {
+            out.push(Action::Restore);
+        }
+        if ui.button(t.recover_discard).clicked() {
+            out.push(Action::DiscardRecovered);
+        }
+        if ui.button(t.recover_later).clicked() {
+            out.push(Action::RecoverLater);
         }
     });
 }
@@ -117,8 +144,9 @@ fn path_prompt(
         .labelled_by(label.id);
     focus_once(ui, &field, text);
     if ok_cancel(ui, &field, !text.trim().is_empty(), out) {
+        // Not CloseDialog: that would cancel what was to follow the save;
+        // the app closes the prompt when it takes the path.
         let path = PathBuf::from(text.trim());
-        out.push(Action::CloseDialog);
         out.push(if saving {
             Action::SaveTo(path)
         } else {

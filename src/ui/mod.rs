@@ -16,6 +16,7 @@ pub mod fields;
 pub mod levers;
 pub mod matrix;
 pub mod menu;
+pub mod notices;
 pub mod plans;
 pub mod shortcuts;
 pub mod theme;
@@ -220,12 +221,17 @@ pub fn frame(ui: &mut Ui, wb: &mut Workbench) {
         wb.apply(action, &ctx);
     }
     wb.follow_analysis();
+    let now = ctx.input(|i| i.time);
+    if let Some(wait) = wb.keep_for_recovery(now) {
+        ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait));
+    }
     wb.update_title(&ctx);
 }
 
 /// The whole window.
 fn workbench_ui(ui: &mut Ui, s: &State, dialog: &mut Option<Dialog>, out: &mut Vec<Action>) {
     Panel::top("menu").show(ui, |ui| menu::menu_bar(ui, s, out));
+    notices::panel(ui, s, out);
     warnings::banner_panel(ui, s, out);
     Panel::left("cluster")
         .resizable(true)

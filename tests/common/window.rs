@@ -23,3 +23,27 @@ pub fn harness_with(start: Start, settings: Settings) -> Harness<'static, Workbe
 pub fn harness(start: Start) -> Harness<'static, Workbench> {
     harness_with(start, Settings::default())
 }
+
+/// The window at 1280×800 around a workbench built by the test.
+pub fn harness_of(wb: Workbench) -> Harness<'static, Workbench> {
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(
+            |ui, wb: &mut Workbench| cluster_workbench::ui::frame(ui, wb),
+            wb,
+        )
+}
+
+/// A workbench showing a shipped preset, with paths typed in the window
+/// instead of the desktop's file dialogs.
+pub fn workbench(built_in: &str) -> Workbench {
+    let model = Model::default_model().expect("the default model compiles");
+    Workbench::new(
+        model,
+        None,
+        Settings::default(),
+        Start::BuiltIn(built_in.into()),
+        || {},
+    )
+    .without_file_dialogs()
+}

@@ -1,0 +1,150 @@
+//! Opening and saving: what the workbench does with the answers of its file
+//! jobs. Saves queue (one writer, in order), each remembering the document
+//! and the preset it wrote and what the user wanted to do next, so the
+//! document is marked clean with exactly what reached the disk and "Save,
+//! then go on" goes on after its own save, not after an earlier one.
+
+use super::document::Origin;
+use super::files::FileEvent;
+use super::{Action, Dialog, Workbench, shown};
+use crate::preset::{PRESET_VERSION, Preset};
+use crate::text::{fill, texts};
+use std::path::PathBuf;
+
+/// A save on its way to the disk.
+pub(super) struct PendingSave {
+    /// The document it belongs to ([`super::document::Document::id`]).
+    doc: u64,
+    /// What it writes.
+    preset: Preset,
+    /// What to do once it is written.
+    then: Option<Action>,
+}
+
+impl Workbench {
+    pub(super) fn on_file_event(&mut self, event: FileEvent, ctx: &egui::Context) {
+        match event {
+            FileEvent::Read { path, result } => self.opened(path, result),
+            FileEvent::SaveChosen { path } => self.save_to(path),
+            FileEvent::Written { path, result } => self.written(path, result, ctx),
+            FileEvent::Cancelled => self.after_save = None,
+            FileEvent::NoDialog { saving } => {
+                if !saving {
+                    self.after_save = None;
+                }
+                self.prompt(saving, Some(texts().no_dialog_note.to_owned()));
+            }
+            FileEvent::RecoveryReady(result) => self.recovery_ready(result),
+            FileEvent::Kept(result) => self.kept(result),
+            FileEvent::Tidied => {}
+        }
+    }
+
+    fn opened(&mut self, path: PathBuf, result: Result<Vec<u8>, crate::files::FileError>) {
+        let t = texts();
+        let loaded = result.map_err(|e| e.to_string()).and_then(|bytes| {
+            Preset::from_bytes_with_version(&bytes, &self.model).map_err(|e| e.to_string())
+        });
+        match loaded {
+            Ok((preset, version)) => {
+                self.replace(preset, Origin::File(path.clone()));
+                self.settings.remember(path);
+                if version < PRESET_VERSION {
+                    self.view.status =
+                        Some(fill(t.older_version, &[("version", &version.to_string())]));
+                }
+            }
+            Err(reason) => self.error(
+                fill(t.open_failed, &[("file", &shown(&path))]),
+                reason,
+                t.kept_as_it_was,
+            ),
+        }
+    }
+
+    fn written(
+        &mut self,
+        path: PathBuf,
+        result: Result<(), crate::files::FileError>,
+        ctx: &egui::Context,
+    ) {
+        let t = texts();
+        let pending = self.saving.pop_front();
+        match result {
+            Ok(()) => {
+                if let Some(p) = &pending
+                    && p.doc == self.doc.id()
+                {
+                    self.doc
+                        .mark_saved(p.preset.clone(), Origin::File(path.clone()));
+                }
+                self.view.status = Some(fill(t.saved_to, &[("file", &shown(&path))]));
+                self.settings.remember(path);
+                // What the user wanted after this save goes on; if the
+                // document was edited meanwhile, it asks again.
+                if let Some(then) = pending.and_then(|p| p.then) {
+                    self.apply(then, ctx);
+                }
+            }
+            Err(reason) => self.error(
+                fill(t.save_failed, &[("file", &shown(&path))]),
+                reason.to_string(),
+                t.save_kept,
+            ),
+        }
+    }
+
+    /// The canonical text of the document, checked to load again; a
+    /// document that would not is refused with the reason.
+    pub(super) fn checked_text(&mut self) -> Option<String> {
+        match self.doc.preset().to_checked_json(&self.model) {
+            Ok(text) => Some(text),
+            Err(e) => {
+                self.after_save = None;
+                let name = self.doc.preset().name.clone();
+                let t = texts();
+                self.error(
+                    fill(t.save_failed, &[("file", &name)]),
+                    e.to_string(),
+                    t.save_kept,
+                );
+                None
+            }
+        }
+    }
+
+    /// Asks for the document as it is now to be written to `path`, after any
+    /// save already under way; what was to follow the save goes with it.
+    pub(super) fn save_to(&mut self, path: PathBuf) {
+        if let Some(text) = self.checked_text() {
+            self.saving.push_back(PendingSave {
+                doc: self.doc.id(),
+                preset: self.doc.preset().clone(),
+                then: self.after_save.take(),
+            });
+            self.files.write(path, text);
+        }
+    }
+
+    /// A typed path was confirmed: its prompt closes, keeping what was to
+    /// follow the save.
+    pub(super) fn close_path_prompt(&mut self) {
+        if matches!(self.dialog, Some(Dialog::PathPrompt { .. })) {
+            self.dialog = None;
+        }
+    }
+
+    pub(super) fn prompt(&mut self, saving: bool, note: Option<String>) {
+        let text = match self.doc.origin() {
+            Origin::File(p) if saving => shown(p),
+            _ => String::new(),
+        };
+        self.dialog = Some(Dialog::PathPrompt { saving, text, note });
+    }
+
+    /// Shows what went wrong, and what became of the user's work.
+    pub(super) fn error(&mut self, title: String, reason: String, kept: &str) {
+        let message = format!("{reason}\n\n{kept}");
+        self.dialog = Some(Dialog::Error { title, message });
+    }
+}

@@ -1,0 +1,247 @@
+//! Every read and write of the file system goes through here, so the browser
+//! build (which has no file system) swaps one module, not the whole app, and
+//! tests can put a failing disk behind it ([`Storage`]).
+
+pub mod recovery;
+
+use crate::model::{Model, ModelError};
+use crate::preset::{MAX_PRESET_BYTES, Preset, PresetError};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Why a file could not be read or written, in words that say what to do.
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    #[error("cannot read {path}: {}", explain(source, false))]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("cannot write {path}: {}", explain(source, true))]
+    Write {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path}: {source}")]
+    Preset { path: String, source: PresetError },
+    #[error("model file {path}: {source}")]
+    Model { path: String, source: ModelError },
+}
+
+/// What an I/O failure means for the user, and what to do about it.
+fn explain(e: &std::io::Error, writing: bool) -> String {
+    use std::io::ErrorKind::*;
+    let advice = match (e.kind(), writing) {
+        (NotFound, true) => "the folder does not exist (any more). Choose another with Save as…",
+        (NotFound, false) => "there is no such file (it may have been moved or deleted)",
+        (PermissionDenied | ReadOnlyFilesystem, true) => {
+            "the folder is read-only or you may not write there. Save to another folder with Save as…"
+        }
+        (PermissionDenied, false) => "you may not read this file",
+        (StorageFull | QuotaExceeded, _) => {
+            "the disk is full. Free some space, or save to another disk with Save as…"
+        }
+        (IsADirectory, _) => "that is a folder, not a file",
+        _ => return e.to_string(),
+    };
+    format!("{advice} ({e})")
+}
+
+fn shown(path: &Path) -> String {
+    path.display().to_string()
+}
+
+/// The operations a save needs from the file system: real files, or in tests
+/// a disk that fails the way real ones do.
+pub trait Storage: Send + Sync {
+    /// Writes `contents` to a new file at `path`, and to the disk.
+    fn write_new(&self, path: &Path, contents: &[u8]) -> std::io::Result<()>;
+    /// Moves `from` over `to` in one step.
+    fn rename(&self, from: &Path, to: &Path) -> std::io::Result<()>;
+    /// Removes a file.
+    fn remove(&self, path: &Path) -> std::io::Result<()>;
+}
+
+/// The real file system.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Disk;
+
+impl Storage for Disk {
+    fn write_new(&self, path: &Path, contents: &[u8]) -> std::io::Result<()> {
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(path)?;
+        f.write_all(contents)?;
+        f.sync_all()
+    }
+
+    fn rename(&self, from: &Path, to: &Path) -> std::io::Result<()> {
+        std::fs::rename(from, to)
+    }
+
+    fn remove(&self, path: &Path) -> std::io::Result<()> {
+        std::fs::remove_file(path)
+    }
+}
+
+/// Reads a file, refusing to read more than `limit` bytes: an over-size file
+/// is reported by its size rather than loaded into memory.
+pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, FileError> {
+    let read_err = |source| FileError::Read {
+        path: shown(path),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(read_err)?;
+    let mut bytes = Vec::new();
+    // One byte more than the limit is enough to tell the file is too large.
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(read_err)?;
+    Ok(bytes)
+}
+
+/// Reads and checks a preset file.
+pub fn read_preset(path: &Path, model: &Model) -> Result<Preset, FileError> {
+    let bytes = read_bytes(path, MAX_PRESET_BYTES)?;
+    Preset::from_bytes(&bytes, model).map_err(|source| FileError::Preset {
+        path: shown(path),
+        source,
+    })
+}
+
+/// Reads and checks a model file.
+pub fn read_model(path: &Path) -> Result<Model, FileError> {
+    let text = std::fs::read_to_string(path).map_err(|source| FileError::Read {
+        path: shown(path),
+        source,
+    })?;
+    Model::from_json(&text).map_err(|source| FileError::Model {
+        path: shown(path),
+        source,
+    })
+}
+
+/// Moves a damaged file aside (to `NAME.unreadable`, replacing an older one
+/// there), so that a program about to overwrite it starts clean and nothing
+/// is lost. `check` says whether the bytes are sound. Returns why it was
+/// damaged and where it went; `None` when it is sound or missing.
+pub fn set_aside_if_damaged(
+    path: &Path,
+    limit: u64,
+    check: impl Fn(&[u8]) -> Result<(), String>,
+) -> Option<(String, PathBuf)> {
+    let reason = match read_bytes(path, limit) {
+        Err(FileError::Read { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+            return None;
+        }
+        Err(e) => e.to_string(),
+        Ok(bytes) if bytes.len() as u64 > limit => format!("it is larger than {limit} bytes"),
+        Ok(bytes) => check(&bytes).err()?,
+    };
+    let mut aside = path.as_os_str().to_owned();
+    aside.push(".unreadable");
+    let aside = PathBuf::from(aside);
+    // If it cannot be moved, the program starts clean all the same.
+    let _ = std::fs::rename(path, &aside);
+    Some((reason, aside))
+}
+
+/// A temporary name beside `path`, unique to this process and this write,
+/// so that two saves at once never share one.
+fn temporary_beside(path: &Path) -> PathBuf {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()))
+}
+
+/// Writes a file atomically: a temporary file in the same folder, flushed to
+/// disk, then renamed over the target, so a crash, a full disk or a refused
+/// folder never leaves half a preset, and the old file stays as it was.
+pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), FileError> {
+    write_atomic_with(&Disk, path, contents)
+}
+
+/// [`write_atomic`] on the given storage.
+pub fn write_atomic_with(
+    storage: &dyn Storage,
+    path: &Path,
+    contents: &[u8],
+) -> Result<(), FileError> {
+    let tmp = temporary_beside(path);
+    let result = storage
+        .write_new(&tmp, contents)
+        .and_then(|()| storage.rename(&tmp, path));
+    if result.is_err() {
+        // What is left of the temporary file is ours alone; the target is
+        // untouched.
+        let _ = storage.remove(&tmp);
+    }
+    result.map_err(|source| FileError::Write {
+        path: shown(path),
+        source,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn temporary_names_never_repeat() {
+        let p = Path::new("/some/folder/cluster.json");
+        let a = temporary_beside(p);
+        let b = temporary_beside(p);
+        assert_ne!(a, b);
+        assert_eq!(a.parent(), p.parent());
+    }
+
+    #[test]
+    fn a_damaged_file_is_set_aside_and_a_sound_one_stays() {
+        let dir = std::env::temp_dir().join(format!("cw-aside-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("app.ron");
+        let check = |b: &[u8]| {
+            if b.starts_with(b"{") {
+                Ok(())
+            } else {
+                Err("not a map".to_string())
+            }
+        };
+        assert_eq!(set_aside_if_damaged(&path, 100, check), None, "missing");
+        std::fs::write(&path, "{}").unwrap();
+        assert_eq!(set_aside_if_damaged(&path, 100, check), None, "sound");
+        assert!(path.exists());
+        std::fs::write(&path, "garbage").unwrap();
+        let (why, aside) = set_aside_if_damaged(&path, 100, check).unwrap();
+        assert_eq!(why, "not a map");
+        assert!(!path.exists());
+        assert_eq!(std::fs::read_to_string(&aside).unwrap(), "garbage");
+        std::fs::write(&path, "{".repeat(200)).unwrap();
+        let (why, _) = set_aside_if_damaged(&path, 100, check).unwrap();
+        assert!(why.contains("larger"), "{why}");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn failures_say_what_to_do() {
+        let full = std::io::Error::from(std::io::ErrorKind::StorageFull);
+        let text = FileError::Write {
+            path: "x.json".into(),
+            source: full,
+        }
+        .to_string();
+        assert!(text.contains("the disk is full"), "{text}");
+        let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        assert!(explain(&denied, true).contains("Save as…"));
+    }
+}

@@ -1,0 +1,35 @@
+//! Notices: what the workbench must tell the user once and not let slip by
+//! in the status line (a damaged settings file set aside, unsaved work that
+//! cannot be kept for recovery). A strip under the menu, each with Dismiss.
+
+use super::{State, theme};
+use crate::app::action::Action;
+use crate::model::warning::Severity;
+use crate::text::texts;
+use egui::{Frame, Margin, Panel, Ui};
+
+/// The strip, when there is anything to show.
+pub fn panel(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
+    if s.view.notices.is_empty() {
+        return;
+    }
+    let (fill, ink) = theme::severity_colours(Severity::Info, ui.visuals());
+    Panel::top("notices")
+        .frame(
+            Frame::new()
+                .fill(fill)
+                .inner_margin(Margin::symmetric(14, 6)),
+        )
+        .show(ui, |ui| {
+            for (i, notice) in s.view.notices.iter().enumerate() {
+                ui.horizontal(|ui| {
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        if ui.button(texts().dismiss).clicked() {
+                            out.push(Action::DismissNotice(i));
+                        }
+                        ui.add(egui::Label::new(egui::RichText::new(notice).color(ink)).wrap());
+                    });
+                });
+            }
+        });
+}
