@@ -6,7 +6,6 @@ use crate::app::settings::{SETTINGS_KEY, Settings};
 use crate::app::{Start, Workbench, apply_theme};
 use crate::model::Model;
 use crate::text::{fill, texts};
-use std::collections::HashMap;
 use std::path::PathBuf;
 
 /// The app's name for its data folder (settings, recovery files).
@@ -46,23 +45,19 @@ pub fn run(
     let mut notes: Vec<String> = settings_file
         .as_deref()
         .and_then(|f| {
-            crate::files::set_aside_if_damaged(f, SETTINGS_FILE_LIMIT, |bytes| {
-                let text = std::str::from_utf8(bytes).map_err(|e| e.to_string())?;
-                ron::from_str::<HashMap<String, String>>(text)
-                    .map(|_| ())
-                    .map_err(|e| e.to_string())
-            })
+            crate::files::set_aside_if_damaged(f, SETTINGS_FILE_LIMIT, Settings::file_is_sound)
         })
         .map(|(reason, aside)| {
             let t = texts();
-            format!(
-                "{} {}",
-                fill(t.settings_unreadable, &[("reason", &reason)]),
-                fill(
+            let mut note = fill(t.settings_unreadable, &[("reason", &reason)]);
+            if let Some(aside) = aside {
+                let kept = fill(
                     t.settings_set_aside,
-                    &[("file", &aside.display().to_string())]
-                )
-            )
+                    &[("file", &aside.display().to_string())],
+                );
+                note = format!("{note} {kept}");
+            }
+            note
         })
         .into_iter()
         .collect();

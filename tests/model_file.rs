@@ -164,3 +164,36 @@ fn a_model_without_the_existing_institutions_wording_is_refused() {
         "{err}"
     );
 }
+
+/// A driver expression nested a hundred thousand deep, or a JSON value nested
+/// past the reader's limit, is refused with its place named: neither can
+/// exhaust the stack.
+#[test]
+fn deep_nesting_in_a_model_file_is_refused_not_a_crash() {
+    let from = "\"expression\": \"min(cluster_size, skilled_labour)\"";
+    let deep = format!(
+        "\"expression\": \"{}cluster_size{}\"",
+        "not (".repeat(100_000),
+        ")".repeat(100_000)
+    );
+    let e = refused(from, &deep);
+    assert!(e.contains("nested deeper than 32"), "{e}");
+    assert!(e.contains("mechanisms["), "{e}");
+    let wide = format!(
+        "\"expression\": \"min({}cluster_size)\"",
+        "cluster_size, ".repeat(100_000)
+    );
+    // Wide is fine for the stack; it is either accepted or refused by name.
+    let text = DEFAULT_MODEL_JSON.replacen(from, &wide, 1);
+    let _ = Model::from_json(&text);
+    // JSON nested past serde_json's limit, as a whole file and in a field.
+    let json_deep = format!("{}1{}", "[".repeat(100_000), "]".repeat(100_000));
+    let e = Model::from_json(&json_deep).err().unwrap().to_string();
+    assert!(
+        e.contains("recursion limit") || e.contains("invalid type"),
+        "{e}"
+    );
+    let in_a_field = format!("\"expression\": {json_deep}");
+    let e = refused(from, &in_a_field);
+    assert!(e.contains("expression"), "{e}");
+}

@@ -69,6 +69,16 @@ fn kept(path: &Path) -> Recovery {
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
+/// A window that edits, keeps its work, and crashes (dropped without
+/// shutting down, which lets its lock go as the end of a process does).
+fn crashed_with_work(dir: &Path) {
+    let mut first = window_in(dir);
+    edit(&mut first, 0.75);
+    keep_at(&mut first, 0.0);
+    keep_at(&mut first, 2.0);
+    drop(first);
+}
+
 fn associations(wb: &Workbench) -> f64 {
     wb.doc.preset().attributes[Attribute::Associations]
 }
@@ -140,8 +150,27 @@ fn a_clean_exit_removes_the_recovery_and_lock_files() {
     keep_at(&mut h, 0.0);
     keep_at(&mut h, 2.0);
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+    // Quitting without saving, as the user chose: nothing is left.
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .apply(Action::Confirmed(Box::new(Action::Quit)), &ctx);
     h.state_mut().shut_down();
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+/// A window closed with unsaved work the user never agreed to discard (the
+/// system ending the session, say) leaves it to be offered next time.
+#[test]
+fn an_exit_without_the_user_s_word_keeps_the_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = window_in(dir.path());
+    edit(&mut h, 0.75);
+    keep_at(&mut h, 0.0);
+    keep_at(&mut h, 2.0);
+    h.state_mut().shut_down();
+    drop(h);
+    let h = window_in(dir.path());
+    assert!(matches!(h.state().dialog, Some(Dialog::Recover { .. })));
 }
 
 /// A window that crashed (here: dropped without shutting down, which lets
@@ -197,25 +226,35 @@ fn a_live_window_s_work_is_not_offered() {
     edit(&mut first, 0.75);
     keep_at(&mut first, 0.0);
     keep_at(&mut first, 2.0);
-    let second = window_in(dir.path());
+    let mut second = window_in(dir.path());
     assert!(
         second.state().dialog.is_none(),
         "{:?}",
         second.state().dialog
     );
     // Each keeps its own file.
-    drop(second);
-    assert_eq!(recovery_files(dir.path()).len(), 1);
+    edit(&mut second, 0.3);
+    keep_at(&mut second, 0.0);
+    keep_at(&mut second, 2.0);
+    let files = recovery_files(dir.path());
+    assert_eq!(files.len(), 2);
+    let values: Vec<bool> = files
+        .iter()
+        .map(|f| kept(f).preset.contains("\"associations\": 0.75"))
+        .collect();
+    assert!(
+        values.contains(&true) && values.contains(&false),
+        "{values:?}"
+    );
+    // A third window offers neither while both run.
+    let third = window_in(dir.path());
+    assert!(third.state().dialog.is_none());
 }
 
 #[test]
 fn deciding_later_keeps_the_work_and_discarding_removes_it() {
     let dir = tempfile::tempdir().unwrap();
-    let mut first = window_in(dir.path());
-    edit(&mut first, 0.75);
-    keep_at(&mut first, 0.0);
-    keep_at(&mut first, 2.0);
-    drop(first);
+    crashed_with_work(dir.path());
 
     let mut h = window_in(dir.path());
     h.get_by_label("Decide later").click();
@@ -246,11 +285,7 @@ fn deciding_later_keeps_the_work_and_discarding_removes_it() {
 #[test]
 fn restoring_over_unsaved_work_asks_first() {
     let dir = tempfile::tempdir().unwrap();
-    let mut first = window_in(dir.path());
-    edit(&mut first, 0.75);
-    keep_at(&mut first, 0.0);
-    keep_at(&mut first, 2.0);
-    drop(first);
+    crashed_with_work(dir.path());
     let mut h = window_in(dir.path());
     edit(&mut h, 0.3);
     h.get_by_label("Restore").click();
@@ -309,5 +344,72 @@ fn a_recovery_folder_that_cannot_be_made_turns_autosave_off_with_a_note() {
             .any(|n| n.contains("cannot be kept for recovery")),
         "{:?}",
         h.state().view.notices
+    );
+}
+
+/// A disk that fails while `fail` is set.
+struct Switchable {
+    fail: std::sync::atomic::AtomicBool,
+}
+
+impl cluster_workbench::files::Storage for Switchable {
+    fn write_new(&self, path: &Path, contents: &[u8]) -> std::io::Result<()> {
+        if self.fail.load(std::sync::atomic::Ordering::SeqCst) {
+            return Err(std::io::ErrorKind::StorageFull.into());
+        }
+        cluster_workbench::files::Disk.write_new(path, contents)
+    }
+    fn rename(&self, from: &Path, to: &Path) -> std::io::Result<()> {
+        cluster_workbench::files::Disk.rename(from, to)
+    }
+    fn remove(&self, path: &Path) -> std::io::Result<()> {
+        cluster_workbench::files::Disk.remove(path)
+    }
+}
+
+/// A keep that fails says so once, tries again after a while, and a later
+/// save still removes the file an earlier keep left (which would otherwise
+/// be offered after a crash as unsaved work).
+#[test]
+fn a_failing_keep_is_noted_once_retried_and_tidied_after_a_save() {
+    use std::sync::atomic::Ordering;
+    let dir = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let disk = std::sync::Arc::new(Switchable { fail: false.into() });
+    let wb = workbench("teaching-case.json")
+        .with_storage(disk.clone())
+        .with_recovery_in(dir.path().to_path_buf());
+    let mut h = harness_of(wb);
+    settle(&mut h);
+    edit(&mut h, 0.75);
+    keep_at(&mut h, 0.0);
+    keep_at(&mut h, 2.0);
+    assert_eq!(recovery_files(dir.path()).len(), 1);
+
+    disk.fail.store(true, Ordering::SeqCst);
+    edit(&mut h, 0.8);
+    keep_at(&mut h, 10.0);
+    keep_at(&mut h, 12.0);
+    let notices = h.state().view.notices.clone();
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert!(
+        notices[0].contains("cannot be kept for recovery"),
+        "{notices:?}"
+    );
+    // No new attempt within the pause, then one; still one notice.
+    assert!(keep_at(&mut h, 20.0).is_some_and(|w| w > 20.0));
+    keep_at(&mut h, 42.5);
+    assert_eq!(h.state().view.notices.len(), 1);
+
+    disk.fail.store(false, Ordering::SeqCst);
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .apply(Action::SaveTo(out.path().join("saved.json")), &ctx);
+    settle(&mut h);
+    assert!(!h.state().doc.is_dirty());
+    keep_at(&mut h, 50.0);
+    assert!(
+        recovery_files(dir.path()).is_empty(),
+        "the earlier keep's file is gone"
     );
 }

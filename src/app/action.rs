@@ -3,6 +3,7 @@
 
 use crate::edit::Edit;
 use crate::model::warning::WarningId;
+use crate::preset::Preset;
 use std::path::PathBuf;
 
 /// What the matrix shows.
@@ -50,6 +51,15 @@ pub enum NamePurpose {
     Duplicate(usize),
 }
 
+/// A preset read from a file, waiting to be shown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    pub path: PathBuf,
+    pub preset: Box<Preset>,
+    /// The file's format version (an older one is noted).
+    pub version: u64,
+}
+
 /// A user's request.
 #[derive(Debug, Clone, PartialEq)]
 #[must_use]
@@ -74,6 +84,9 @@ pub enum Action {
     OpenPath(PathBuf),
     /// Open a preset shipped with the workbench (its file name).
     OpenBuiltIn(String),
+    /// Show a preset that has been read (when the document was edited
+    /// while it was read, this waits for the user's word).
+    Loaded(Box<Loaded>),
     Save,
     SaveAs,
     /// Write to this path (from the typed-path prompt).
@@ -129,6 +142,7 @@ impl Action {
                 | Action::OpenPathPrompt
                 | Action::OpenPath(_)
                 | Action::OpenBuiltIn(_)
+                | Action::Loaded(_)
                 | Action::Quit
                 | Action::Restore
         )
@@ -139,15 +153,9 @@ impl Action {
     /// or that answer would land on top of this one's (the menu greys these;
     /// shortcuts are refused here, in the same place).
     pub fn waits_for_files(&self) -> bool {
-        matches!(
-            self,
-            Action::New
-                | Action::Open
-                | Action::OpenPathPrompt
-                | Action::OpenPath(_)
-                | Action::OpenBuiltIn(_)
-                | Action::SaveAs
-                | Action::Restore
-        )
+        // Quitting need not wait, and a preset already read is the answer.
+        let replaces =
+            self.discards_document() && !matches!(self, Action::Quit | Action::Loaded(_));
+        replaces || matches!(self, Action::SaveAs)
     }
 }

@@ -49,6 +49,9 @@ pub struct Autosave {
     /// The last keep failed (the user has been told; not again until one
     /// has succeeded).
     failing: bool,
+    /// A recovery file of this window's may be on disk (one was written,
+    /// or a write of it was tried, since the last removal).
+    on_disk: bool,
     /// Keep at the next call, without waiting (restored work is only in
     /// another window's file until then).
     urgent: bool,
@@ -73,8 +76,14 @@ impl Workbench {
         if !self.doc.is_dirty() {
             a.seen = None;
             a.since = None;
-            if a.kept.take().is_some() {
-                self.files.tidy(vec![file], Vec::new());
+            a.kept = None;
+            // Nothing unsaved: no recovery file of this window's, and none
+            // of restored work (now saved, or discarded by the user).
+            let adopted = std::mem::take(&mut a.adopted);
+            if std::mem::take(&mut a.on_disk) || !adopted.is_empty() {
+                let mut remove = vec![file];
+                remove.extend(adopted.iter().flat_map(Orphan::files));
+                self.files.tidy(Vec::new(), remove, adopted);
             }
             return None;
         }
@@ -102,30 +111,37 @@ impl Workbench {
         a.since = None;
         a.urgent = false;
         a.attempted_at = now;
-        let adopted = a.adopted.iter().flat_map(Orphan::files).collect();
+        // Even a failed write may leave the file of an earlier one.
+        a.on_disk = true;
+        let adopted = std::mem::take(&mut a.adopted);
         self.files.keep(file, recovery.to_text(), adopted);
         None
     }
 
-    /// The writer's answer to a keep.
-    pub(super) fn kept(&mut self, result: Result<(), FileError>) {
-        match result {
-            // The restored work's old files went with this write.
-            Ok(()) => {
-                self.autosave.adopted.clear();
-                self.autosave.failing = false;
-            }
-            Err(e) => self.keep_failed(e),
-        }
-    }
-
-    fn keep_failed(&mut self, e: FileError) {
+    /// The writer's answer to a keep; restored work whose old files could
+    /// not go yet comes back, to go with the next keep.
+    pub(super) fn kept(&mut self, result: Result<(), FileError>, adopted: Vec<Orphan>) {
         let a = &mut self.autosave;
-        // Try again later, with whatever the document is then.
-        a.kept = None;
-        a.not_before = a.attempted_at + RETRY_SECONDS;
-        if !std::mem::replace(&mut a.failing, true) {
-            self.note(fill(texts().keep_failed, &[("reason", &e.to_string())]));
+        a.adopted.extend(adopted);
+        match result {
+            Ok(()) => a.failing = false,
+            Err(e) => {
+                // Try again later, with whatever the document is then.
+                a.kept = None;
+                a.not_before = a.attempted_at + RETRY_SECONDS;
+                if !std::mem::replace(&mut a.failing, true) {
+                    let folder = a
+                        .session
+                        .as_ref()
+                        .map(|s| s.folder().display().to_string())
+                        .unwrap_or_default();
+                    let note = fill(
+                        texts().keep_failed,
+                        &[("reason", &e.cause()), ("folder", &folder)],
+                    );
+                    self.note(note);
+                }
+            }
         }
     }
 
@@ -163,9 +179,9 @@ impl Workbench {
                         t.recover_unreadable,
                         &[("reason", &reason), ("file", &aside.display().to_string())],
                     ));
+                    let rename = vec![(orphan.file.clone(), aside)];
                     let lock = orphan.file.with_extension("lock");
-                    self.files
-                        .tidy(vec![lock], vec![(orphan.file.clone(), aside)]);
+                    self.files.tidy(rename, vec![lock], vec![orphan]);
                 }
             }
         }
@@ -227,7 +243,8 @@ impl Workbench {
     pub(super) fn discard_recovered(&mut self) {
         self.dialog = None;
         if let Some((orphan, _, _)) = self.autosave.offers.pop_front() {
-            self.files.tidy(orphan.files(), Vec::new());
+            let files = orphan.files();
+            self.files.tidy(Vec::new(), files, vec![orphan]);
         }
         self.offer_next();
     }
@@ -240,16 +257,24 @@ impl Workbench {
         self.autosave.offers.clear();
     }
 
-    /// A clean exit: this window's recovery file and lock go, after the
-    /// writes under way (the user has saved or chosen to discard).
+    /// A clean exit: the writes under way finish, then this window's
+    /// recovery file and lock go, unless its work is unsaved and the user
+    /// did not say to discard it (then it stays, to be offered next time).
     pub fn shut_down(&mut self) {
+        let timeout = std::time::Duration::from_secs(5);
         if let Some(session) = self.autosave.session.take() {
-            let files = vec![session.file(), session.lock_file()];
-            self.files.tidy(files, Vec::new());
-            // Dropped after the removal is queued: the lock is held until
-            // its file is gone.
-            let _ = self.files.wait(std::time::Duration::from_secs(5));
+            let discard = !self.doc.is_dirty() || self.allow_close;
+            if discard {
+                let adopted = std::mem::take(&mut self.autosave.adopted);
+                let mut remove = vec![session.file(), session.lock_file()];
+                remove.extend(adopted.iter().flat_map(Orphan::files));
+                self.files.tidy(Vec::new(), remove, adopted);
+            }
+            self.files.flush(timeout);
+            // Let go only now: the lock is held until its file is gone.
             drop(session);
+        } else {
+            self.files.flush(timeout);
         }
     }
 }

@@ -3,14 +3,14 @@
 //! so a slow disk or a dialog never freezes the frame (and the browser build
 //! can swap this module for one based on downloads and uploads).
 //!
-//! Writes go through one writer thread, in the order they were asked for: two
-//! saves never race, and their reports arrive in the order the files were
-//! replaced, so the document is marked clean with what is really on disk.
+//! Writes go through one writer thread ([`super::writer`]), in the order
+//! they were asked for.
 
+use super::writer::{self, WriteJob};
 use crate::files::recovery::{Orphan, Session};
-use crate::files::{Disk, FileError, Storage, read_bytes, write_atomic_with};
+use crate::files::{Disk, FileError, Storage, read_bytes};
 use crate::preset::MAX_PRESET_BYTES;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
@@ -42,79 +42,20 @@ pub enum FileEvent {
     /// The recovery folder is ready: this window's session, and the work
     /// left by windows that have gone.
     RecoveryReady(Result<(Session, Vec<Orphan>), FileError>),
-    /// Unsaved work was kept for recovery (or could not be).
-    Kept(Result<(), FileError>),
+    /// Unsaved work was kept for recovery (or could not be: then the
+    /// restored work whose files were to go with it comes back).
+    Kept {
+        result: Result<(), FileError>,
+        adopted: Vec<Orphan>,
+    },
     /// Recovery files were removed or set aside (nothing to report).
     Tidied,
-}
-
-/// A job for the writer thread.
-enum WriteJob {
-    /// A preset, written atomically; reported as [`FileEvent::Written`].
-    Preset { path: PathBuf, contents: String },
-    /// Unsaved work for recovery, written atomically; when that succeeded,
-    /// the files of `then_remove` go (the recovery it replaces).
-    Keep {
-        path: PathBuf,
-        contents: String,
-        then_remove: Vec<PathBuf>,
-    },
-    /// Files to remove, and files to move aside, whatever is there.
-    Tidy {
-        remove: Vec<PathBuf>,
-        rename: Vec<(PathBuf, PathBuf)>,
-    },
-}
-
-impl WriteJob {
-    fn run(self, storage: &dyn Storage) -> FileEvent {
-        match self {
-            WriteJob::Preset { path, contents } => FileEvent::Written {
-                result: write_atomic_with(storage, &path, contents.as_bytes()),
-                path,
-            },
-            WriteJob::Keep {
-                path,
-                contents,
-                then_remove,
-            } => {
-                let result = write_atomic_with(storage, &path, contents.as_bytes());
-                if result.is_ok() {
-                    for p in then_remove {
-                        // Gone already is as good as removed.
-                        let _ = storage.remove(&p);
-                    }
-                }
-                FileEvent::Kept(result)
-            }
-            WriteJob::Tidy { remove, rename } => {
-                for p in remove {
-                    let _ = storage.remove(&p);
-                }
-                for (from, to) in rename {
-                    let _ = storage.rename(&from, &to);
-                }
-                FileEvent::Tidied
-            }
-        }
-    }
-
-    fn refused(self) -> FileEvent {
-        match self {
-            WriteJob::Preset { path, .. } => FileEvent::Written {
-                result: Err(no_writer(&path)),
-                path,
-            },
-            WriteJob::Keep { path, .. } => FileEvent::Kept(Err(no_writer(&path))),
-            WriteJob::Tidy { .. } => FileEvent::Tidied,
-        }
-    }
 }
 
 /// Which jobs an event ends: a dialog or a read (the user is waiting on
 /// it, and another must not start), or anything else.
 #[derive(Debug, Clone, Copy, PartialEq)]
-enum Kind {
+pub(super) enum Kind {
     Asking,
     Other,
 }
@@ -124,6 +65,7 @@ pub struct FileService {
     tx: Sender<(Kind, FileEvent)>,
     rx: Receiver<(Kind, FileEvent)>,
     writes: Option<Sender<WriteJob>>,
+    storage: Arc<dyn Storage>,
     repaint: Arc<dyn Fn() + Send + Sync>,
     /// Jobs that have not reported yet.
     pending: usize,
@@ -146,11 +88,12 @@ impl FileService {
     ) -> Self {
         let (tx, rx) = channel();
         let repaint: Arc<dyn Fn() + Send + Sync> = Arc::new(repaint);
-        let writes = start_writer(tx.clone(), Arc::clone(&repaint), storage);
+        let writes = writer::start(tx.clone(), Arc::clone(&repaint), Arc::clone(&storage));
         FileService {
             tx,
             rx,
             writes,
+            storage,
             repaint,
             pending: 0,
             asking: 0,
@@ -162,7 +105,16 @@ impl FileService {
     /// failing disk); set it before the first write, as the old writer may
     /// still be finishing its own.
     pub fn set_storage(&mut self, storage: Arc<dyn Storage>) {
-        self.writes = start_writer(self.tx.clone(), Arc::clone(&self.repaint), storage);
+        self.storage = storage;
+        self.restart_writer();
+    }
+
+    fn restart_writer(&mut self) {
+        self.writes = writer::start(
+            self.tx.clone(),
+            Arc::clone(&self.repaint),
+            Arc::clone(&self.storage),
+        );
     }
 
     /// Whether to show the desktop's file dialogs; without them, opening and
@@ -171,7 +123,15 @@ impl FileService {
         self.dialogs = on;
     }
 
-    fn spawn(&mut self, what: &str, kind: Kind, job: impl FnOnce() -> FileEvent + Send + 'static) {
+    /// Runs `job` on a named thread; if no thread can be started, reports
+    /// `failed` with the reason at once.
+    fn spawn(
+        &mut self,
+        what: &str,
+        kind: Kind,
+        job: impl FnOnce() -> FileEvent + Send + 'static,
+        failed: impl FnOnce(std::io::Error) -> FileEvent,
+    ) {
         let tx = self.tx.clone();
         let repaint = Arc::clone(&self.repaint);
         let started = std::thread::Builder::new()
@@ -183,16 +143,7 @@ impl FileService {
             });
         match started {
             Ok(_) => self.count(kind),
-            Err(e) => self.report(
-                kind,
-                FileEvent::Read {
-                    path: PathBuf::from(what),
-                    result: Err(FileError::Read {
-                        path: what.into(),
-                        source: e,
-                    }),
-                },
-            ),
+            Err(e) => self.report(kind, failed(e)),
         }
     }
 
@@ -211,10 +162,22 @@ impl FileService {
 
     /// Reads a preset file.
     pub fn read(&mut self, path: PathBuf) {
-        self.spawn("reader", Kind::Asking, move || FileEvent::Read {
-            result: read_bytes(&path, MAX_PRESET_BYTES),
-            path,
-        });
+        let shown = path.clone();
+        self.spawn(
+            "reader",
+            Kind::Asking,
+            move || FileEvent::Read {
+                result: read_bytes(&path, MAX_PRESET_BYTES),
+                path,
+            },
+            |source| FileEvent::Read {
+                result: Err(FileError::Read {
+                    path: shown.display().to_string(),
+                    source,
+                }),
+                path: shown,
+            },
+        );
     }
 
     /// Writes a preset atomically, after the writes asked for before it.
@@ -223,48 +186,95 @@ impl FileService {
     }
 
     /// Keeps unsaved work for recovery at `path` (atomically, after the
-    /// writes asked for before it); once it is there, removes `then_remove`.
-    pub fn keep(&mut self, path: PathBuf, contents: String, then_remove: Vec<PathBuf>) {
+    /// writes asked for before it); once it is there, the files of the
+    /// restored work in `adopted` go.
+    pub fn keep(&mut self, path: PathBuf, contents: String, adopted: Vec<Orphan>) {
         self.queue(WriteJob::Keep {
             path,
             contents,
-            then_remove,
+            adopted,
         });
     }
 
-    /// Removes files and moves others aside, after the writes asked for
-    /// before (so a recovery file being written is removed, not left).
-    pub fn tidy(&mut self, remove: Vec<PathBuf>, rename: Vec<(PathBuf, PathBuf)>) {
-        self.queue(WriteJob::Tidy { remove, rename });
+    /// Moves files aside, then removes others, after the writes asked for
+    /// before (so a recovery file being written is removed, not left); the
+    /// locks of `hold` are let go after that.
+    pub fn tidy(
+        &mut self,
+        rename: Vec<(PathBuf, PathBuf)>,
+        remove: Vec<PathBuf>,
+        hold: Vec<Orphan>,
+    ) {
+        self.queue(WriteJob::Tidy {
+            rename,
+            remove,
+            hold,
+        });
+    }
+
+    /// Waits (at most `timeout`) until the writes asked for so far are done;
+    /// their reports stay for the next poll.
+    pub fn flush(&mut self, timeout: Duration) {
+        let (done, answer) = channel();
+        self.queue(WriteJob::Barrier(done));
+        let _ = answer.recv_timeout(timeout);
     }
 
     fn queue(&mut self, job: WriteJob) {
-        let refused = match &self.writes {
-            Some(writer) => writer.send(job).err().map(|e| e.0),
-            None => Some(job),
-        };
-        match refused {
-            None => self.count(Kind::Other),
-            Some(job) => self.report(Kind::Other, job.refused()),
+        let reports = job.reports();
+        let mut job = Some(job);
+        // A writer that has gone (it cannot panic, but a thread may die) is
+        // started again once, rather than every later save failing.
+        for attempt in 0..2 {
+            let Some(j) = job.take() else { return };
+            match &self.writes {
+                Some(w) => match w.send(j) {
+                    Ok(()) => {
+                        if reports {
+                            self.count(Kind::Other);
+                        }
+                        return;
+                    }
+                    Err(e) => job = Some(e.0),
+                },
+                None => job = Some(j),
+            }
+            if attempt == 0 {
+                self.restart_writer();
+            }
+        }
+        if let Some(event) = job.and_then(WriteJob::refused) {
+            self.report(Kind::Other, event);
         }
     }
 
     /// Starts this window's recovery session in `dir` and looks for work
     /// left by windows that have gone.
     pub fn start_recovery(&mut self, dir: PathBuf) {
-        self.spawn("recovery", Kind::Other, move || {
-            FileEvent::RecoveryReady(
-                Session::start(&dir)
-                    .map(|s| {
-                        let orphans = s.orphans();
-                        (s, orphans)
-                    })
-                    .map_err(|source| FileError::Write {
-                        path: dir.display().to_string(),
-                        source,
-                    }),
-            )
-        });
+        let shown = dir.display().to_string();
+        self.spawn(
+            "recovery",
+            Kind::Other,
+            move || {
+                FileEvent::RecoveryReady(
+                    Session::start(&dir)
+                        .map(|s| {
+                            let orphans = s.orphans();
+                            (s, orphans)
+                        })
+                        .map_err(|source| FileError::Write {
+                            path: dir.display().to_string(),
+                            source,
+                        }),
+                )
+            },
+            |source| {
+                FileEvent::RecoveryReady(Err(FileError::Write {
+                    path: shown,
+                    source,
+                }))
+            },
+        );
     }
 
     /// Lets the user pick a preset, then reads it.
@@ -272,28 +282,8 @@ impl FileService {
         if !self.dialogs {
             return self.report(Kind::Asking, FileEvent::NoDialog { saving: false });
         }
-        self.spawn("open dialog", Kind::Asking, || {
-            let started = Instant::now();
-            let picked = pollster::block_on(
-                rfd::AsyncFileDialog::new()
-                    .set_title("Open a cluster preset")
-                    .add_filter("Cluster Workbench preset", &["json"])
-                    .add_filter("All files", &["*"])
-                    .pick_file(),
-            );
-            match picked {
-                Some(handle) => {
-                    let path = handle.path().to_path_buf();
-                    FileEvent::Read {
-                        result: read_bytes(&path, MAX_PRESET_BYTES),
-                        path,
-                    }
-                }
-                None if started.elapsed() < NO_DIALOG_BELOW => {
-                    FileEvent::NoDialog { saving: false }
-                }
-                None => FileEvent::Cancelled,
-            }
+        self.spawn("open dialog", Kind::Asking, open_dialog, |_| {
+            FileEvent::NoDialog { saving: false }
         });
     }
 
@@ -302,23 +292,12 @@ impl FileService {
         if !self.dialogs {
             return self.report(Kind::Asking, FileEvent::NoDialog { saving: true });
         }
-        self.spawn("save dialog", Kind::Asking, move || {
-            let started = Instant::now();
-            let picked = pollster::block_on(
-                rfd::AsyncFileDialog::new()
-                    .set_title("Save the cluster preset")
-                    .add_filter("Cluster Workbench preset", &["json"])
-                    .set_file_name(suggested_name)
-                    .save_file(),
-            );
-            match picked {
-                Some(handle) => FileEvent::SaveChosen {
-                    path: handle.path().to_path_buf(),
-                },
-                None if started.elapsed() < NO_DIALOG_BELOW => FileEvent::NoDialog { saving: true },
-                None => FileEvent::Cancelled,
-            }
-        });
+        self.spawn(
+            "save dialog",
+            Kind::Asking,
+            move || save_dialog(suggested_name),
+            |_| FileEvent::NoDialog { saving: true },
+        );
     }
 
     /// The jobs that have finished since the last call.
@@ -332,11 +311,6 @@ impl FileService {
         let asked = done.iter().filter(|(k, _)| *k == Kind::Asking).count();
         self.asking = self.asking.saturating_sub(asked);
         done.into_iter().map(|(_, e)| e).collect()
-    }
-
-    /// Whether a job is still running.
-    pub fn is_busy(&self) -> bool {
-        self.pending > 0
     }
 
     /// Whether a file dialog is open or a file is being read: another must
@@ -360,34 +334,44 @@ impl FileService {
     }
 }
 
-/// Starts the thread that does the writes, one after the other; `None` when
-/// no thread can be started (saving then says so rather than hang).
-fn start_writer(
-    events: Sender<(Kind, FileEvent)>,
-    wake: Arc<dyn Fn() + Send + Sync>,
-    storage: Arc<dyn Storage>,
-) -> Option<Sender<WriteJob>> {
-    let (writes, queue) = channel::<WriteJob>();
-    std::thread::Builder::new()
-        .name("cluster-workbench writer".into())
-        .spawn(move || {
-            // Ends when the service, and with it the sender, is dropped.
-            for job in queue {
-                // A failed send only means the app has gone.
-                let _ = events.send((Kind::Other, job.run(storage.as_ref())));
-                wake();
+/// The desktop's Open dialog, then the read of the file picked.
+fn open_dialog() -> FileEvent {
+    let started = Instant::now();
+    let picked = pollster::block_on(
+        rfd::AsyncFileDialog::new()
+            .set_title("Open a cluster preset")
+            .add_filter("Cluster Workbench preset", &["json"])
+            .add_filter("All files", &["*"])
+            .pick_file(),
+    );
+    match picked {
+        Some(handle) => {
+            let path = handle.path().to_path_buf();
+            FileEvent::Read {
+                result: read_bytes(&path, MAX_PRESET_BYTES),
+                path,
             }
-        })
-        .ok()
-        .map(|_| writes)
+        }
+        None if started.elapsed() < NO_DIALOG_BELOW => FileEvent::NoDialog { saving: false },
+        None => FileEvent::Cancelled,
+    }
 }
 
-/// The error when the writer thread is gone.
-fn no_writer(path: &Path) -> FileError {
-    FileError::Write {
-        path: path.display().to_string(),
-        source: std::io::Error::other(
-            "the workbench's writer has stopped; restart it and save again",
-        ),
+/// The desktop's Save dialog.
+fn save_dialog(suggested_name: String) -> FileEvent {
+    let started = Instant::now();
+    let picked = pollster::block_on(
+        rfd::AsyncFileDialog::new()
+            .set_title("Save the cluster preset")
+            .add_filter("Cluster Workbench preset", &["json"])
+            .set_file_name(suggested_name)
+            .save_file(),
+    );
+    match picked {
+        Some(handle) => FileEvent::SaveChosen {
+            path: handle.path().to_path_buf(),
+        },
+        None if started.elapsed() < NO_DIALOG_BELOW => FileEvent::NoDialog { saving: true },
+        None => FileEvent::Cancelled,
     }
 }

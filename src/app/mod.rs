@@ -12,6 +12,7 @@ pub mod document;
 pub mod files;
 mod saving;
 pub mod settings;
+mod writer;
 
 use crate::edit::{Edit, unused_plan_name};
 use crate::model::Model;
@@ -94,6 +95,10 @@ pub struct Workbench {
     /// The action to go on with once the save the user is choosing a file
     /// for succeeds (it then travels with that save).
     after_save: Option<Action>,
+    /// The document (its id and revision) as it was when the read in
+    /// progress was asked for: if it has changed since, the read asks
+    /// before replacing it.
+    reading: Option<(u64, u64)>,
     /// Unsaved work kept for recovery, and work offered back.
     autosave: autosave::Autosave,
     /// The window may close even with unsaved changes (the user said so).
@@ -140,15 +145,22 @@ impl Workbench {
             analysis,
             saving: VecDeque::new(),
             after_save: None,
+            reading: None,
             autosave: autosave::Autosave::default(),
             allow_close: false,
             title: String::new(),
         };
         match start {
-            Start::File(path) => wb.files.read(path),
+            Start::File(path) => {
+                wb.note_read();
+                wb.files.read(path);
+            }
             Start::BuiltIn(file) => wb.open_built_in(&file),
             Start::Remembered => match wb.settings.last.clone() {
-                Some(LastDocument::File(path)) => wb.files.read(path),
+                Some(LastDocument::File(path)) => {
+                    wb.note_read();
+                    wb.files.read(path);
+                }
                 Some(LastDocument::BuiltIn(file)) => wb.open_built_in(&file),
                 Some(LastDocument::Untitled) => {}
                 None => wb.open_built_in(builtin::FIRST_RUN),
@@ -185,6 +197,11 @@ impl Workbench {
         }
     }
 
+    /// Whether a file dialog is open or a file is being read.
+    pub fn is_asking(&self) -> bool {
+        self.files.is_asking()
+    }
+
     /// Whether the user is waiting on a file: a dialog, a read or a save
     /// (not autosave, which works unseen).
     pub fn is_busy(&self) -> bool {
@@ -211,7 +228,6 @@ impl Workbench {
 
     fn run(&mut self, action: Action, ctx: &egui::Context) {
         if action.waits_for_files() && self.files.is_asking() {
-            self.after_save = None;
             self.view.status = Some(texts().files_busy.to_owned());
             return;
         }
@@ -233,12 +249,17 @@ impl Workbench {
                 self.replace(preset, Origin::Untitled);
                 self.settings.last = Some(LastDocument::Untitled);
             }
-            Action::Open => self.files.open_dialog(),
+            Action::Open => {
+                self.note_read();
+                self.files.open_dialog();
+            }
             Action::OpenPathPrompt => self.prompt(false, None),
             Action::OpenPath(path) => {
                 self.close_path_prompt();
+                self.note_read();
                 self.files.read(path);
             }
+            Action::Loaded(loaded) => self.install(*loaded),
             Action::OpenBuiltIn(file) => self.open_built_in(&file),
             Action::Save => match self.doc.origin().clone() {
                 Origin::File(path) => self.save_to(path),
@@ -257,6 +278,11 @@ impl Workbench {
             }
             Action::SaveThen(then) => {
                 self.dialog = None;
+                if self.needs_dialog_to_save() && self.files.is_asking() {
+                    // Another dialog is open: no save, so nothing follows.
+                    self.view.status = Some(texts().files_busy.to_owned());
+                    return;
+                }
                 self.after_save = Some(*then);
                 self.run(Action::Save, ctx);
             }
@@ -296,8 +322,12 @@ impl Workbench {
             }
             Action::ShowAbout(open) => self.view.about_open = open,
             Action::CloseDialog => {
+                // Cancelling the typed path of a save cancels what was to
+                // follow it; closing any other dialog does not.
+                if matches!(self.dialog, Some(Dialog::PathPrompt { saving: true, .. })) {
+                    self.after_save = None;
+                }
                 self.dialog = None;
-                self.after_save = None;
             }
             // The user chose to discard unsaved changes: go on without asking.
             Action::Confirmed(then) => {

@@ -4,6 +4,7 @@
 //! document is marked clean with exactly what reached the disk and "Save,
 //! then go on" goes on after its own save, not after an earlier one.
 
+use super::action::Loaded;
 use super::document::Origin;
 use super::files::FileEvent;
 use super::{Action, Dialog, Workbench, shown};
@@ -35,7 +36,7 @@ impl Workbench {
                 self.prompt(saving, Some(texts().no_dialog_note.to_owned()));
             }
             FileEvent::RecoveryReady(result) => self.recovery_ready(result),
-            FileEvent::Kept(result) => self.kept(result),
+            FileEvent::Kept { result, adopted } => self.kept(result, adopted),
             FileEvent::Tidied => {}
         }
     }
@@ -45,13 +46,23 @@ impl Workbench {
         let loaded = result.map_err(|e| e.to_string()).and_then(|bytes| {
             Preset::from_bytes_with_version(&bytes, &self.model).map_err(|e| e.to_string())
         });
+        let asked_on = self.reading.take();
         match loaded {
             Ok((preset, version)) => {
-                self.replace(preset, Origin::File(path.clone()));
-                self.settings.remember(path);
-                if version < PRESET_VERSION {
-                    self.view.status =
-                        Some(fill(t.older_version, &[("version", &version.to_string())]));
+                let loaded = Loaded {
+                    path,
+                    preset: Box::new(preset),
+                    version,
+                };
+                let now = (self.doc.id(), self.doc.revision());
+                if self.doc.is_dirty() && asked_on != Some(now) {
+                    // Edited while the file was being chosen or read: those
+                    // edits are not thrown away without asking.
+                    self.dialog = Some(Dialog::Unsaved {
+                        then: Box::new(Action::Loaded(Box::new(loaded))),
+                    });
+                } else {
+                    self.install(loaded);
                 }
             }
             Err(reason) => self.error(
@@ -60,6 +71,31 @@ impl Workbench {
                 t.kept_as_it_was,
             ),
         }
+    }
+
+    /// Remembers the document as it is when a read is asked for.
+    pub(super) fn note_read(&mut self) {
+        self.reading = Some((self.doc.id(), self.doc.revision()));
+    }
+
+    /// Shows a preset that was read.
+    pub(super) fn install(&mut self, loaded: Loaded) {
+        let Loaded {
+            path,
+            preset,
+            version,
+        } = loaded;
+        self.replace(*preset, Origin::File(path.clone()));
+        self.settings.remember(path);
+        if version < PRESET_VERSION {
+            let note = fill(texts().older_version, &[("version", &version.to_string())]);
+            self.view.status = Some(note);
+        }
+    }
+
+    /// Whether saving now needs the user to choose a file.
+    pub(super) fn needs_dialog_to_save(&self) -> bool {
+        !matches!(self.doc.origin(), Origin::File(_))
     }
 
     fn written(
@@ -80,9 +116,13 @@ impl Workbench {
                 }
                 self.view.status = Some(fill(t.saved_to, &[("file", &shown(&path))]));
                 self.settings.remember(path);
-                // What the user wanted after this save goes on; if the
-                // document was edited meanwhile, it asks again.
-                if let Some(then) = pending.and_then(|p| p.then) {
+                // What the user wanted after this save goes on, if the
+                // document is still the one saved (if it was edited
+                // meanwhile, it asks again).
+                if let Some(p) = pending
+                    && p.doc == self.doc.id()
+                    && let Some(then) = p.then
+                {
                     self.apply(then, ctx);
                 }
             }

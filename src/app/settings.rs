@@ -62,6 +62,15 @@ impl Settings {
         }
     }
 
+    /// Whether the bytes of eframe's settings file (`app.ron`, a map of
+    /// keys to strings) can be read; the reason when they cannot.
+    pub fn file_is_sound(bytes: &[u8]) -> Result<(), String> {
+        let text = std::str::from_utf8(bytes).map_err(|e| e.to_string())?;
+        ron::from_str::<std::collections::HashMap<String, String>>(text)
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    }
+
     /// The text stored under [`SETTINGS_KEY`].
     pub fn to_stored(&self) -> String {
         // Plain fields of strings, numbers and enums always serialise.

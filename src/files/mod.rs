@@ -42,10 +42,22 @@ fn explain(e: &std::io::Error, writing: bool) -> String {
         (StorageFull | QuotaExceeded, _) => {
             "the disk is full. Free some space, or save to another disk with Save as…"
         }
-        (IsADirectory, _) => "that is a folder, not a file",
+        (IsADirectory, true) => "that is a folder, not a file. Choose a file name with Save as…",
+        (IsADirectory, false) => "that is a folder, not a file",
         _ => return e.to_string(),
     };
     format!("{advice} ({e})")
+}
+
+impl FileError {
+    /// What the operating system said, without advice (for files the user
+    /// did not choose, where "Save as…" is no remedy).
+    pub fn cause(&self) -> String {
+        match self {
+            FileError::Read { source, .. } | FileError::Write { source, .. } => source.to_string(),
+            other => other.to_string(),
+        }
+    }
 }
 
 fn shown(path: &Path) -> String {
@@ -111,12 +123,22 @@ pub fn read_preset(path: &Path, model: &Model) -> Result<Preset, FileError> {
     })
 }
 
+/// The largest model file read: the shipped one is a small fraction of it.
+pub const MAX_MODEL_BYTES: u64 = 8 << 20;
+
 /// Reads and checks a model file.
 pub fn read_model(path: &Path) -> Result<Model, FileError> {
-    let text = std::fs::read_to_string(path).map_err(|source| FileError::Read {
+    let bytes = read_bytes(path, MAX_MODEL_BYTES)?;
+    let invalid = |reason: String| FileError::Read {
         path: shown(path),
-        source,
-    })?;
+        source: std::io::Error::new(std::io::ErrorKind::InvalidData, reason),
+    };
+    if bytes.len() as u64 > MAX_MODEL_BYTES {
+        return Err(invalid(format!(
+            "a model file may be at most {MAX_MODEL_BYTES} bytes (8 MiB); this one is larger"
+        )));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| invalid(format!("not UTF-8 text ({e})")))?;
     Model::from_json(&text).map_err(|source| FileError::Model {
         path: shown(path),
         source,
@@ -126,12 +148,13 @@ pub fn read_model(path: &Path) -> Result<Model, FileError> {
 /// Moves a damaged file aside (to `NAME.unreadable`, replacing an older one
 /// there), so that a program about to overwrite it starts clean and nothing
 /// is lost. `check` says whether the bytes are sound. Returns why it was
-/// damaged and where it went; `None` when it is sound or missing.
+/// damaged and where it went (`None` if it could not be moved); `None` when
+/// it is sound or missing.
 pub fn set_aside_if_damaged(
     path: &Path,
     limit: u64,
     check: impl Fn(&[u8]) -> Result<(), String>,
-) -> Option<(String, PathBuf)> {
+) -> Option<(String, Option<PathBuf>)> {
     let reason = match read_bytes(path, limit) {
         Err(FileError::Read { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
             return None;
@@ -144,8 +167,8 @@ pub fn set_aside_if_damaged(
     aside.push(".unreadable");
     let aside = PathBuf::from(aside);
     // If it cannot be moved, the program starts clean all the same.
-    let _ = std::fs::rename(path, &aside);
-    Some((reason, aside))
+    let moved = std::fs::rename(path, &aside).is_ok().then_some(aside);
+    Some((reason, moved))
 }
 
 /// A temporary name beside `path`, unique to this process and this write,
@@ -161,26 +184,36 @@ fn temporary_beside(path: &Path) -> PathBuf {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-    dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()))
+    // The time makes a name left by an earlier run with the same process
+    // number unlikely to come back; the counter makes this run's unique.
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    dir.join(format!(".{name}.{}-{nanos}-{n}.tmp", std::process::id()))
 }
 
 /// Writes a file atomically: a temporary file in the same folder, flushed to
 /// disk, then renamed over the target, so a crash, a full disk or a refused
-/// folder never leaves half a preset, and the old file stays as it was.
-pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), FileError> {
-    write_atomic_with(&Disk, path, contents)
-}
-
-/// [`write_atomic`] on the given storage.
+/// folder never leaves half a file, and the old file stays as it was.
 pub fn write_atomic_with(
     storage: &dyn Storage,
     path: &Path,
     contents: &[u8],
 ) -> Result<(), FileError> {
-    let tmp = temporary_beside(path);
-    let result = storage
-        .write_new(&tmp, contents)
-        .and_then(|()| storage.rename(&tmp, path));
+    // A name left by a crashed run of a process with the same number is
+    // passed over, not failed on.
+    let mut tmp = temporary_beside(path);
+    let mut written = storage.write_new(&tmp, contents);
+    for _ in 0..16 {
+        match &written {
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                tmp = temporary_beside(path);
+                written = storage.write_new(&tmp, contents);
+            }
+            _ => break,
+        }
+    }
+    let result = written.and_then(|()| storage.rename(&tmp, path));
     if result.is_err() {
         // What is left of the temporary file is ours alone; the target is
         // untouched.
@@ -223,12 +256,43 @@ mod tests {
         assert!(path.exists());
         std::fs::write(&path, "garbage").unwrap();
         let (why, aside) = set_aside_if_damaged(&path, 100, check).unwrap();
+        let aside = aside.unwrap();
         assert_eq!(why, "not a map");
         assert!(!path.exists());
         assert_eq!(std::fs::read_to_string(&aside).unwrap(), "garbage");
         std::fs::write(&path, "{".repeat(200)).unwrap();
         let (why, _) = set_aside_if_damaged(&path, 100, check).unwrap();
         assert!(why.contains("larger"), "{why}");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// A temporary file left by a crash under the name a save would pick
+    /// does not make the save fail.
+    #[test]
+    fn a_leftover_temporary_name_is_passed_over() {
+        struct Taken;
+        impl Storage for Taken {
+            fn write_new(&self, path: &Path, contents: &[u8]) -> std::io::Result<()> {
+                static FIRST: std::sync::Once = std::sync::Once::new();
+                let mut taken = false;
+                FIRST.call_once(|| taken = true);
+                if taken {
+                    return Err(std::io::ErrorKind::AlreadyExists.into());
+                }
+                Disk.write_new(path, contents)
+            }
+            fn rename(&self, from: &Path, to: &Path) -> std::io::Result<()> {
+                Disk.rename(from, to)
+            }
+            fn remove(&self, path: &Path) -> std::io::Result<()> {
+                Disk.remove(path)
+            }
+        }
+        let dir = std::env::temp_dir().join(format!("cw-taken-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("a.json");
+        write_atomic_with(&Taken, &path, b"whole").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"whole");
         let _ = std::fs::remove_dir_all(&dir);
     }
 

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 /// The `format` field of a recovery file.
-pub const RECOVERY_FORMAT: &str = "cluster-workbench-recovery";
+const RECOVERY_FORMAT: &str = "cluster-workbench-recovery";
 const RECOVERY_VERSION: u32 = 1;
 /// A recovery file holds one preset (at most 1 MiB) and a few fields more.
 const MAX_RECOVERY_BYTES: u64 = MAX_PRESET_BYTES * 2 + 4096;
@@ -65,7 +65,8 @@ impl Recovery {
         serde_json::to_string(self).unwrap_or_default()
     }
 
-    fn from_bytes(bytes: &[u8]) -> Result<Self, String> {
+    /// Reads a recovery file, refusing anything else.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, String> {
         let r: Recovery = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
         if r.format != RECOVERY_FORMAT || r.version != RECOVERY_VERSION {
             return Err(format!(
@@ -78,7 +79,7 @@ impl Recovery {
 }
 
 /// Seconds since 1970, 0 if the clock is before it.
-pub fn seconds_now() -> u64 {
+fn seconds_now() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs())
@@ -101,16 +102,25 @@ impl Session {
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_nanos());
         let id = format!("{}-{nanos}", std::process::id());
-        let lock = File::create(dir.join(format!("{id}.lock")))?;
+        // Locked under another name, then put in place: no other window can
+        // ever see this lock file unlocked and take it for a stale one.
+        let making = dir.join(format!(".{id}.lock.tmp"));
+        let lock = File::create(&making)?;
         lock.try_lock().map_err(|e| match e {
             TryLockError::Error(e) => e,
             TryLockError::WouldBlock => std::io::Error::other("the lock file is held"),
         })?;
+        std::fs::rename(&making, dir.join(format!("{id}.lock")))?;
         Ok(Session {
             dir: dir.to_path_buf(),
             id,
             _lock: lock,
         })
+    }
+
+    /// The recovery folder.
+    pub fn folder(&self) -> &Path {
+        &self.dir
     }
 
     /// This session's recovery file.
@@ -129,12 +139,38 @@ impl Session {
         let Ok(entries) = std::fs::read_dir(&self.dir) else {
             return Vec::new();
         };
-        let mut found: Vec<Orphan> = entries
+        let others: Vec<PathBuf> = entries
             .flatten()
             .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "json"))
             .filter(|p| p.file_stem().is_some_and(|s| *s != *self.id))
-            .filter_map(|p| Orphan::claim(&p))
+            .collect();
+        let is = |p: &PathBuf, ext: &str| p.extension().is_some_and(|x| x == ext);
+        // Temporary files of writes cut short by a crash: any an hour old is
+        // no write in progress.
+        for tmp in others.iter().filter(|p| is(p, "tmp")) {
+            let old = std::fs::metadata(tmp)
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age.as_secs() > 3600);
+            if old {
+                let _ = std::fs::remove_file(tmp);
+            }
+        }
+        // A lock with no work beside it is left by a window that was stopped
+        // with nothing unsaved: tidy it once its owner has gone.
+        for lock in others.iter().filter(|p| is(p, "lock")) {
+            if !lock.with_extension("json").exists()
+                && let Ok(f) = OpenOptions::new().write(true).open(lock)
+                && f.try_lock().is_ok()
+            {
+                let _ = std::fs::remove_file(lock);
+            }
+        }
+        let mut found: Vec<Orphan> = others
+            .iter()
+            .filter(|p| is(p, "json"))
+            .filter_map(|p| Orphan::claim(p))
             .collect();
         found.sort_by_key(|o| match &o.contents {
             Ok(r) => r.kept_at,
@@ -151,34 +187,40 @@ pub struct Orphan {
     /// What it holds, or why it cannot be read.
     pub contents: Result<Recovery, String>,
     /// Its lock, held so no other window offers it too.
-    _lock: Option<File>,
+    _lock: File,
 }
 
 impl Orphan {
     /// Takes the recovery file at `path` if its owner has gone; `None` while
     /// its owner runs (or its lock cannot be tried).
     fn claim(path: &Path) -> Option<Orphan> {
-        let lock_path = path.with_extension("lock");
-        let lock = match OpenOptions::new().write(true).open(&lock_path) {
-            Ok(f) => match f.try_lock() {
-                Ok(()) => Some(f),
-                Err(TryLockError::WouldBlock) => return None,
-                Err(TryLockError::Error(_)) => return None,
-            },
-            // No lock file: its owner was stopped between the two writes,
-            // or removed it on the way out; either way it has gone.
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-            Err(_) => return None,
+        // A live window's lock file is in place before its first recovery
+        // file is written, and goes after its last is removed; so a recovery
+        // file without one belongs to a window that has gone. Its lock is
+        // made here, and whoever locks it first offers the work.
+        let lock = OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(path.with_extension("lock"))
+            .ok()?;
+        match lock.try_lock() {
+            Ok(()) => {}
+            Err(TryLockError::WouldBlock | TryLockError::Error(_)) => return None,
+        }
+        let contents = match super::read_bytes(path, MAX_RECOVERY_BYTES) {
+            // Restored or discarded by another window since the listing.
+            Err(super::FileError::Read { source, .. })
+                if source.kind() == std::io::ErrorKind::NotFound =>
+            {
+                return None;
+            }
+            Err(e) => Err(e.to_string()),
+            Ok(bytes) if bytes.len() as u64 > MAX_RECOVERY_BYTES => {
+                Err("the file is larger than any recovery file this workbench writes".into())
+            }
+            Ok(bytes) => Recovery::from_bytes(&bytes),
         };
-        let contents = super::read_bytes(path, MAX_RECOVERY_BYTES)
-            .map_err(|e| e.to_string())
-            .and_then(|bytes| {
-                if bytes.len() as u64 > MAX_RECOVERY_BYTES {
-                    Err("the file is larger than any recovery file this workbench writes".into())
-                } else {
-                    Recovery::from_bytes(&bytes)
-                }
-            });
         Some(Orphan {
             file: path.to_path_buf(),
             contents,
@@ -261,9 +303,14 @@ mod tests {
             found[0].contents.as_ref().unwrap().from,
             Provenance::Untitled
         );
+        // A lock of a window gone with nothing unsaved is tidied away.
+        let stale = Session::start(&dir).unwrap();
+        let stale_lock = stale.lock_file();
+        drop(stale);
         // A third window started now does not offer it too.
         let third = Session::start(&dir).unwrap();
         assert!(third.orphans().is_empty());
+        assert!(!stale_lock.exists());
         drop(found);
         assert_eq!(third.orphans().len(), 1);
         let _ = std::fs::remove_dir_all(&dir);

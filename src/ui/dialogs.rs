@@ -90,16 +90,16 @@ fn recover(ui: &mut Ui, body: &str, more: usize, out: &mut Vec<Action>) {
     }
     ui.add_space(8.0);
     ui.horizontal(|ui| {
-        if ui
-            .button(RichText::new(t.recover_restore).strong())
-            .clicked()
-        {
+        let restore = ui.button(RichText::new(t.recover_restore).strong());
+        if restore.on_hover_text(t.recover_restore_hint).clicked() {
             out.push(Action::Restore);
         }
-        if ui.button(t.recover_discard).clicked() {
+        let discard = ui.button(t.recover_discard);
+        if discard.on_hover_text(t.recover_discard_hint).clicked() {
             out.push(Action::DiscardRecovered);
         }
-        if ui.button(t.recover_later).clicked() {
+        let later = ui.button(t.recover_later);
+        if later.on_hover_text(t.recover_later_hint).clicked() {
             out.push(Action::RecoverLater);
         }
     });

@@ -4,6 +4,7 @@ use super::State;
 use super::shortcuts::{self, NEW, OPEN, QUIT, REDO, SAVE, SAVE_AS, UNDO};
 use crate::app::action::{Action, ThemeChoice};
 use crate::app::builtin::Shelf;
+use crate::app::document::Origin;
 use crate::text::texts;
 use egui::{Button, KeyboardShortcut, RichText, Ui};
 
@@ -48,23 +49,35 @@ pub fn menu_bar(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
 
 fn file_menu(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
     let t = texts();
-    if item(ui, t.new_cluster, Some(&NEW), true) {
+    // While a dialog is open or a file is being read, what would start
+    // another or replace the document waits (the shortcuts are refused in
+    // the same way, by the workbench).
+    let free = |a: &Action| !(s.asking && a.waits_for_files());
+    if item(ui, t.new_cluster, Some(&NEW), free(&Action::New)) {
         out.push(Action::New);
     }
-    if item(ui, t.open, Some(&OPEN), !s.busy) {
+    if item(ui, t.open, Some(&OPEN), free(&Action::Open)) {
         out.push(Action::Open);
     }
-    if item(ui, t.open_path, None, !s.busy) {
+    if item(ui, t.open_path, None, free(&Action::OpenPathPrompt)) {
         out.push(Action::OpenPathPrompt);
     }
-    ui.menu_button(t.open_cases, |ui| shelf(ui, s, Shelf::Case, out));
-    ui.menu_button(t.open_teaching, |ui| shelf(ui, s, Shelf::Teaching, out));
-    ui.menu_button(t.open_recent, |ui| recent(ui, s, out));
+    ui.add_enabled_ui(free(&Action::OpenBuiltIn(String::new())), |ui| {
+        ui.menu_button(t.open_cases, |ui| shelf(ui, s, Shelf::Case, out));
+        ui.menu_button(t.open_teaching, |ui| shelf(ui, s, Shelf::Teaching, out));
+        ui.menu_button(t.open_recent, |ui| recent(ui, s, out));
+    });
     ui.separator();
-    if item(ui, t.save, Some(&SAVE), !s.busy) {
+    let saves_to_file = matches!(s.doc.origin(), Origin::File(_));
+    if item(
+        ui,
+        t.save,
+        Some(&SAVE),
+        saves_to_file || free(&Action::SaveAs),
+    ) {
         out.push(Action::Save);
     }
-    if item(ui, t.save_as, Some(&SAVE_AS), !s.busy) {
+    if item(ui, t.save_as, Some(&SAVE_AS), free(&Action::SaveAs)) {
         out.push(Action::SaveAs);
     }
     ui.separator();

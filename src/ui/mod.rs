@@ -51,6 +51,8 @@ pub struct State<'a> {
     pub built_in: &'a [crate::app::builtin::Listed],
     /// A file job is running.
     pub busy: bool,
+    /// A file dialog is open or a file is being read.
+    pub asking: bool,
     /// The latest analyses (levers, bands), when any has finished.
     pub analysis: Option<&'a Analysis>,
     /// Whether they answer the document as it is (else they are refreshing).
@@ -212,6 +214,7 @@ pub fn frame(ui: &mut Ui, wb: &mut Workbench) {
         view: &wb.view,
         built_in: &wb.built_in,
         busy: wb.is_busy(),
+        asking: wb.is_asking(),
         analysis,
         analysis_current,
     };
@@ -222,8 +225,10 @@ pub fn frame(ui: &mut Ui, wb: &mut Workbench) {
     }
     wb.follow_analysis();
     let now = ctx.input(|i| i.time);
-    if let Some(wait) = wb.keep_for_recovery(now) {
-        ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait));
+    if let Some(wait) = wb.keep_for_recovery(now)
+        && let Ok(wait) = std::time::Duration::try_from_secs_f64(wait)
+    {
+        ctx.request_repaint_after(wait);
     }
     wb.update_title(&ctx);
 }

@@ -22,12 +22,22 @@ pub fn panel(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
         )
         .show(ui, |ui| {
             for (i, notice) in s.view.notices.iter().enumerate() {
+                // The notice reads from the left and wraps; Dismiss on the
+                // right of the same row.
                 ui.horizontal(|ui| {
+                    let button = 90.0;
+                    let text_width = (ui.available_width() - button).max(120.0);
+                    ui.allocate_ui_with_layout(
+                        egui::vec2(text_width, 0.0),
+                        egui::Layout::left_to_right(egui::Align::Center),
+                        |ui| {
+                            ui.add(egui::Label::new(egui::RichText::new(notice).color(ink)).wrap())
+                        },
+                    );
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                         if ui.button(texts().dismiss).clicked() {
                             out.push(Action::DismissNotice(i));
                         }
-                        ui.add(egui::Label::new(egui::RichText::new(notice).color(ink)).wrap());
                     });
                 });
             }
