@@ -2,24 +2,10 @@
 //! model §7).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
 use cluster_workbench::preset::json::Json;
+use common::{run, shipped};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_cluster-workbench"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn shipped(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("presets")
-        .join(name)
-        .display()
-        .to_string()
-}
 
 fn write(dir: &tempfile::TempDir, name: &str, text: &str) -> PathBuf {
     let p = dir.path().join(name);

@@ -15,22 +15,6 @@ use cluster_workbench::preset::json::Json;
 use common::*;
 use proptest::prelude::*;
 use std::path::Path;
-use std::process::Command;
-
-fn shipped(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("presets")
-        .join(name)
-        .display()
-        .to_string()
-}
-
-fn run(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_cluster-workbench"))
-        .args(args)
-        .output()
-        .unwrap()
-}
 
 const CAPACITY: [&str; 4] = [
     "strengthen_association",

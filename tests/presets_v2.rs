@@ -86,9 +86,7 @@ fn valid() -> String {
 
 /// The valid preset with one piece of text replaced (which must be there).
 fn with(from: &str, to: &str) -> Vec<u8> {
-    let v = valid();
-    assert!(v.contains(from), "the test's base preset has no {from:?}");
-    v.replacen(from, to, 1).into_bytes()
+    replaced(&valid(), from, to)
 }
 
 /// Every new kind of bad input of version 2, with the path the message must

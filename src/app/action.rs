@@ -132,6 +132,19 @@ pub enum Action {
 }
 
 impl Action {
+    /// Add the catalogue intervention `id` to plan `plan`, from year 0 at
+    /// full intensity (the entry editor then sets it up).
+    pub fn add_intervention(plan: usize, id: &str) -> Action {
+        Action::Edit {
+            edit: Edit::AddCatalogueEntry {
+                plan,
+                id: id.to_owned(),
+                start_year: 0,
+            },
+            merge: false,
+        }
+    }
+
     /// Whether the action would replace the document, so unsaved changes need
     /// the user's confirmation first.
     pub fn discards_document(&self) -> bool {

@@ -34,8 +34,9 @@ pub struct Analysis {
 pub struct AnalysisService {
     requests: Sender<Request>,
     results: Receiver<Analysis>,
-    /// What was last asked for.
-    asked: Option<(Preset, Option<usize>)>,
+    /// What was last asked for: the document's revision (which changes
+    /// whenever its preset does) and the active plan.
+    asked: Option<(u64, Option<usize>)>,
     generation: u64,
     latest: Option<Analysis>,
 }
@@ -79,16 +80,12 @@ impl AnalysisService {
     }
 
     /// Asks for the analyses of this state, unless they were asked for already.
-    pub fn follow(&mut self, preset: &Preset, plan: Option<usize>) {
-        let same = self
-            .asked
-            .as_ref()
-            .is_some_and(|(p, a)| *a == plan && p == preset);
-        if same {
+    pub fn follow(&mut self, revision: u64, preset: &Preset, plan: Option<usize>) {
+        if self.asked == Some((revision, plan)) {
             return;
         }
         self.generation += 1;
-        self.asked = Some((preset.clone(), plan));
+        self.asked = Some((revision, plan));
         // A failed send means the worker has gone; the last result stays.
         let _ = self.requests.send(Request {
             generation: self.generation,

@@ -72,7 +72,8 @@ impl Workbench {
     /// again, when something is waiting.
     pub fn keep_for_recovery(&mut self, now: f64) -> Option<f64> {
         let a = &mut self.autosave;
-        let file = a.session.as_ref()?.file();
+        // Called every frame: nothing is allocated until there is work.
+        let session = a.session.as_ref()?;
         if !self.doc.is_dirty() {
             a.seen = None;
             a.since = None;
@@ -81,7 +82,7 @@ impl Workbench {
             // of restored work (now saved, or discarded by the user).
             let adopted = std::mem::take(&mut a.adopted);
             if std::mem::take(&mut a.on_disk) || !adopted.is_empty() {
-                let mut remove = vec![file];
+                let mut remove = vec![session.file()];
                 remove.extend(adopted.iter().flat_map(Orphan::files));
                 self.files.tidy(Vec::new(), remove, adopted);
             }
@@ -114,7 +115,7 @@ impl Workbench {
         // Even a failed write may leave the file of an earlier one.
         a.on_disk = true;
         let adopted = std::mem::take(&mut a.adopted);
-        self.files.keep(file, recovery.to_text(), adopted);
+        self.files.keep(session.file(), recovery.to_text(), adopted);
         None
     }
 

@@ -94,6 +94,12 @@ impl Document {
         &self.origin
     }
 
+    /// Whether Save writes straight to the document's file (otherwise it
+    /// asks where).
+    pub fn saves_in_place(&self) -> bool {
+        matches!(self.origin, Origin::File(_))
+    }
+
     /// The active plan, `None` when the preset has no plans.
     pub fn active_plan(&self) -> Option<usize> {
         (self.active < self.preset.plans.len()).then_some(self.active)

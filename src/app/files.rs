@@ -78,14 +78,7 @@ pub struct FileService {
 impl FileService {
     /// `repaint` is called when a job finishes, to wake the UI.
     pub fn new(repaint: impl Fn() + Send + Sync + 'static) -> Self {
-        Self::with_storage(repaint, Arc::new(Disk))
-    }
-
-    /// A service whose writes go to `storage` (tests give a failing disk).
-    pub fn with_storage(
-        repaint: impl Fn() + Send + Sync + 'static,
-        storage: Arc<dyn Storage>,
-    ) -> Self {
+        let storage: Arc<dyn Storage> = Arc::new(Disk);
         let (tx, rx) = channel();
         let repaint: Arc<dyn Fn() + Send + Sync> = Arc::new(repaint);
         let writes = writer::start(tx.clone(), Arc::clone(&repaint), Arc::clone(&storage));

@@ -278,7 +278,7 @@ impl Workbench {
             }
             Action::SaveThen(then) => {
                 self.dialog = None;
-                if self.needs_dialog_to_save() && self.files.is_asking() {
+                if !self.doc.saves_in_place() && self.files.is_asking() {
                     // Another dialog is open: no save, so nothing follows.
                     self.view.status = Some(texts().files_busy.to_owned());
                     return;
@@ -414,8 +414,11 @@ impl Workbench {
     /// nothing happens when it has not changed) and takes in finished ones.
     pub fn follow_analysis(&mut self) {
         self.analysis.poll();
-        self.analysis
-            .follow(self.doc.preset(), self.doc.active_plan());
+        self.analysis.follow(
+            self.doc.revision(),
+            self.doc.preset(),
+            self.doc.active_plan(),
+        );
     }
 
     /// The latest analyses, and whether they answer the document as it is.

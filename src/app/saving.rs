@@ -93,11 +93,6 @@ impl Workbench {
         }
     }
 
-    /// Whether saving now needs the user to choose a file.
-    pub(super) fn needs_dialog_to_save(&self) -> bool {
-        !matches!(self.doc.origin(), Origin::File(_))
-    }
-
     fn written(
         &mut self,
         path: PathBuf,

@@ -76,14 +76,7 @@ fn catalogue_menu(ui: &mut Ui, s: &State, plan: usize, out: &mut Vec<Action>) {
                 )
             });
             if ui.add(button).on_hover_text(hover).clicked() {
-                out.push(Action::Edit {
-                    edit: Edit::AddCatalogueEntry {
-                        plan,
-                        id: item.id.clone(),
-                        start_year: 0,
-                    },
-                    merge: false,
-                });
+                out.push(Action::add_intervention(plan, &item.id));
                 ui.close();
             }
         }

@@ -8,7 +8,6 @@
 use super::{State, money, theme};
 use crate::analysis::levers::{AttributeLever, Levers};
 use crate::app::action::Action;
-use crate::edit::Edit;
 use crate::text::{fill, texts};
 use egui::{Align2, FontId, RichText, Sense, Stroke, Ui, pos2, vec2};
 
@@ -153,14 +152,7 @@ fn ranking(ui: &mut Ui, s: &State, l: &Levers, out: &mut Vec<Action>) {
             if add.clicked()
                 && let Some(plan) = plan
             {
-                out.push(Action::Edit {
-                    edit: Edit::AddCatalogueEntry {
-                        plan,
-                        id: item.id.clone(),
-                        start_year: 0,
-                    },
-                    merge: false,
-                });
+                out.push(Action::add_intervention(plan, &item.id));
             }
             ui.label(words);
         });

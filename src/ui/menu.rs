@@ -4,7 +4,6 @@ use super::State;
 use super::shortcuts::{self, NEW, OPEN, QUIT, REDO, SAVE, SAVE_AS, UNDO};
 use crate::app::action::{Action, ThemeChoice};
 use crate::app::builtin::Shelf;
-use crate::app::document::Origin;
 use crate::text::texts;
 use egui::{Button, KeyboardShortcut, RichText, Ui};
 
@@ -68,13 +67,8 @@ fn file_menu(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
         ui.menu_button(t.open_recent, |ui| recent(ui, s, out));
     });
     ui.separator();
-    let saves_to_file = matches!(s.doc.origin(), Origin::File(_));
-    if item(
-        ui,
-        t.save,
-        Some(&SAVE),
-        saves_to_file || free(&Action::SaveAs),
-    ) {
+    let save_free = s.doc.saves_in_place() || free(&Action::SaveAs);
+    if item(ui, t.save, Some(&SAVE), save_free) {
         out.push(Action::Save);
     }
     if item(ui, t.save_as, Some(&SAVE_AS), free(&Action::SaveAs)) {

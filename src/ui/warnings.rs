@@ -41,31 +41,25 @@ pub fn banner_panel(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
 fn buttons(ui: &mut Ui, s: &State, w: &Warning, out: &mut Vec<Action>) {
     let t = texts();
     let title = &s.model.warning(w.id).title;
-    let named = |r: &egui::Response, label: &str| {
+    let mut toggle = |on: bool, (off_label, on_label): (&str, &str), action: Action| {
+        let label = if on { on_label } else { off_label };
+        let r = ui.button(label);
         let spoken = fill(t.warning_button, &[("button", label), ("title", title)]);
         r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &spoken));
+        if r.clicked() {
+            out.push(action);
+        }
     };
-    let showing = s.view.show_me == Some(w.id);
-    let show = if showing {
-        t.banner_stop_showing
-    } else {
-        t.banner_show_me
-    };
-    let r = ui.button(show);
-    named(&r, show);
-    if r.clicked() {
-        out.push(Action::ToggleShowMe(w.id));
-    }
-    let why = if s.view.why_open.contains(&w.id) {
-        t.banner_hide_why
-    } else {
-        t.banner_why
-    };
-    let r = ui.button(why);
-    named(&r, why);
-    if r.clicked() {
-        out.push(Action::ToggleWhy(w.id));
-    }
+    toggle(
+        s.view.show_me == Some(w.id),
+        (t.banner_show_me, t.banner_stop_showing),
+        Action::ToggleShowMe(w.id),
+    );
+    toggle(
+        s.view.why_open.contains(&w.id),
+        (t.banner_why, t.banner_hide_why),
+        Action::ToggleWhy(w.id),
+    );
 }
 
 fn banner(

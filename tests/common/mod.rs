@@ -8,6 +8,29 @@ use cluster_workbench::plan::{Lever, Plan, PlanEntry};
 use cluster_workbench::preset::Preset;
 use cluster_workbench::warnings::Warning;
 
+/// A shipped preset's path, as a command-line argument.
+pub fn shipped(name: &str) -> String {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("presets")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+/// The workbench's binary run with these arguments.
+pub fn run(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_cluster-workbench"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+/// `base` with one piece of text replaced (which must be there).
+pub fn replaced(base: &str, from: &str, to: &str) -> Vec<u8> {
+    assert!(base.contains(from), "the test's base text has no {from:?}");
+    base.replacen(from, to, 1).into_bytes()
+}
+
 pub fn model() -> Model {
     Model::default_model().expect("the default model compiles")
 }
