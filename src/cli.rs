@@ -18,6 +18,7 @@ use std::path::PathBuf;
         cluster-workbench evaluate presets/teaching-case.json > report.json\n  \
         cluster-workbench evaluate my-cluster.json --runs 5000\n  \
         cluster-workbench levers presets/supply-side-only.json --plan \"Supply-side support\"\n  \
+        cluster-workbench report presets/teaching-case.json -o report.html --csv years.csv\n  \
         cluster-workbench --model my-model.json evaluate my-cluster.json\n\n\
         Exit status: 0 on success, 2 when a file is rejected or the usage is wrong\n\
         (the reason is printed on stderr)."
@@ -62,5 +63,25 @@ pub enum Command {
         /// preset has no plans).
         #[arg(long, value_name = "NAME")]
         plan: Option<String>,
+    },
+    /// Write the report as one self-contained HTML file that opens offline and
+    /// prints on A4: the cluster, Table 1, the warnings with their sources,
+    /// every plan with its entries and costs, the comparison, the capability
+    /// chart, and the model's caveats; with --csv, the trajectories too.
+    Report {
+        /// The preset file.
+        #[arg(value_name = "PRESET")]
+        preset: PathBuf,
+        /// Where to write the HTML report.
+        #[arg(short = 'o', long = "output", value_name = "OUT.html")]
+        output: PathBuf,
+        /// Also write the trajectories as CSV: year, No plan, then each plan.
+        #[arg(long, value_name = "OUT.csv")]
+        csv: Option<PathBuf>,
+        /// Monte Carlo runs for the bands, where the preset has uncertainty
+        /// (0 leaves them out).
+        #[arg(long, value_name = "N", default_value_t = 1000,
+              value_parser = clap::value_parser!(u32).range(0..=100_000))]
+        runs: u32,
     },
 }

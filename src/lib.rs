@@ -7,11 +7,13 @@
 //! [`plan`] holds plans of interventions and their rules, [`warnings`] says
 //! where a plan will not work, [`evaluation`] ties them together,
 //! [`analysis`] compares plans, [`edit`] is every change a user can make,
-//! [`preset`] and [`report`] are the file formats.
+//! [`preset`] and [`report`] are the file formats, [`export`] writes the
+//! documents that leave the workbench (the HTML report, CSV).
 //!
 //! Above it, in layers that only look down: [`app`] holds the window's state
 //! and applies actions, [`ui`] draws that state and emits actions, and
-//! [`window`] wraps both in an eframe window. [`text`] holds every string the
+//! [`window`] wraps both in an eframe window; these three build only with
+//! the `gui` feature (on by default). [`text`] holds every string the
 //! window shows that is not the model's own.
 
 pub mod analysis;
@@ -28,8 +30,14 @@ pub mod preset;
 pub mod report;
 pub mod trajectory;
 pub mod warnings;
+pub mod words;
 
-pub mod app;
+pub mod export;
 pub mod text;
+
+#[cfg(feature = "gui")]
+pub mod app;
+#[cfg(feature = "gui")]
 pub mod ui;
+#[cfg(feature = "gui")]
 pub mod window;

@@ -1,12 +1,14 @@
 //! The `cluster-workbench` binary: the window, or a command on the command
-//! line (`evaluate`, `levers`).
+//! line (`evaluate`, `levers`, `report`). Built without the `gui` feature,
+//! only the commands.
 
 use clap::{CommandFactory, Parser};
 use cluster_workbench::analysis::levers::levers;
 use cluster_workbench::analysis::uncertainty::monte_carlo;
 use cluster_workbench::cli::{Cli, Command};
 use cluster_workbench::evaluation::evaluate;
-use cluster_workbench::files::{read_model, read_preset};
+use cluster_workbench::export::{csv_of_trajectories, html_report};
+use cluster_workbench::files::{Disk, read_model, read_preset, write_all_atomic_with};
 use cluster_workbench::model::Model;
 use cluster_workbench::preset::Preset;
 use cluster_workbench::report::{levers_json, report_json};
@@ -69,6 +71,48 @@ fn levers_command(model: &Model, preset: &Preset, plan: Option<&str>) -> ExitCod
     print(&levers_json(model, preset, &levers(model, preset, index)))
 }
 
+/// Writes the report, and the CSV when asked for. Both are made, then both
+/// written to temporary files, and only then renamed into place, so a
+/// failure leaves neither half-written nor one without the other.
+fn report_command(
+    model: &Model,
+    preset: &Preset,
+    output: &Path,
+    csv: Option<&Path>,
+    runs: u32,
+) -> ExitCode {
+    let html = html_report(model, preset, runs as usize, threads());
+    let csv_bytes = match csv.map(|_| csv_of_trajectories(model, preset)).transpose() {
+        Ok(bytes) => bytes,
+        Err(e) => return fail(format!("cannot make the CSV: {e}")),
+    };
+    let mut files: Vec<(&Path, &[u8])> = vec![(output, html.as_bytes())];
+    if let (Some(path), Some(bytes)) = (csv, &csv_bytes) {
+        files.push((path, bytes));
+    }
+    match write_all_atomic_with(&Disk, &files) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(e),
+    }
+}
+
+/// Opens the window, where this build has one.
+#[cfg(feature = "gui")]
+fn window(model: Model, cli: Cli) -> ExitCode {
+    match cluster_workbench::window::run(model, cli.model, cli.preset) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(e),
+    }
+}
+
+#[cfg(not(feature = "gui"))]
+fn window(_model: Model, _cli: Cli) -> ExitCode {
+    fail(
+        "this cluster-workbench was built without the window (--no-default-features); \
+         use a command: evaluate, levers or report (see --help)",
+    )
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     if let (Some(preset), Some(_)) = (&cli.preset, &cli.command) {
@@ -102,9 +146,15 @@ fn main() -> ExitCode {
             Ok(p) => levers_command(&model, &p, plan.as_deref()),
             Err(e) => fail(e),
         },
-        None => match cluster_workbench::window::run(model, cli.model, cli.preset) {
-            Ok(()) => ExitCode::SUCCESS,
+        Some(Command::Report {
+            preset,
+            output,
+            csv,
+            runs,
+        }) => match load(&preset) {
+            Ok(p) => report_command(&model, &p, &output, csv.as_deref(), runs),
             Err(e) => fail(e),
         },
+        None => window(model, cli),
     }
 }

@@ -92,6 +92,7 @@ pub fn run(
             let mut workbench = Workbench::new(model, model_path, settings, start, move || {
                 ctx.request_repaint()
             });
+            workbench.repair_after_workshop(&cc.egui_ctx);
             if let Some(dir) = &data {
                 workbench = workbench.with_recovery_in(dir.join("recovery"));
             }

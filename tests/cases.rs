@@ -5,7 +5,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
-use cluster_workbench::app::builtin::{BUILT_IN, Shelf, built_in};
 use cluster_workbench::attribute::Attribute;
 use cluster_workbench::cells::{Band, CellResult};
 use cluster_workbench::evaluation::{Evaluation, evaluate};
@@ -13,6 +12,7 @@ use cluster_workbench::mechanism::{Effort, Mechanism, cell_index};
 use cluster_workbench::model::Model;
 use cluster_workbench::model::warning::{Severity, WarningId};
 use cluster_workbench::preset::Preset;
+use cluster_workbench::preset::builtin::{BUILT_IN, Shelf, built_in};
 use cluster_workbench::trajectory::Stage;
 use common::*;
 

@@ -564,7 +564,7 @@ fn shipped_presets_are_canonical_and_valid() {
 
 #[test]
 fn every_shipped_preset_is_built_into_the_binary() {
-    use cluster_workbench::app::builtin::BUILT_IN;
+    use cluster_workbench::preset::builtin::BUILT_IN;
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("presets");
     let mut files: Vec<String> = std::fs::read_dir(&dir)
         .unwrap()

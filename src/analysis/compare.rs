@@ -23,6 +23,14 @@ pub struct Outcome {
     pub gain_per_million: Option<f64>,
 }
 
+/// The first year a trajectory is beyond the basic stage.
+pub fn first_beyond_basic(t: &Trajectory) -> Option<u32> {
+    t.years
+        .iter()
+        .find(|y| y.stage != Stage::Basic)
+        .map(|y| y.year)
+}
+
 /// The numbers of `plan`, whose trajectory is `with`, against the baseline's.
 pub fn outcome(model: &Model, plan: &Plan, baseline: &Trajectory, with: &Trajectory) -> Outcome {
     let capability = with.final_capability();
@@ -32,11 +40,7 @@ pub fn outcome(model: &Model, plan: &Plan, baseline: &Trajectory, with: &Traject
         capability,
         stage: Stage::of(capability, model),
         gain,
-        first_intermediate_year: with
-            .years
-            .iter()
-            .find(|y| y.stage != Stage::Basic)
-            .map(|y| y.year),
+        first_intermediate_year: first_beyond_basic(with),
         total_cost,
         gain_per_million: total_cost
             .filter(|&c| c > 0.0)

@@ -182,12 +182,7 @@ fn binding(model: &Model, attributes: &[AttributeLever], ranked: &[InterventionL
         .filter(|o| o.gain > NOTHING)
         .map(|o| top.gain / o.gain);
     let name = |i: &InterventionLever| lower(&model.catalogue[i.index].name);
-    let side_name = model
-        .file
-        .sides
-        .iter()
-        .find(|d| d.id == top.side.id())
-        .map_or(top.side.id(), |d| d.name.as_str());
+    let side_name = model.side_name(top.side);
     let template = if ratio.is_some() {
         &templates.both
     } else {

@@ -40,6 +40,42 @@ pub enum ThemeChoice {
     Dark,
 }
 
+/// A document the workbench writes besides the preset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Export {
+    /// The report as one HTML file.
+    Report,
+    /// The trajectories as CSV.
+    Trajectories,
+    /// The picture taken last, as PNG.
+    Picture,
+}
+
+/// What a file chosen for writing will hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Preset,
+    Export(Export),
+}
+
+/// What a picture for slides shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PictureOf {
+    /// The whole window.
+    Window,
+    /// The capability chart alone.
+    Chart,
+}
+
+/// A screenshot of the window, with the part the user asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Picture {
+    pub of: PictureOf,
+    pub image: std::sync::Arc<egui::ColorImage>,
+    /// The chart's place in the image, in pixels (for [`PictureOf::Chart`]).
+    pub crop: Option<[usize; 4]>,
+}
+
 /// What a plan name is being asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NamePurpose {
@@ -91,6 +127,20 @@ pub enum Action {
     SaveAs,
     /// Write to this path (from the typed-path prompt).
     SaveTo(PathBuf),
+    /// Ask where to write a report, the trajectories or the picture.
+    Export(Export),
+    /// Write an export to this path (from the typed-path prompt).
+    ExportTo(Export, PathBuf),
+    /// Take a picture of the window or the chart, then ask where to save it.
+    TakePicture(PictureOf),
+    /// The window's screenshot has arrived.
+    PictureTaken(Picture),
+    /// Enter or leave workshop mode.
+    Present(bool),
+    /// Go to this step of workshop mode.
+    WorkshopStep(usize),
+    /// Show the comparison the room has guessed at.
+    Reveal,
     /// Save, then go on with this action (from the unsaved-changes dialog).
     SaveThen(Box<Action>),
     /// Close the window.
@@ -169,6 +219,10 @@ impl Action {
         // Quitting need not wait, and a preset already read is the answer.
         let replaces =
             self.discards_document() && !matches!(self, Action::Quit | Action::Loaded(_));
-        replaces || matches!(self, Action::SaveAs)
+        replaces
+            || matches!(
+                self,
+                Action::SaveAs | Action::Export(_) | Action::PictureTaken(_)
+            )
     }
 }

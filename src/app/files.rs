@@ -6,10 +6,13 @@
 //! Writes go through one writer thread ([`super::writer`]), in the order
 //! they were asked for.
 
+use super::action::{Export, Target};
+pub use super::writer::Make;
 use super::writer::{self, WriteJob};
 use crate::files::recovery::{Orphan, Session};
 use crate::files::{Disk, FileError, Storage, read_bytes};
 use crate::preset::MAX_PRESET_BYTES;
+use crate::text::texts;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -28,7 +31,7 @@ pub enum FileEvent {
         result: Result<Vec<u8>, FileError>,
     },
     /// The user chose where to save.
-    SaveChosen { path: PathBuf },
+    SaveChosen { path: PathBuf, target: Target },
     /// A file was written (or not): the reports come in the order the writes
     /// were asked for.
     Written {
@@ -37,8 +40,14 @@ pub enum FileEvent {
     },
     /// The user closed the dialog without choosing.
     Cancelled,
-    /// No dialog could be shown on this desktop.
-    NoDialog { saving: bool },
+    /// No dialog could be shown on this desktop (`target` is what was to
+    /// be saved; none for Open).
+    NoDialog { target: Option<Target> },
+    /// An export was written (or not).
+    Exported {
+        path: PathBuf,
+        result: Result<(), FileError>,
+    },
     /// The recovery folder is ready: this window's session, and the work
     /// left by windows that have gone.
     RecoveryReady(Result<(Session, Vec<Orphan>), FileError>),
@@ -273,24 +282,34 @@ impl FileService {
     /// Lets the user pick a preset, then reads it.
     pub fn open_dialog(&mut self) {
         if !self.dialogs {
-            return self.report(Kind::Asking, FileEvent::NoDialog { saving: false });
+            return self.report(Kind::Asking, FileEvent::NoDialog { target: None });
         }
         self.spawn("open dialog", Kind::Asking, open_dialog, |_| {
-            FileEvent::NoDialog { saving: false }
+            FileEvent::NoDialog { target: None }
         });
     }
 
     /// Lets the user choose where to save; the write follows as its own job.
-    pub fn save_dialog(&mut self, suggested_name: String) {
+    pub fn save_dialog(&mut self, target: Target, suggested_name: String) {
+        let no_dialog = FileEvent::NoDialog {
+            target: Some(target),
+        };
         if !self.dialogs {
-            return self.report(Kind::Asking, FileEvent::NoDialog { saving: true });
+            return self.report(Kind::Asking, no_dialog);
         }
         self.spawn(
             "save dialog",
             Kind::Asking,
-            move || save_dialog(suggested_name),
-            |_| FileEvent::NoDialog { saving: true },
+            move || save_dialog(target, suggested_name),
+            |_| no_dialog,
         );
+    }
+
+    /// Writes an export atomically, after the writes asked for before it;
+    /// `make` (which may take a moment: a report, a PNG) runs on the writer
+    /// thread.
+    pub fn export(&mut self, path: PathBuf, make: Make) {
+        self.queue(WriteJob::Export { path, make });
     }
 
     /// The jobs that have finished since the last call.
@@ -330,11 +349,12 @@ impl FileService {
 /// The desktop's Open dialog, then the read of the file picked.
 fn open_dialog() -> FileEvent {
     let started = Instant::now();
+    let t = texts();
     let picked = pollster::block_on(
         rfd::AsyncFileDialog::new()
-            .set_title("Open a cluster preset")
-            .add_filter("Cluster Workbench preset", &["json"])
-            .add_filter("All files", &["*"])
+            .set_title(t.open_dialog_title)
+            .add_filter(t.preset_filter, &["json"])
+            .add_filter(t.all_files_filter, &["*"])
             .pick_file(),
     );
     match picked {
@@ -345,26 +365,41 @@ fn open_dialog() -> FileEvent {
                 path,
             }
         }
-        None if started.elapsed() < NO_DIALOG_BELOW => FileEvent::NoDialog { saving: false },
+        None if started.elapsed() < NO_DIALOG_BELOW => FileEvent::NoDialog { target: None },
         None => FileEvent::Cancelled,
     }
 }
 
+/// The title, the filter's name and the extension of a Save dialog.
+pub fn save_dialog_words(target: Target) -> (&'static str, &'static str, &'static str) {
+    let t = texts();
+    match target {
+        Target::Preset => (t.save_dialog_title, t.preset_filter, "json"),
+        Target::Export(Export::Report) => (t.export_report_title, t.report_filter, "html"),
+        Target::Export(Export::Trajectories) => (t.export_csv_title, t.csv_filter, "csv"),
+        Target::Export(Export::Picture) => (t.save_picture_title, t.png_filter, "png"),
+    }
+}
+
 /// The desktop's Save dialog.
-fn save_dialog(suggested_name: String) -> FileEvent {
+fn save_dialog(target: Target, suggested_name: String) -> FileEvent {
     let started = Instant::now();
+    let (title, filter, extension) = save_dialog_words(target);
     let picked = pollster::block_on(
         rfd::AsyncFileDialog::new()
-            .set_title("Save the cluster preset")
-            .add_filter("Cluster Workbench preset", &["json"])
+            .set_title(title)
+            .add_filter(filter, &[extension])
             .set_file_name(suggested_name)
             .save_file(),
     );
     match picked {
         Some(handle) => FileEvent::SaveChosen {
             path: handle.path().to_path_buf(),
+            target,
         },
-        None if started.elapsed() < NO_DIALOG_BELOW => FileEvent::NoDialog { saving: true },
+        None if started.elapsed() < NO_DIALOG_BELOW => FileEvent::NoDialog {
+            target: Some(target),
+        },
         None => FileEvent::Cancelled,
     }
 }

@@ -6,12 +6,13 @@
 pub mod action;
 pub mod analysis;
 mod autosave;
-pub mod builtin;
 pub mod custom;
 pub mod document;
+mod export;
 pub mod files;
 mod saving;
 pub mod settings;
+pub mod workshop;
 mod writer;
 
 use crate::edit::{Edit, unused_plan_name};
@@ -19,16 +20,19 @@ use crate::model::Model;
 use crate::model::warning::WarningId;
 use crate::plan::Lever;
 use crate::preset::Preset;
+use crate::preset::builtin;
 use crate::text::{fill, texts};
-use action::{Action, NamePurpose, ThemeChoice};
+use action::{Action, NamePurpose, Picture, PictureOf, Target, ThemeChoice};
 use analysis::{Analysis, AnalysisService};
 use custom::CustomDraft;
 use document::{Document, Origin};
+pub use export::chart_rect_id;
 use files::FileService;
 use settings::{LastDocument, Settings};
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
 
 /// A modal dialog on top of the window.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,7 +43,8 @@ pub enum Dialog {
     Error { title: String, message: String },
     /// A path typed by hand, where no file dialog is available.
     PathPrompt {
-        saving: bool,
+        /// What the path is for: none to open a preset.
+        target: Option<Target>,
         text: String,
         note: Option<String>,
     },
@@ -70,6 +75,11 @@ pub struct ViewState {
     pub why_open: Vec<WarningId>,
     /// A short note in the status line ("Saved to …").
     pub status: Option<String>,
+    /// Workshop mode: the window on a projector, stepped through.
+    pub presenting: bool,
+    pub workshop: workshop::Workshop,
+    /// A picture asked for, taken once the window shows what it needs.
+    pub picture_wanted: Option<PictureOf>,
     /// Notes that must not slip by (damaged settings, unsaved work that
     /// cannot be kept), shown in a strip until dismissed.
     pub notices: Vec<String>,
@@ -104,6 +114,42 @@ pub struct Workbench {
     /// The window may close even with unsaved changes (the user said so).
     allow_close: bool,
     title: String,
+    /// The picture waiting for the user to say where it goes.
+    picture: Option<Picture>,
+    /// Passes a picture of the chart has waited for the chart.
+    picture_passes: u32,
+    /// Screenshots arrive here from egui's callback.
+    pictures: (Sender<Picture>, Receiver<Picture>),
+}
+
+impl Workbench {
+    /// Enters or leaves workshop mode: full screen and larger, starting at
+    /// the first step with the comparison hidden; leaving gives the zoom back.
+    fn present(&mut self, on: bool, ctx: &egui::Context) {
+        if on == self.view.presenting {
+            return;
+        }
+        self.view.presenting = on;
+        if on {
+            let zoom = ctx.zoom_factor();
+            self.view.workshop = workshop::Workshop::begin(zoom);
+            self.settings.workshop_zoom_before = Some(zoom);
+            ctx.set_zoom_factor(workshop::ZOOM);
+        } else {
+            ctx.set_zoom_factor(self.view.workshop.zoom_before);
+            self.settings.workshop_zoom_before = None;
+        }
+        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
+    }
+
+    /// A window that quit (or crashed) while presenting comes back as it
+    /// was before: its zoom, and not full screen.
+    pub fn repair_after_workshop(&mut self, ctx: &egui::Context) {
+        if let Some(zoom) = self.settings.workshop_zoom_before.take() {
+            ctx.set_zoom_factor(zoom);
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+        }
+    }
 }
 
 /// Which document to show first.
@@ -142,6 +188,9 @@ impl Workbench {
             dialog: None,
             built_in,
             files: FileService::new(move || repaint()),
+            picture: None,
+            picture_passes: 0,
+            pictures: channel(),
             analysis,
             saving: VecDeque::new(),
             after_save: None,
@@ -253,7 +302,7 @@ impl Workbench {
                 self.note_read();
                 self.files.open_dialog();
             }
-            Action::OpenPathPrompt => self.prompt(false, None),
+            Action::OpenPathPrompt => self.prompt(None, None),
             Action::OpenPath(path) => {
                 self.close_path_prompt();
                 self.note_read();
@@ -269,13 +318,20 @@ impl Workbench {
                 // Refuse what would not load again before asking where.
                 if self.checked_text().is_some() {
                     let name = format!("{}.json", file_stem(&self.doc.preset().name));
-                    self.files.save_dialog(name);
+                    self.files.save_dialog(Target::Preset, name);
                 }
             }
             Action::SaveTo(path) => {
                 self.close_path_prompt();
                 self.save_to(path);
             }
+            Action::Export(export) => self.ask_export(export),
+            Action::ExportTo(export, path) => self.export_to(export, path),
+            Action::TakePicture(of) => self.take_picture(of),
+            Action::PictureTaken(picture) => self.picture_taken(picture),
+            Action::Present(on) => self.present(on, ctx),
+            Action::WorkshopStep(step) => self.view.workshop.go_to(step),
+            Action::Reveal => self.view.workshop.revealed = true,
             Action::SaveThen(then) => {
                 self.dialog = None;
                 if !self.doc.saves_in_place() && self.files.is_asking() {
@@ -287,6 +343,9 @@ impl Workbench {
                 self.run(Action::Save, ctx);
             }
             Action::Quit => {
+                // A window quitting while presenting keeps its workshop zoom
+                // in eframe's memory; `repair_after_workshop` gives the old
+                // one back at the next start.
                 self.allow_close = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
@@ -324,8 +383,12 @@ impl Workbench {
             Action::CloseDialog => {
                 // Cancelling the typed path of a save cancels what was to
                 // follow it; closing any other dialog does not.
-                if matches!(self.dialog, Some(Dialog::PathPrompt { saving: true, .. })) {
-                    self.after_save = None;
+                if let Some(Dialog::PathPrompt { target, .. }) = &self.dialog {
+                    match target {
+                        Some(Target::Preset) => self.after_save = None,
+                        Some(Target::Export(_)) => self.picture = None,
+                        None => {}
+                    }
                 }
                 self.dialog = None;
             }

@@ -4,7 +4,7 @@
 //! document is marked clean with exactly what reached the disk and "Save,
 //! then go on" goes on after its own save, not after an earlier one.
 
-use super::action::Loaded;
+use super::action::{Loaded, Target};
 use super::document::Origin;
 use super::files::FileEvent;
 use super::{Action, Dialog, Workbench, shown};
@@ -26,14 +26,21 @@ impl Workbench {
     pub(super) fn on_file_event(&mut self, event: FileEvent, ctx: &egui::Context) {
         match event {
             FileEvent::Read { path, result } => self.opened(path, result),
-            FileEvent::SaveChosen { path } => self.save_to(path),
+            FileEvent::SaveChosen { path, target } => match target {
+                Target::Preset => self.save_to(path),
+                Target::Export(export) => self.export_to(export, path),
+            },
+            FileEvent::Exported { path, result } => self.exported(&path, result),
             FileEvent::Written { path, result } => self.written(path, result, ctx),
-            FileEvent::Cancelled => self.after_save = None,
-            FileEvent::NoDialog { saving } => {
-                if !saving {
+            FileEvent::Cancelled => {
+                self.after_save = None;
+                self.picture = None;
+            }
+            FileEvent::NoDialog { target } => {
+                if target != Some(Target::Preset) {
                     self.after_save = None;
                 }
-                self.prompt(saving, Some(texts().no_dialog_note.to_owned()));
+                self.prompt(target, Some(texts().no_dialog_note.to_owned()));
             }
             FileEvent::RecoveryReady(result) => self.recovery_ready(result),
             FileEvent::Kept { result, adopted } => self.kept(result, adopted),
@@ -169,12 +176,21 @@ impl Workbench {
         }
     }
 
-    pub(super) fn prompt(&mut self, saving: bool, note: Option<String>) {
-        let text = match self.doc.origin() {
-            Origin::File(p) if saving => shown(p),
+    pub(super) fn prompt(&mut self, target: Option<Target>, note: Option<String>) {
+        let text = match (self.doc.origin(), target) {
+            (Origin::File(p), Some(Target::Preset)) => shown(p),
+            // An export is offered beside the preset's file, or in the
+            // folder the workbench was started from.
+            (origin, Some(Target::Export(export))) => {
+                let name = self.export_name(export);
+                match origin {
+                    Origin::File(p) => p.with_file_name(name).display().to_string(),
+                    _ => name,
+                }
+            }
             _ => String::new(),
         };
-        self.dialog = Some(Dialog::PathPrompt { saving, text, note });
+        self.dialog = Some(Dialog::PathPrompt { target, text, note });
     }
 
     /// Shows what went wrong, and what became of the user's work.

@@ -35,6 +35,10 @@ pub struct Settings {
     pub dock: DockTab,
     /// The share of the height the dock takes.
     pub dock_share: f32,
+    /// The zoom before workshop mode began, while it lasts: eframe keeps
+    /// the zoom and full screen of a window that quits while presenting, and
+    /// the next start gives this back.
+    pub workshop_zoom_before: Option<f32>,
 }
 
 impl Default for Settings {
@@ -47,6 +51,7 @@ impl Default for Settings {
             matrix_view: MatrixView::WithPlan,
             dock: DockTab::Capability,
             dock_share: 0.37,
+            workshop_zoom_before: None,
         }
     }
 }

@@ -10,6 +10,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Sender, channel};
 
+/// Makes an export's bytes, or says why it cannot.
+pub type Make = Box<dyn FnOnce() -> Result<Vec<u8>, FileError> + Send>;
+
 /// A job for the writer thread.
 pub(super) enum WriteJob {
     /// A preset, written atomically; reported as [`FileEvent::Written`].
@@ -30,6 +33,9 @@ pub(super) enum WriteJob {
         remove: Vec<PathBuf>,
         hold: Vec<Orphan>,
     },
+    /// An export: its bytes made here, off the UI thread, then written
+    /// atomically; reported as [`FileEvent::Exported`].
+    Export { path: PathBuf, make: Make },
     /// Answers on the channel once every job before it is done.
     Barrier(Sender<()>),
 }
@@ -39,6 +45,10 @@ impl WriteJob {
         Some(match self {
             WriteJob::Preset { path, contents } => FileEvent::Written {
                 result: write_atomic_with(storage, &path, contents.as_bytes()),
+                path,
+            },
+            WriteJob::Export { path, make } => FileEvent::Exported {
+                result: make().and_then(|bytes| write_atomic_with(storage, &path, &bytes)),
                 path,
             },
             WriteJob::Keep {
@@ -84,6 +94,10 @@ impl WriteJob {
     pub(super) fn refused(self) -> Option<FileEvent> {
         match self {
             WriteJob::Preset { path, .. } => Some(FileEvent::Written {
+                result: Err(no_writer(&path)),
+                path,
+            }),
+            WriteJob::Export { path, .. } => Some(FileEvent::Exported {
                 result: Err(no_writer(&path)),
                 path,
             }),

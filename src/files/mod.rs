@@ -23,6 +23,8 @@ pub enum FileError {
         path: String,
         source: std::io::Error,
     },
+    #[error("cannot make {path}: {reason}")]
+    Encode { path: String, reason: String },
     #[error("{path}: {source}")]
     Preset { path: String, source: PresetError },
     #[error("model file {path}: {source}")]
@@ -200,8 +202,50 @@ pub fn write_atomic_with(
     path: &Path,
     contents: &[u8],
 ) -> Result<(), FileError> {
-    // A name left by a crashed run of a process with the same number is
-    // passed over, not failed on.
+    write_all_atomic_with(storage, &[(path, contents)])
+}
+
+/// Writes several files as one: every temporary file first, and only when
+/// all are written, each renamed over its target; if any cannot be written,
+/// no target is touched and no temporary file is left.
+pub fn write_all_atomic_with(
+    storage: &dyn Storage,
+    files: &[(&Path, &[u8])],
+) -> Result<(), FileError> {
+    let mut staged: Vec<(PathBuf, &Path)> = Vec::new();
+    let failure = |path: &Path, source| FileError::Write {
+        path: shown(path),
+        source,
+    };
+    for (path, contents) in files {
+        match stage(storage, path, contents) {
+            Ok(tmp) => staged.push((tmp, path)),
+            Err(source) => {
+                // What is left of the temporary files is ours alone.
+                for (tmp, _) in &staged {
+                    let _ = storage.remove(tmp);
+                }
+                return Err(failure(path, source));
+            }
+        }
+    }
+    let mut staged = staged.into_iter();
+    while let Some((tmp, path)) = staged.next() {
+        if let Err(source) = storage.rename(&tmp, path) {
+            let _ = storage.remove(&tmp);
+            for (rest, _) in staged {
+                let _ = storage.remove(&rest);
+            }
+            return Err(failure(path, source));
+        }
+    }
+    Ok(())
+}
+
+/// Writes `contents` to a new temporary file beside `path`, and returns its
+/// name. A name left by a crashed run of a process with the same number is
+/// passed over, not failed on.
+fn stage(storage: &dyn Storage, path: &Path, contents: &[u8]) -> std::io::Result<PathBuf> {
     let mut tmp = temporary_beside(path);
     let mut written = storage.write_new(&tmp, contents);
     for _ in 0..16 {
@@ -213,16 +257,13 @@ pub fn write_atomic_with(
             _ => break,
         }
     }
-    let result = written.and_then(|()| storage.rename(&tmp, path));
-    if result.is_err() {
-        // What is left of the temporary file is ours alone; the target is
-        // untouched.
-        let _ = storage.remove(&tmp);
+    match written {
+        Ok(()) => Ok(tmp),
+        Err(e) => {
+            let _ = storage.remove(&tmp);
+            Err(e)
+        }
     }
-    result.map_err(|source| FileError::Write {
-        path: shown(path),
-        source,
-    })
 }
 
 #[cfg(test)]

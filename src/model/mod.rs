@@ -145,6 +145,15 @@ impl Model {
     }
 
     /// The default planning horizon.
+    /// The name of a side, as the model file gives it.
+    pub fn side_name(&self, side: crate::model::catalogue::Side) -> &str {
+        self.file
+            .sides
+            .iter()
+            .find(|d| d.id == side.id())
+            .map_or(side.id(), |d| d.name.as_str())
+    }
+
     pub fn default_horizon(&self) -> u32 {
         // Checked to lie in 1..=50 when the model was read.
         self.file.trajectory.horizon_years as u32

@@ -3,6 +3,7 @@
 //! §6, plans-and-levers §2). Reading is strict and names the first problem by
 //! its path; writing always gives the canonical version 2 form.
 
+pub mod builtin;
 mod check;
 pub mod json;
 mod read;

@@ -84,7 +84,22 @@ fn about_cluster(ui: &mut Ui, s: &State) {
         });
 }
 
-fn attribute_slider(ui: &mut Ui, s: &State, a: Attribute, outlined: bool, out: &mut Vec<Action>) {
+/// The four headline attributes, as the model file groups them.
+pub fn headline(s: &State) -> Vec<Attribute> {
+    Attribute::ALL
+        .into_iter()
+        .filter(|a| s.model.attribute_info(*a).group == HEADLINE)
+        .collect()
+}
+
+/// One attribute: its name and value, the slider, what its ends mean.
+pub fn attribute_slider(
+    ui: &mut Ui,
+    s: &State,
+    a: Attribute,
+    outlined: bool,
+    out: &mut Vec<Action>,
+) {
     let info = s.model.attribute_info(a);
     let hover = format!(
         "{}\n\n0 = {}\n1 = {}",
@@ -177,12 +192,29 @@ fn track(ui: &mut Ui, s: &State, a: Attribute, name: egui::Id, hover: &str, out:
     if r.drag_started() || r.drag_stopped() {
         out.push(Action::EndGesture);
     }
-    if r.changed() {
+    // The arrow keys step by 0.01, as values are kept: egui's own step
+    // moves the handle one point, which rounds away to nothing.
+    let steps = if r.has_focus() { arrow_steps(ui) } else { 0 };
+    if steps != 0 {
+        let stepped = round2((value + 0.01 * f64::from(steps)).clamp(0.0, 1.0));
+        out.push(Action::Edit {
+            edit: Edit::SetAttribute(a, stepped),
+            merge: false,
+        });
+    } else if r.changed() {
         out.push(Action::Edit {
             edit: Edit::SetAttribute(a, round2(v)),
             merge: r.dragged(),
         });
     }
+}
+
+/// Right-arrow presses less left-arrow presses this frame.
+fn arrow_steps(ui: &Ui) -> i32 {
+    ui.input(|i| {
+        let n = |k| i32::try_from(i.num_presses(k)).unwrap_or(0);
+        n(egui::Key::ArrowRight) - n(egui::Key::ArrowLeft)
+    })
 }
 
 /// What the two ends mean, in small type under the track.

@@ -6,57 +6,19 @@
 //! Drawn as rows rather than a grid so that the warnings can run the full
 //! width under their plan, on a narrow dock as on a projector.
 
-use super::{State, money, severity_word, stage_word};
-use crate::analysis::compare::Outcome;
-use crate::analysis::uncertainty::{Band, Uncertainty};
+use super::State;
+use crate::analysis::uncertainty::Uncertainty;
 use crate::app::action::{Action, NamePurpose};
 use crate::model::warning::Severity;
 use crate::plan::rules::BASELINE_NAME;
-use crate::text::{fill, num, texts};
-use crate::trajectory::Stage;
+use crate::text::{fill, texts};
 use crate::warnings::Warning;
+use crate::words::{baseline_numbers, outcome_numbers, uncertain_line, warnings_line};
 use egui::{Align2, FontId, RichText, Sense, Stroke, Ui, pos2, vec2};
 
 /// Widths of the number columns, in points; the name takes the rest.
 const COLUMNS: [f32; 5] = [140.0, 64.0, 104.0, 92.0, 96.0];
 const LINE: f32 = 20.0;
-
-/// A plan's warnings in words, most serious first.
-fn warnings_text(s: &State, warnings: &[Warning]) -> String {
-    let mut list: Vec<_> = warnings.iter().map(|w| s.model.warning(w.id)).collect();
-    list.sort_by_key(|info| info.severity);
-    if list.is_empty() {
-        return texts().compare_no_warnings.to_owned();
-    }
-    list.iter()
-        .map(|info| format!("{}: {}", severity_word(info.severity), info.title))
-        .collect::<Vec<_>>()
-        .join("; ")
-}
-
-/// A plan's numbers as the table writes them: capability (stage), gain,
-/// first year beyond basic, total cost, gain per million.
-fn numbers(o: &Outcome) -> [String; 5] {
-    let t = texts();
-    [
-        format!("{} ({})", num(o.capability), stage_word(o.stage)),
-        format!("{:+.2}", o.gain),
-        first_year(o.first_intermediate_year),
-        o.total_cost
-            .map_or_else(|| t.compare_none.to_owned(), money),
-        o.gain_per_million
-            .map_or_else(|| t.compare_none.to_owned(), |g| format!("{g:.3}")),
-    ]
-}
-
-/// The first year beyond the basic stage, in words.
-fn first_year(year: Option<u32>) -> String {
-    let t = texts();
-    year.map_or_else(
-        || t.compare_never.to_owned(),
-        |y| fill(t.compare_year, &[("year", &y.to_string())]),
-    )
-}
 
 /// A row in words: "Training only: capability 0.21 (basic), gain +0.01, …".
 fn row_label(name: &str, cells: &[String; 5], warnings: &str) -> String {
@@ -83,22 +45,7 @@ pub fn table(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
         .small(),
     );
     header_row(ui);
-    let base = &e.baseline.trajectory;
-    let dash = t.compare_dash.to_owned();
-    let base_cells = [
-        base.years.last().map_or_else(String::new, |y| {
-            format!("{} ({})", num(y.capability), stage_word(y.stage))
-        }),
-        dash.clone(),
-        first_year(
-            base.years
-                .iter()
-                .find(|y| y.stage != Stage::Basic)
-                .map(|y| y.year),
-        ),
-        dash.clone(),
-        dash,
-    ];
+    let base_cells = baseline_numbers(&e.baseline.trajectory);
     let uncertainty = uncertainty(s);
     let base_row = Row {
         name: BASELINE_NAME,
@@ -112,7 +59,7 @@ pub fn table(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
     };
     row(ui, s, &base_row);
     for (i, (plan, p)) in plans.iter().zip(&e.plans).enumerate() {
-        let cells = numbers(&p.outcome);
+        let cells = outcome_numbers(&p.outcome);
         let r = Row {
             name: &plan.name,
             cells: &cells,
@@ -196,28 +143,11 @@ fn uncertainty<'a>(s: &'a State) -> Option<&'a Uncertainty> {
     (fits && uncertain).then_some(u)
 }
 
-/// "10–90 % of runs: 0.38–0.45 · best plan in 62 % of runs".
-fn uncertain_line(band: &[Band], best: Option<u32>) -> String {
-    let t = texts();
-    let Some(last) = band.last() else {
-        return String::new();
-    };
-    let mut line = fill(
-        t.compare_uncertain,
-        &[("low", &num(last.p10)), ("high", &num(last.p90))],
-    );
-    if let Some(share) = best {
-        line.push_str(" · ");
-        line.push_str(&fill(t.compare_best, &[("share", &share.to_string())]));
-    }
-    line
-}
-
 /// One row: the name and the numbers on a line, the warnings under them.
 fn row(ui: &mut Ui, s: &State, r: &Row) -> egui::Response {
     let visuals = ui.visuals().clone();
     let width = ui.available_width();
-    let warnings = warnings_text(s, r.warnings);
+    let warnings = warnings_line(s.model, r.warnings);
     let critical = r
         .warnings
         .iter()

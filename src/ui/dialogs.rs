@@ -4,7 +4,8 @@
 
 use super::State;
 use crate::app::Dialog;
-use crate::app::action::{Action, NamePurpose};
+use crate::app::action::{Action, NamePurpose, Target};
+use crate::app::files::save_dialog_words;
 use crate::edit::Edit;
 use crate::plan::rules;
 use crate::text::{fill, texts};
@@ -50,7 +51,7 @@ pub fn show(ctx: &egui::Context, s: &State, dialog: &mut Option<Dialog>, out: &m
                     out.push(Action::CloseDialog);
                 }
             }
-            Dialog::PathPrompt { saving, text, note } => path_prompt(ui, *saving, text, note, out),
+            Dialog::PathPrompt { target, text, note } => path_prompt(ui, *target, text, note, out),
             Dialog::PlanName { purpose, text } => plan_name(ui, s, *purpose, text, out),
             Dialog::Custom(draft) => super::custom::form(ui, s, draft, out),
             Dialog::Recover { body, more } => recover(ui, body, *more, out),
@@ -124,16 +125,16 @@ pub fn ok_cancel(ui: &mut Ui, field: &egui::Response, valid: bool, out: &mut Vec
 
 fn path_prompt(
     ui: &mut Ui,
-    saving: bool,
+    target: Option<Target>,
     text: &mut String,
     note: &Option<String>,
     out: &mut Vec<Action>,
 ) {
     let t = texts();
-    ui.heading(if saving {
-        t.path_prompt_save
-    } else {
-        t.path_prompt_open
+    ui.heading(match target {
+        None => t.path_prompt_open,
+        Some(Target::Preset) => t.path_prompt_save,
+        Some(target) => save_dialog_words(target).0,
     });
     if let Some(note) = note {
         ui.label(RichText::new(note.as_str()).small());
@@ -147,10 +148,10 @@ fn path_prompt(
         // Not CloseDialog: that would cancel what was to follow the save;
         // the app closes the prompt when it takes the path.
         let path = PathBuf::from(text.trim());
-        out.push(if saving {
-            Action::SaveTo(path)
-        } else {
-            Action::OpenPath(path)
+        out.push(match target {
+            None => Action::OpenPath(path),
+            Some(Target::Preset) => Action::SaveTo(path),
+            Some(Target::Export(export)) => Action::ExportTo(export, path),
         });
     }
 }

@@ -10,6 +10,7 @@ use crate::cells::Band;
 use crate::mechanism::cells;
 use crate::model::expr::Expr;
 use crate::text::{fill, num, texts};
+use crate::words::limit_line;
 use egui::{RichText, Ui};
 
 /// The explanation of cell `index` (an index into Table 1's cells).
@@ -116,23 +117,7 @@ fn driver_ui(ui: &mut Ui, s: &State, index: usize) {
             text
         });
     }
-    let limited = if c.limited_by == Attribute::DemandForImprovement {
-        fill(
-            t.limited_by_demand,
-            &[("value", &num(attrs[Attribute::DemandForImprovement]))],
-        )
-    } else {
-        fill(
-            t.limited_by_line,
-            &[
-                (
-                    "attribute",
-                    &model.attribute_info(c.limited_by).name.to_lowercase(),
-                ),
-                ("value", &num(attrs[c.limited_by])),
-            ],
-        )
-    };
+    let limited = limit_line(model, c, attrs);
     ui.label(RichText::new(limited).strong());
     let info = model.mechanism_info(cells()[index].mechanism);
     ui.label(RichText::new(format!("{}: {}", t.why_label, info.rationale)).italics());

@@ -1,9 +1,9 @@
 //! The menu bar: File, Edit, View, Help, and the status on the right.
 
 use super::State;
-use super::shortcuts::{self, NEW, OPEN, QUIT, REDO, SAVE, SAVE_AS, UNDO};
-use crate::app::action::{Action, ThemeChoice};
-use crate::app::builtin::Shelf;
+use super::shortcuts::{self, NEW, OPEN, PRESENT, QUIT, REDO, SAVE, SAVE_AS, UNDO};
+use crate::app::action::{Action, Export, PictureOf, ThemeChoice};
+use crate::preset::builtin::Shelf;
 use crate::text::texts;
 use egui::{Button, KeyboardShortcut, RichText, Ui};
 
@@ -75,8 +75,28 @@ fn file_menu(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
         out.push(Action::SaveAs);
     }
     ui.separator();
+    export_items(ui, &free, out);
+    ui.separator();
     if item(ui, t.quit, Some(&QUIT), true) {
         out.push(Action::Quit);
+    }
+}
+
+/// What leaves the workbench: the report, the trajectories, pictures.
+fn export_items(ui: &mut Ui, free: &dyn Fn(&Action) -> bool, out: &mut Vec<Action>) {
+    let t = texts();
+    let exports = [
+        (t.export_report, Action::Export(Export::Report)),
+        (t.export_trajectories, Action::Export(Export::Trajectories)),
+        (t.picture_window, Action::TakePicture(PictureOf::Window)),
+        (t.picture_chart, Action::TakePicture(PictureOf::Chart)),
+    ];
+    for (label, action) in exports {
+        // A picture asks where to save once it is taken, so it waits too.
+        let enabled = free(&action) && free(&Action::Export(Export::Picture));
+        if item(ui, label, None, enabled) {
+            out.push(action);
+        }
     }
 }
 
@@ -121,6 +141,10 @@ fn recent(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
 
 fn view_menu(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
     let t = texts();
+    if item(ui, t.present, Some(&PRESENT), true) {
+        out.push(Action::Present(true));
+    }
+    ui.separator();
     let theme = s.settings.theme;
     if ui
         .radio(theme == ThemeChoice::Light, t.theme_light)

@@ -23,21 +23,21 @@ pub mod theme;
 pub mod timeline;
 pub mod trajectory;
 pub mod warnings;
+pub mod workshop;
 
 use crate::app::action::{Action, MatrixView};
 use crate::app::analysis::Analysis;
 use crate::app::document::Document;
 use crate::app::settings::Settings;
 use crate::app::{Dialog, ViewState, Workbench};
-use crate::cells::{Band, CellChange, CellResult, differences};
+use crate::cells::{CellChange, CellResult, differences};
 use crate::evaluation::Scenario;
 use crate::model::Model;
 use crate::model::catalogue::Side;
-use crate::model::warning::Severity;
 use crate::plan::Plan;
 use crate::text::texts;
-use crate::trajectory::Stage;
 use crate::warnings::Warning;
+pub use crate::words::{band_word, money, severity_word, stage_word};
 use egui::{CentralPanel, Panel, ScrollArea, Ui};
 use std::path::Path;
 
@@ -48,7 +48,7 @@ pub struct State<'a> {
     pub doc: &'a Document,
     pub settings: &'a Settings,
     pub view: &'a ViewState,
-    pub built_in: &'a [crate::app::builtin::Listed],
+    pub built_in: &'a [crate::preset::builtin::Listed],
     /// A file job is running.
     pub busy: bool,
     /// A file dialog is open or a file is being read.
@@ -114,12 +114,7 @@ impl State<'_> {
 
     /// The name of a side, from the model file.
     pub fn side_name(&self, side: Side) -> &str {
-        self.model
-            .file
-            .sides
-            .iter()
-            .find(|d| d.id == side.id())
-            .map_or(side.id(), |d| d.name.as_str())
+        self.model.side_name(side)
     }
 }
 
@@ -132,50 +127,6 @@ pub fn matrix_views() -> [(MatrixView, &'static str); 3] {
         (MatrixView::Baseline, t.matrix_baseline),
         (MatrixView::Difference, t.matrix_difference),
     ]
-}
-
-/// The word for a band.
-pub fn band_word(band: Band) -> &'static str {
-    let t = texts();
-    match band {
-        Band::None => t.band_none,
-        Band::Weak => t.band_weak,
-        Band::Moderate => t.band_moderate,
-        Band::Strong => t.band_strong,
-    }
-}
-
-/// The label for a severity.
-pub fn severity_word(severity: Severity) -> &'static str {
-    let t = texts();
-    match severity {
-        Severity::Critical => t.severity_critical,
-        Severity::Warning => t.severity_warning,
-        Severity::Info => t.severity_info,
-    }
-}
-
-/// The word for a capability stage.
-pub fn stage_word(stage: Stage) -> &'static str {
-    let t = texts();
-    match stage {
-        Stage::Basic => t.stage_basic,
-        Stage::Intermediate => t.stage_intermediate,
-        Stage::Advanced => t.stage_advanced,
-    }
-}
-
-/// Thousands separated by commas: 250,000.
-pub fn money(x: f64) -> String {
-    let whole = format!("{:.0}", x.round());
-    let mut out = String::new();
-    for (i, ch) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 && ch.is_ascii_digit() {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
 }
 
 /// A section heading in small capitals.
@@ -196,7 +147,10 @@ pub fn frame(ui: &mut Ui, wb: &mut Workbench) {
     wb.follow_analysis();
     let mut actions = Vec::new();
     if wb.dialog.is_none() {
-        shortcuts::collect(&ctx, &mut actions);
+        shortcuts::collect(&ctx, wb.view.presenting, &mut actions);
+    }
+    for picture in wb.poll_pictures() {
+        actions.push(Action::PictureTaken(picture));
     }
     if ctx.input(|i| i.viewport().close_requested()) && wb.close_needs_confirmation() {
         ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
@@ -218,12 +172,21 @@ pub fn frame(ui: &mut Ui, wb: &mut Workbench) {
         analysis,
         analysis_current,
     };
-    workbench_ui(ui, &state, &mut dialog, &mut actions);
+    if state.view.presenting {
+        if dialog.is_none() {
+            workshop::keys(&ctx, &state, &mut actions);
+        }
+        workshop::window(ui, &state, &mut actions);
+        dialogs::show(&ctx, &state, &mut dialog, &mut actions);
+    } else {
+        workbench_ui(ui, &state, &mut dialog, &mut actions);
+    }
     wb.dialog = dialog;
     for action in actions {
         wb.apply(action, &ctx);
     }
     wb.follow_analysis();
+    wb.request_picture(&ctx);
     let now = ctx.input(|i| i.time);
     if let Some(wait) = wb.keep_for_recovery(now)
         && let Ok(wait) = std::time::Duration::try_from_secs_f64(wait)
@@ -286,16 +249,4 @@ fn workbench_ui(ui: &mut Ui, s: &State, dialog: &mut Option<Dialog>, out: &mut V
     });
     about::window(ui.ctx(), s, out);
     dialogs::show(ui.ctx(), s, dialog, out);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::money;
-
-    #[test]
-    fn money_groups_thousands() {
-        assert_eq!(money(250000.0), "250,000");
-        assert_eq!(money(1234567.4), "1,234,567");
-        assert_eq!(money(12.0), "12");
-    }
 }

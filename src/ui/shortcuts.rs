@@ -14,10 +14,11 @@ pub const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key
 pub const REDO: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
 pub const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+pub const PRESENT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F11);
 
 /// The actions of the shortcuts pressed this frame. A shortcut with Shift is
 /// checked before the same one without: egui matches Ctrl+Z on Ctrl+Shift+Z.
-pub fn collect(ctx: &egui::Context, out: &mut Vec<Action>) {
+pub fn collect(ctx: &egui::Context, presenting: bool, out: &mut Vec<Action>) {
     let table = [
         (SAVE_AS, Action::SaveAs),
         (SAVE, Action::Save),
@@ -27,6 +28,7 @@ pub fn collect(ctx: &egui::Context, out: &mut Vec<Action>) {
         (NEW, Action::New),
         (OPEN, Action::Open),
         (QUIT, Action::Quit),
+        (PRESENT, Action::Present(!presenting)),
     ];
     ctx.input_mut(|input| {
         for (shortcut, action) in table {

@@ -106,6 +106,18 @@ pub fn panel(ui: &mut Ui, s: &State, height: f32, out: &mut Vec<Action>) {
     let used = ui.cursor().top() - top;
     plot(ui, s, (height - used - CAVEAT_HEIGHT).max(96.0));
     caveat(ui, s, out);
+    // Where the chart with its legend and caveat was drawn this pass: a
+    // picture of the chart alone is cut from the window's along it.
+    let left = ui.min_rect().left();
+    // Only what is on screen: the dock may be scrolled or cut short.
+    let area = egui::Rect::from_min_max(
+        egui::pos2(left, top),
+        egui::pos2(ui.max_rect().right(), ui.cursor().top()),
+    )
+    .intersect(ui.clip_rect());
+    let pass = ui.ctx().cumulative_pass_nr();
+    ui.ctx()
+        .data_mut(|d| d.insert_temp(crate::app::chart_rect_id(), (area, pass)));
 }
 
 /// The summary, the legend (outside the plot, where it would cover the stage

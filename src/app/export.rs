@@ -1,0 +1,187 @@
+//! What leaves the workbench besides the preset: the report, the
+//! trajectories and pictures for slides. Each asks where (the system dialog,
+//! or the typed-path prompt), then goes to the writer thread, which makes the
+//! bytes off the UI thread and writes them atomically, so a failure leaves
+//! nothing half-written and the document is never touched.
+
+use super::Workbench;
+use super::action::{Export, Picture, PictureOf, Target};
+use super::files::{Make, save_dialog_words};
+use crate::analysis::uncertainty::DEFAULT_RUNS;
+use crate::export::{csv_of_trajectories, html_report};
+use crate::files::FileError;
+use crate::text::{fill, texts};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// How many passes a picture of the chart waits for the chart to be drawn
+/// (it takes one or two once its tab is forward).
+const CHART_PASSES: u32 = 8;
+
+/// Where the capability chart was last drawn, in points, and in which pass:
+/// the picture of the chart alone is cut from the window's along it.
+pub fn chart_rect_id() -> egui::Id {
+    egui::Id::unique("capability-chart-rect")
+}
+
+impl Workbench {
+    /// Asks where to write `export`, with a name made from the preset's.
+    pub(super) fn ask_export(&mut self, export: Export) {
+        let name = self.export_name(export);
+        self.files.save_dialog(Target::Export(export), name);
+    }
+
+    /// The file name an export is offered under: the preset's name, what
+    /// the file holds, its extension.
+    pub(super) fn export_name(&self, export: Export) -> String {
+        let (_, _, extension) = save_dialog_words(Target::Export(export));
+        let t = texts();
+        let suffix = match export {
+            Export::Report => t.report_file_suffix,
+            Export::Trajectories => t.trajectories_file_suffix,
+            Export::Picture => match self.picture.as_ref().map(|p| p.of) {
+                Some(PictureOf::Chart) => t.chart_file_suffix,
+                _ => t.window_file_suffix,
+            },
+        };
+        let stem = super::file_stem(&self.doc.preset().name);
+        format!("{stem}{suffix}.{extension}")
+    }
+
+    /// Writes `export` of the document as it is now to `path`.
+    pub(super) fn export_to(&mut self, export: Export, path: PathBuf) {
+        self.close_path_prompt();
+        let shown = path.display().to_string();
+        let make: Make = match export {
+            Export::Report => {
+                let model = Arc::clone(&self.model);
+                let preset = self.doc.preset().clone();
+                let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+                Box::new(move || {
+                    Ok(html_report(&model, &preset, DEFAULT_RUNS, threads).into_bytes())
+                })
+            }
+            Export::Trajectories => {
+                let model = Arc::clone(&self.model);
+                let preset = self.doc.preset().clone();
+                Box::new(move || {
+                    csv_of_trajectories(&model, &preset).map_err(|e| FileError::Encode {
+                        path: shown,
+                        reason: e.to_string(),
+                    })
+                })
+            }
+            Export::Picture => match self.picture.take() {
+                Some(picture) => Box::new(move || png(&picture, shown)),
+                // Nothing to save: the picture went with an earlier save.
+                None => return,
+            },
+        };
+        self.files.export(path, make);
+    }
+
+    /// Asks for a screenshot of what the window shows; the chart alone
+    /// needs the chart on screen, so its tab comes forward first.
+    pub(super) fn take_picture(&mut self, of: PictureOf) {
+        if of == PictureOf::Chart {
+            self.settings.dock = super::action::DockTab::Capability;
+        }
+        self.view.picture_wanted = Some(of);
+        self.picture_passes = 0;
+    }
+
+    /// Once the window has been drawn as the picture needs it, asks egui
+    /// for the screenshot; it arrives through [`Workbench::poll_pictures`].
+    pub fn request_picture(&mut self, ctx: &egui::Context) {
+        let Some(of) = self.view.picture_wanted else {
+            return;
+        };
+        let chart: Option<(egui::Rect, u64)> = ctx.data(|d| d.get_temp(chart_rect_id()));
+        let drawn_now = chart.filter(|(_, pass)| *pass == ctx.cumulative_pass_nr());
+        let crop = match of {
+            PictureOf::Window => None,
+            PictureOf::Chart => match drawn_now {
+                Some((rect, _)) => Some(rect),
+                None if self.picture_passes < CHART_PASSES => {
+                    // Not drawn yet this pass: try again on the next.
+                    self.picture_passes += 1;
+                    ctx.request_repaint();
+                    return;
+                }
+                None => {
+                    self.view.picture_wanted = None;
+                    self.view.status = Some(texts().picture_not_shown.to_owned());
+                    return;
+                }
+            },
+        };
+        self.view.picture_wanted = None;
+        let ppp = ctx.pixels_per_point();
+        let crop = crop.map(|r| {
+            let (x, y) = ((r.min.x * ppp).floor(), (r.min.y * ppp).floor());
+            let (w, h) = ((r.width() * ppp).ceil(), (r.height() * ppp).ceil());
+            [x as usize, y as usize, w as usize, h as usize]
+        });
+        let sender = self.pictures.0.clone();
+        let repaint = ctx.clone();
+        ctx.request_screenshot(move |image| {
+            let _ = sender.send(Picture { of, image, crop });
+            repaint.request_repaint();
+        });
+    }
+
+    /// The screenshots that have arrived.
+    pub fn poll_pictures(&mut self) -> Vec<Picture> {
+        self.pictures.1.try_iter().collect()
+    }
+
+    /// Holds a picture and asks where to save it.
+    pub(super) fn picture_taken(&mut self, picture: Picture) {
+        self.picture = Some(picture);
+        self.ask_export(Export::Picture);
+    }
+
+    /// An export was written (or not).
+    pub(super) fn exported(&mut self, path: &Path, result: Result<(), FileError>) {
+        let t = texts();
+        let file = path.display().to_string();
+        match result {
+            Ok(()) => self.view.status = Some(fill(t.exported_to, &[("file", &file)])),
+            Err(reason) => self.error(
+                fill(t.export_failed, &[("file", &file)]),
+                reason.to_string(),
+                t.export_kept,
+            ),
+        }
+    }
+}
+
+/// The picture as PNG, cut to the chart where it is one.
+fn png(picture: &Picture, shown: String) -> Result<Vec<u8>, FileError> {
+    let image = &picture.image;
+    let cut = match picture.crop {
+        Some([x, y, w, h]) => {
+            let [iw, ih] = image.size;
+            let (x, y) = (x.min(iw), y.min(ih));
+            let (w, h) = (w.min(iw - x), h.min(ih - y));
+            image.region_by_pixels([x, y], [w, h])
+        }
+        None => (**image).clone(),
+    };
+    let [w, h] = cut.size;
+    let fail = |reason: String| FileError::Encode {
+        path: shown.clone(),
+        reason,
+    };
+    let size = [("width", w.to_string()), ("height", h.to_string())];
+    let size: Vec<(&str, &str)> = size.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (Ok(w32), Ok(h32)) = (u32::try_from(w), u32::try_from(h)) else {
+        return Err(fail(fill(texts().picture_too_large, &size)));
+    };
+    let rgba = image::RgbaImage::from_raw(w32, h32, cut.as_raw().to_vec())
+        .ok_or_else(|| fail(fill(texts().picture_empty, &size)))?;
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    rgba.write_to(&mut bytes, image::ImageFormat::Png)
+        .map_err(|e| fail(e.to_string()))?;
+    Ok(bytes.into_inner())
+}

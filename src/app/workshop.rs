@@ -1,0 +1,132 @@
+//! Workshop mode: the window on a projector, stepped through in an order
+//! that tells the framework's story to a room: the cluster, Table 1, the
+//! warning, the plans compared (the room guesses first), the capability
+//! chart.
+
+/// One step of the guided sequence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// The four headline attributes, large.
+    Cluster,
+    /// Table 1 for this cluster.
+    Table,
+    /// The most serious warning and the paper's argument behind it.
+    Warning,
+    /// The plans compared, hidden until the facilitator reveals them.
+    Compare,
+    /// Capability over the years, every plan.
+    Capability,
+}
+
+impl Step {
+    pub const ALL: [Step; 5] = [
+        Step::Cluster,
+        Step::Table,
+        Step::Warning,
+        Step::Compare,
+        Step::Capability,
+    ];
+}
+
+/// What moving on does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Next {
+    Reveal,
+    Step(usize),
+}
+
+/// Where the workshop is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Workshop {
+    /// An index into [`Step::ALL`].
+    pub step: usize,
+    /// Whether the comparison has been revealed to the room.
+    pub revealed: bool,
+    /// The zoom before the workshop began, given back when it ends.
+    pub zoom_before: f32,
+}
+
+impl Default for Workshop {
+    fn default() -> Self {
+        Workshop {
+            step: 0,
+            revealed: false,
+            zoom_before: 1.0,
+        }
+    }
+}
+
+/// How much larger everything is drawn on a projector: at 1920×1080 the
+/// window then lays out like 1230×690 points, and body text is 22 pixels.
+pub const ZOOM: f32 = 1.56;
+
+impl Workshop {
+    /// The step shown.
+    pub fn current(&self) -> Step {
+        Step::ALL[self.step.min(Step::ALL.len() - 1)]
+    }
+
+    /// Goes to step `index` (kept within the sequence).
+    pub fn go_to(&mut self, index: usize) {
+        self.step = index.min(Step::ALL.len() - 1);
+    }
+
+    /// What "next" does: on the comparison, still hidden, it reveals it
+    /// (the room has guessed; the chart after it would give the answer
+    /// away), unless there are no plans to compare; elsewhere it goes on,
+    /// and on the last step it does nothing.
+    pub fn next(&self, has_plans: bool) -> Option<Next> {
+        if self.current() == Step::Compare && !self.revealed && has_plans {
+            Some(Next::Reveal)
+        } else if self.step + 1 < Step::ALL.len() {
+            Some(Next::Step(self.step + 1))
+        } else {
+            None
+        }
+    }
+
+    /// A new workshop starts at the beginning, with the comparison hidden.
+    pub fn begin(zoom_before: f32) -> Workshop {
+        Workshop {
+            zoom_before,
+            ..Workshop::default()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn steps_stay_within_the_sequence() {
+        let mut w = Workshop::begin(1.2);
+        w.go_to(99);
+        assert_eq!(w.current(), Step::Capability);
+        w.go_to(1);
+        assert_eq!(w.current(), Step::Table);
+        assert!(!w.revealed);
+        assert_eq!(w.zoom_before, 1.2);
+    }
+
+    #[test]
+    fn next_reveals_the_comparison_before_going_on() {
+        let mut w = Workshop::begin(1.0);
+        w.go_to(
+            Step::ALL
+                .iter()
+                .position(|s| *s == Step::Compare)
+                .unwrap_or(0),
+        );
+        assert_eq!(w.next(true), Some(Next::Reveal));
+        assert_eq!(
+            w.next(false),
+            Some(Next::Step(w.step + 1)),
+            "nothing to reveal"
+        );
+        w.revealed = true;
+        assert_eq!(w.next(true), Some(Next::Step(w.step + 1)));
+        w.go_to(Step::ALL.len() - 1);
+        assert_eq!(w.next(true), None);
+    }
+}

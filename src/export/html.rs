@@ -1,0 +1,370 @@
+//! The report as one self-contained HTML file (issue 9): it opens offline in
+//! any browser, fetches nothing, and prints on A4 with a page break before
+//! each main section. The maud templates escape everything they insert; the
+//! chart is inline SVG from [`super::chart`].
+
+use super::chart::capability_svg;
+use crate::analysis::uncertainty::Uncertainty;
+use crate::cells::{Band, CellResult};
+use crate::evaluation::Evaluation;
+use crate::mechanism::{Advantage, Cell, Effort, Mechanism, cell_index};
+use crate::model::Model;
+use crate::plan::Plan;
+use crate::plan::rules::BASELINE_NAME;
+use crate::preset::Preset;
+use crate::text::{fill, num, texts};
+use crate::warnings::Warning;
+use crate::words::{
+    band_word, baseline_numbers, cell_name, limit_line, money, outcome_numbers, severity_word,
+    uncertain_line,
+};
+use maud::{DOCTYPE, Markup, PreEscaped, html};
+
+/// The style sheet: plain on screen, A4 in print, shades that survive a
+/// black-and-white printer (the band is also written in words).
+const STYLE: &str = include_str!("report.css");
+
+/// The report of `preset`, with the Monte Carlo bands where there are any.
+pub fn report_html(
+    model: &Model,
+    preset: &Preset,
+    e: &Evaluation,
+    bands: Option<&Uncertainty>,
+) -> String {
+    let t = texts();
+    let title = fill(t.report_title, &[("name", &preset.name)]);
+    html! {
+        (DOCTYPE)
+        html lang=(t.language) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta name="generator" content=(format!("Cluster Workbench {}", env!("CARGO_PKG_VERSION")));
+                title { (title) }
+                style { (PreEscaped(STYLE)) }
+            }
+            body {
+                (header(model, preset, e))
+                main {
+                    (cluster_section(model, preset))
+                    (matrix_section(model, e))
+                    (plans_section(model, preset, e))
+                    (comparison_section(model, preset, e, bands))
+                    (caveats_section(model))
+                }
+            }
+        }
+    }
+    .into_string()
+}
+
+fn header(model: &Model, preset: &Preset, e: &Evaluation) -> Markup {
+    let t = texts();
+    html! {
+        header {
+            p.kicker { (t.report_kicker) }
+            h1 { (preset.name) }
+            @if let Some(d) = &preset.description { p { (d) } }
+            @if let Some(s) = &preset.source { p.small { (t.source_label) " " (s) } }
+            p.small {
+                (fill(t.report_made_with, &[
+                    ("version", env!("CARGO_PKG_VERSION")),
+                    ("model", &model.file.name),
+                    ("year", &e.horizon_years.to_string()),
+                ]))
+            }
+            p.caveat { (model.file.caveat_line) }
+        }
+    }
+}
+
+fn cluster_section(model: &Model, preset: &Preset) -> Markup {
+    let t = texts();
+    let uncertain = preset.uncertainty.iter().any(|(_, h)| h > 0.0);
+    html! {
+        section #cluster {
+            h2 { (t.report_cluster) }
+            p { (t.report_cluster_intro) }
+            table.attributes {
+                thead { tr {
+                    th scope="col" { (t.report_attribute) }
+                    th scope="col" .num { (t.report_value) }
+                    @if uncertain { th scope="col" .num { (t.report_uncertainty) } }
+                    th scope="col" { (t.report_low_means) }
+                    th scope="col" { (t.report_high_means) }
+                } }
+                tbody {
+                    @for (a, value) in preset.attributes.iter() {
+                        @let info = model.attribute_info(a);
+                        tr {
+                            th scope="row" { (info.name) }
+                            td.num { (num(value)) }
+                            @if uncertain {
+                                td.num {
+                                    @if preset.uncertainty[a] > 0.0 {
+                                        (fill(t.plus_minus, &[("value", &num(preset.uncertainty[a]))]))
+                                    }
+                                }
+                            }
+                            td.small { (info.low) }
+                            td.small { (info.high) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The shade class of a band, for the style sheet.
+fn band_class(band: Band) -> &'static str {
+    match band {
+        Band::None => "band-none",
+        Band::Weak => "band-weak",
+        Band::Moderate => "band-moderate",
+        Band::Strong => "band-strong",
+    }
+}
+
+fn matrix_section(model: &Model, e: &Evaluation) -> Markup {
+    let t = texts();
+    let attrs = &e.baseline.attributes;
+    html! {
+        section #table1 {
+            h2 { (t.report_matrix) }
+            p { (t.report_matrix_intro) }
+            table.matrix {
+                thead { tr {
+                    th scope="col" { (t.report_mechanism) }
+                    @for effort in Effort::ALL {
+                        th scope="col" { (effort.id()) " " (model.effort_info(effort).name) }
+                    }
+                } }
+                @for adv in Advantage::ALL {
+                    tbody {
+                        tr.advantage { th colspan="5" scope="rowgroup" {
+                            (adv.id()) ". " (model.advantage_info(adv).name)
+                        } }
+                        @for m in Mechanism::ALL.into_iter().filter(|m| m.advantage() == adv) {
+                            tr {
+                                th scope="row" { (m.id()) " " (model.mechanism_info(m).label) }
+                                @for effort in Effort::ALL {
+                                    @match cell_index(m, effort) {
+                                        Some(i) => (matrix_cell(model, &e.baseline.cells[i], attrs)),
+                                        None => td.empty { span.hidden { (t.report_no_direct_effect) } },
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            p.small.legend {
+                @for band in [Band::None, Band::Weak, Band::Moderate, Band::Strong] {
+                    span class=(format!("swatch {}", band_class(band))) { (band_word(band)) }
+                    " "
+                }
+                (t.report_matrix_legend)
+            }
+        }
+    }
+}
+
+fn matrix_cell(model: &Model, c: &CellResult, attrs: &crate::attribute::Attributes) -> Markup {
+    html! {
+        td class=(band_class(c.band)) {
+            (band_word(c.band)) " " (num(c.strength))
+            br;
+            span.limit { (limit_line(model, c, attrs)) }
+        }
+    }
+}
+
+fn warnings_list(model: &Model, warnings: &[Warning]) -> Markup {
+    let t = texts();
+    let mut sorted: Vec<&Warning> = warnings.iter().collect();
+    sorted.sort_by_key(|w| model.warning(w.id).severity);
+    html! {
+        @if sorted.is_empty() {
+            p.small { (t.report_no_warnings) }
+        } @else {
+            ul.warnings {
+                @for w in sorted {
+                    @let info = model.warning(w.id);
+                    li class=(format!("warning severity-{}", info.severity.id())) {
+                        strong { (severity_word(info.severity)) ": " (info.title) }
+                        p { (w.message(model)) }
+                        p { em { (t.report_what_to_do) } " " (w.advice(model)) }
+                        p.small { (t.report_rule) " " (info.rule) }
+                        @if !info.sources.is_empty() {
+                            p.small { (t.report_sources) " " (info.sources.join("; ")) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn plans_section(model: &Model, preset: &Preset, e: &Evaluation) -> Markup {
+    let t = texts();
+    html! {
+        section #plans {
+            h2 { (t.report_plans) }
+            h3 { (t.report_without_plan) }
+            (warnings_list(model, &e.baseline_warnings))
+            @if preset.plans.is_empty() { p { (t.report_plans_none) } }
+            @for (plan, p) in preset.plans.iter().zip(&e.plans) {
+                article.plan {
+                    h3 { (plan.name) }
+                    @if let Some(note) = &plan.note { p { (note) } }
+                    (entries_table(model, plan))
+                    h4 { (t.report_cells_raised) }
+                    (raised_cells(model, &e.baseline.cells, &p.scenario.cells))
+                    h4 { (t.report_warnings) }
+                    (warnings_list(model, &p.warnings))
+                }
+            }
+        }
+    }
+}
+
+fn entries_table(model: &Model, plan: &Plan) -> Markup {
+    let t = texts();
+    html! {
+        @if plan.entries.is_empty() {
+            p.small { (t.report_no_entries) }
+        } @else {
+            table.entries {
+                thead { tr {
+                    th scope="col" { (t.report_intervention) }
+                    th scope="col" { (t.report_side) }
+                    th scope="col" .num { (t.report_from_year) }
+                    th scope="col" .num { (t.report_intensity) }
+                    th scope="col" .num { (t.report_cost) }
+                } }
+                tbody {
+                    @for entry in &plan.entries {
+                        tr {
+                            th scope="row" { (entry.name(model)) }
+                            td { @if let Some(side) = entry.side(model) { (model.side_name(side)) } }
+                            td.num { (entry.start_year) }
+                            td.num { (num(entry.intensity())) }
+                            td.num { (entry.cost.map_or_else(|| t.compare_none.to_owned(), money)) }
+                        }
+                    }
+                }
+                @if let Some(total) = plan.total_cost() {
+                    tfoot { tr {
+                        th scope="row" colspan="4" { (t.report_total_cost) }
+                        td.num { (money(total)) }
+                    } }
+                }
+            }
+        }
+    }
+}
+
+/// The cells whose band the plan raises, as "II.b joint lumpy projects ×
+/// Training: none → moderate (0.05 → 0.41)".
+fn raised_cells(model: &Model, baseline: &[CellResult], with: &[CellResult]) -> Markup {
+    let t = texts();
+    let raised: Vec<(Cell, &CellResult, &CellResult)> = baseline
+        .iter()
+        .zip(with)
+        .filter(|(b, w)| w.band > b.band)
+        .map(|(b, w)| (b.cell, b, w))
+        .collect();
+    html! {
+        @if raised.is_empty() {
+            p.small { (t.report_no_cells_raised) }
+        } @else {
+            ul.cells {
+                @for (cell, b, w) in raised {
+                    li {
+                        (cell_name(model, cell)) ": " (band_word(b.band)) " → " strong { (band_word(w.band)) }
+                        " (" (num(b.strength)) " → " (num(w.strength)) ")"
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn comparison_section(
+    model: &Model,
+    preset: &Preset,
+    e: &Evaluation,
+    bands: Option<&Uncertainty>,
+) -> Markup {
+    let t = texts();
+    let base = baseline_numbers(&e.baseline.trajectory);
+    html! {
+        section #comparison {
+            h2 { (t.report_comparison) }
+            p { (fill(t.compare_intro_report, &[("year", &e.horizon_years.to_string())])) }
+            table.comparison {
+                thead { tr {
+                    th scope="col" { (t.compare_plan_head) }
+                    @for head in t.compare_heads { th scope="col" .num { (head) } }
+                    th scope="col" { (t.report_warnings) }
+                } }
+                tbody {
+                    (comparison_row(BASELINE_NAME, &base,
+                        &crate::words::warnings_line(model, &e.baseline_warnings),
+                        bands.map(|u| uncertain_line(&u.baseline, None))))
+                    @for (i, (plan, p)) in preset.plans.iter().zip(&e.plans).enumerate() {
+                        (comparison_row(&plan.name, &outcome_numbers(&p.outcome),
+                            &crate::words::warnings_line(model, &p.warnings),
+                            bands.and_then(|u| Some(uncertain_line(u.plans.get(i)?, *u.best_share.get(i)?)))))
+                    }
+                }
+            }
+            figure.chart {
+                (PreEscaped(capability_svg(model, preset, e, bands)))
+                figcaption.small {
+                    (fill(t.report_chart_caption, &[("year", &e.horizon_years.to_string())]))
+                    @if let Some(u) = bands {
+                        " " (fill(t.report_bands_note, &[("runs", &crate::words::money(u.runs as f64))]))
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn comparison_row(
+    name: &str,
+    cells: &[String; 5],
+    warnings: &str,
+    uncertain: Option<String>,
+) -> Markup {
+    html! {
+        tr {
+            th scope="row" {
+                (name)
+                @if let Some(line) = uncertain { br; span.small { (line) } }
+            }
+            @for c in cells { td.num { (c) } }
+            td.small { (warnings) }
+        }
+    }
+}
+
+fn caveats_section(model: &Model) -> Markup {
+    let t = texts();
+    let f = &model.file;
+    html! {
+        section #caveats {
+            h2 { (t.report_caveats) }
+            @for c in &f.caveats {
+                h3 { (c.title) }
+                p { (c.text) }
+            }
+            h3 { (t.report_citation) }
+            p { (f.citation.full) }
+            h3 { (t.about_sources) }
+            ul.small { @for s in &f.sources { li { (s.full) } } }
+        }
+    }
+}

@@ -1,0 +1,331 @@
+//! Workshop mode (View ▸ Present, F11): the window for a room. Editing
+//! chrome is hidden, everything is drawn larger, and a guided sequence is
+//! stepped with ← and →: the cluster, Table 1, the warning, the plans
+//! compared (hidden until revealed, so the room guesses first), the
+//! capability chart. The headline sliders stay at hand on every step, so the
+//! facilitator can ask "what if buyers came?" and move one.
+
+use super::{State, attributes, compare, matrix, severity_word, trajectory};
+use crate::app::action::Action;
+use crate::app::workshop::{Next, Step};
+use crate::attribute::Attribute;
+use crate::text::{fill, texts};
+use egui::{CentralPanel, Key, Panel, RichText, ScrollArea, Ui};
+
+/// Type sizes for a room (in points, before the workshop zoom).
+const TITLE: f32 = 30.0;
+const LEAD: f32 = 20.0;
+const BODY: f32 = 17.0;
+
+/// The title of a step.
+pub fn step_title(step: Step) -> &'static str {
+    let t = texts();
+    match step {
+        Step::Cluster => t.workshop_titles_cluster,
+        Step::Table => t.workshop_titles_table,
+        Step::Warning => t.workshop_titles_warning,
+        Step::Compare => t.workshop_titles_compare,
+        Step::Capability => t.workshop_titles_capability,
+    }
+}
+
+/// The keys of workshop mode: ← → step, unless a slider has the keyboard
+/// (then they move the slider, and Esc lets the slider go); Page Down and
+/// Page Up, what a presenter's clicker sends, step always; Enter reveals;
+/// Esc leaves.
+pub fn keys(ctx: &egui::Context, s: &State, out: &mut Vec<Action>) {
+    let w = &s.view.workshop;
+    let focused = ctx.memory(|m| m.focused());
+    let none = egui::Modifiers::NONE;
+    let (forward, back, escape) = ctx.input_mut(|i| {
+        let arrows = focused.is_none();
+        let forward =
+            i.consume_key(none, Key::PageDown) || (arrows && i.consume_key(none, Key::ArrowRight));
+        let back =
+            i.consume_key(none, Key::PageUp) || (arrows && i.consume_key(none, Key::ArrowLeft));
+        (forward, back, i.consume_key(none, Key::Escape))
+    });
+    match (escape, focused) {
+        (true, Some(id)) => ctx.memory_mut(|m| m.surrender_focus(id)),
+        (true, None) => out.push(Action::Present(false)),
+        _ => {}
+    }
+    if forward && let Some(next) = next_action(s) {
+        out.push(next);
+    }
+    if back && w.step > 0 {
+        out.push(Action::WorkshopStep(w.step - 1));
+    }
+    if focused.is_some() {
+        return;
+    }
+    ctx.input_mut(|i| {
+        if w.current() == Step::Compare
+            && !w.revealed
+            && i.consume_key(egui::Modifiers::NONE, Key::Enter)
+        {
+            out.push(Action::Reveal);
+        }
+    });
+}
+
+/// What "next" does on the step shown.
+fn next(s: &State) -> Option<Next> {
+    s.view.workshop.next(!s.doc.preset().plans.is_empty())
+}
+
+/// The action of "next" on the step shown.
+fn next_action(s: &State) -> Option<Action> {
+    next(s).map(|n| match n {
+        Next::Reveal => Action::Reveal,
+        Next::Step(i) => Action::WorkshopStep(i),
+    })
+}
+
+/// The whole window in workshop mode.
+pub fn window(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
+    let step = s.view.workshop.current();
+    Panel::top("workshop-bar").show(ui, |ui| bar(ui, s, out));
+    if step != Step::Cluster {
+        Panel::left("workshop-what-if")
+            .resizable(false)
+            .exact_size(300.0)
+            .show(ui, |ui| {
+                ScrollArea::vertical()
+                    .id_salt("workshop-what-if")
+                    .show(ui, |ui| what_if(ui, s, out));
+            });
+    }
+    CentralPanel::default().show(ui, |ui| {
+        let height = ui.available_height();
+        match step {
+            Step::Cluster => cluster(ui, s, out),
+            Step::Table => table(ui, s, height, out),
+            Step::Warning => warning(ui, s),
+            Step::Compare => comparison(ui, s, out),
+            Step::Capability => trajectory::panel(ui, s, height, out),
+        }
+    });
+}
+
+/// The step's title and counter, and the buttons to step and leave.
+fn bar(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
+    let t = texts();
+    let w = &s.view.workshop;
+    let total = Step::ALL.len();
+    ui.add_space(4.0);
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(step_title(w.current())).size(TITLE).strong());
+        ui.add_space(16.0);
+        let counter = fill(
+            t.workshop_step,
+            &[
+                ("n", &(w.step + 1).to_string()),
+                ("total", &total.to_string()),
+            ],
+        );
+        ui.label(RichText::new(counter).size(LEAD));
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .button(RichText::new(t.workshop_leave).size(LEAD))
+                .clicked()
+            {
+                out.push(Action::Present(false));
+            }
+            let label = match next(s) {
+                Some(Next::Reveal) => t.workshop_reveal_next,
+                _ => t.workshop_next,
+            };
+            let next = ui.add_enabled(
+                next(s).is_some(),
+                egui::Button::new(RichText::new(label).size(LEAD)),
+            );
+            if next.clicked()
+                && let Some(action) = next_action(s)
+            {
+                out.push(action);
+            }
+            let back = ui.add_enabled(
+                w.step > 0,
+                egui::Button::new(RichText::new(t.workshop_back).size(LEAD)),
+            );
+            if back.clicked() {
+                out.push(Action::WorkshopStep(w.step - 1));
+            }
+        });
+    });
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(&s.doc.preset().name).size(BODY).weak());
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.label(RichText::new(t.workshop_keys).weak());
+        });
+    });
+    ui.add_space(2.0);
+}
+
+/// The headline sliders beside every step after the first.
+fn what_if(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
+    ui.label(RichText::new(texts().workshop_whatif).size(LEAD).strong());
+    for a in attributes::headline(s) {
+        attributes::attribute_slider(ui, s, a, false, out);
+        ui.add_space(4.0);
+    }
+}
+
+/// Step 1: the four headline attributes, large, with what their values mean.
+fn cluster(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
+    let t = texts();
+    ui.label(RichText::new(t.workshop_cluster_intro).size(LEAD));
+    if let Some(d) = &s.doc.preset().description {
+        ui.label(RichText::new(d).size(BODY).weak());
+    }
+    ui.add_space(10.0);
+    ScrollArea::vertical()
+        .id_salt("workshop-cluster")
+        .show(ui, |ui| {
+            ui.scope(|ui| {
+                large(ui);
+                let headline: Vec<Attribute> = attributes::headline(s);
+                // Two columns of two: each slider gets half the width.
+                ui.columns(2, |columns| {
+                    for (i, a) in headline.into_iter().enumerate() {
+                        let ui = &mut columns[i % 2];
+                        attributes::attribute_slider(ui, s, a, false, out);
+                        ui.add_space(24.0);
+                    }
+                });
+            });
+        });
+}
+
+/// Larger type and a wider slider for the cluster step.
+fn large(ui: &mut Ui) {
+    let style = ui.style_mut();
+    for (text_style, font) in style.text_styles.iter_mut() {
+        font.size = match text_style {
+            egui::TextStyle::Small => 15.0,
+            egui::TextStyle::Heading => TITLE,
+            _ => 22.0,
+        };
+    }
+    style.spacing.interact_size.y = 30.0;
+}
+
+/// Step 2: Table 1 for this cluster (the matrix as the user left it).
+fn table(ui: &mut Ui, s: &State, height: f32, out: &mut Vec<Action>) {
+    let t = texts();
+    let shown = s.shown();
+    let active: usize = shown.active_per_row.iter().sum();
+    let view = match s.active() {
+        Some((_, plan)) if s.matrix_view() != crate::app::action::MatrixView::Baseline => {
+            fill(t.workshop_view_with_plan, &[("plan", &plan.name)])
+        }
+        _ => t.workshop_view_baseline.to_owned(),
+    };
+    let intro = fill(
+        t.workshop_table_intro,
+        &[("active", &active.to_string()), ("view", &view)],
+    );
+    ui.label(RichText::new(intro).size(LEAD));
+    ui.add_space(6.0);
+    let rest = height - ui.min_rect().height();
+    ScrollArea::vertical()
+        .id_salt("workshop-matrix")
+        .show(ui, |ui| matrix::panel(ui, s, rest, out));
+}
+
+/// Step 3: the most serious warning of the plan shown, with the paper's
+/// argument and its sources.
+fn warning(ui: &mut Ui, s: &State) {
+    let t = texts();
+    let plan = s
+        .active()
+        .map_or(crate::plan::rules::BASELINE_NAME, |(_, p)| p.name.as_str());
+    let Some(w) = s
+        .warnings()
+        .iter()
+        .min_by_key(|w| s.model.warning(w.id).severity)
+    else {
+        ui.label(RichText::new(fill(t.workshop_no_warning, &[("plan", plan)])).size(LEAD));
+        return;
+    };
+    let info = s.model.warning(w.id);
+    let (fill_colour, ink) = super::theme::severity_colours(info.severity, ui.visuals());
+    ScrollArea::vertical()
+        .id_salt("workshop-warning")
+        .show(ui, |ui| {
+            egui::Frame::new()
+                .fill(fill_colour)
+                .inner_margin(egui::Margin::same(18))
+                .corner_radius(6.0)
+                .show(ui, |ui| {
+                    ui.label(
+                        RichText::new(fill(
+                            t.workshop_warning_head,
+                            &[
+                                ("plan", plan),
+                                ("severity", severity_word(info.severity)),
+                                ("title", &info.title),
+                            ],
+                        ))
+                        .size(TITLE - 4.0)
+                        .strong()
+                        .color(ink),
+                    );
+                    ui.add_space(6.0);
+                    ui.label(RichText::new(w.message(s.model)).size(LEAD).color(ink));
+                });
+            ui.add_space(14.0);
+            ui.label(RichText::new(t.workshop_argument).size(LEAD).strong());
+            ui.label(RichText::new(&info.explanation).size(BODY));
+            ui.add_space(8.0);
+            ui.label(RichText::new(w.advice(s.model)).size(BODY).italics());
+            ui.add_space(6.0);
+            ui.label(RichText::new(format!("{}: {}", t.when_label, info.rule)).weak());
+            if !info.sources.is_empty() {
+                ui.add_space(6.0);
+                ui.label(RichText::new(info.sources.join("; ")).weak());
+            }
+        });
+}
+
+/// Step 4: predict, then reveal. Until revealed, the room sees only what
+/// each plan does; the facilitator reveals the comparison with Enter.
+fn comparison(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
+    let t = texts();
+    let plans = &s.doc.preset().plans;
+    if plans.is_empty() {
+        ui.label(RichText::new(t.workshop_plans_none).size(LEAD));
+        return;
+    }
+    if s.view.workshop.revealed {
+        ScrollArea::vertical()
+            .id_salt("workshop-compare")
+            .show(ui, |ui| compare::table(ui, s, out));
+        return;
+    }
+    let year = s.doc.evaluation().horizon_years.to_string();
+    ui.label(RichText::new(fill(t.workshop_predict, &[("year", &year)])).size(LEAD + 2.0));
+    ui.add_space(12.0);
+    for plan in plans {
+        let names: Vec<&str> = plan.entries.iter().map(|e| e.name(s.model)).collect();
+        let entries = if names.is_empty() {
+            t.workshop_no_entries.to_owned()
+        } else {
+            names.join(", ")
+        };
+        let line = fill(
+            t.workshop_plan_line,
+            &[("plan", &plan.name), ("entries", &entries)],
+        );
+        ui.label(RichText::new(line).size(LEAD));
+        ui.add_space(6.0);
+    }
+    ui.add_space(16.0);
+    if ui
+        .button(RichText::new(t.workshop_reveal).size(LEAD).strong())
+        .clicked()
+    {
+        out.push(Action::Reveal);
+    }
+}
