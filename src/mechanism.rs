@@ -274,9 +274,76 @@ pub fn cell_index(mechanism: Mechanism, effort: Effort) -> Option<usize> {
         .position(|c| c.mechanism == mechanism && c.effort == effort)
 }
 
+/// A step through Table 1 from the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Up,
+    Down,
+    Left,
+    Right,
+}
+
+/// The cell a step from cell `index` reaches: the nearest cell in that
+/// direction in the same column (up, down) or row (left, right), passing over
+/// the places Table 1 leaves empty; none at the edge.
+pub fn neighbour(index: usize, step: Step) -> Option<usize> {
+    let here = *cells().get(index)?;
+    let row = here.mechanism.index();
+    let column = here.effort.index();
+    match step {
+        Step::Up => (0..row)
+            .rev()
+            .find_map(|r| cell_index(Mechanism::ALL[r], here.effort)),
+        Step::Down => {
+            (row + 1..Mechanism::ALL.len()).find_map(|r| cell_index(Mechanism::ALL[r], here.effort))
+        }
+        Step::Left => (0..column)
+            .rev()
+            .find_map(|c| cell_index(here.mechanism, Effort::ALL[c])),
+        Step::Right => {
+            (column + 1..Effort::ALL.len()).find_map(|c| cell_index(here.mechanism, Effort::ALL[c]))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn steps_pass_over_empty_places_and_stop_at_edges() {
+        let at = |m, e| cell_index(m, e).unwrap();
+        // II.a has no Hiring cell: left from Training stops.
+        assert_eq!(neighbour(at(Mechanism::IIa, Effort::B), Step::Left), None);
+        // Down the Hiring column from I.b skips II.a and II.b to II.c.
+        assert_eq!(
+            neighbour(at(Mechanism::Ib, Effort::A), Step::Down),
+            Some(at(Mechanism::IIc, Effort::A))
+        );
+        assert_eq!(
+            neighbour(at(Mechanism::IIc, Effort::A), Step::Up),
+            Some(at(Mechanism::Ib, Effort::A))
+        );
+        assert_eq!(
+            neighbour(at(Mechanism::Ia, Effort::A), Step::Right),
+            Some(at(Mechanism::Ia, Effort::B))
+        );
+        assert_eq!(neighbour(at(Mechanism::Ia, Effort::A), Step::Up), None);
+        assert_eq!(neighbour(at(Mechanism::Vb, Effort::D), Step::Down), None);
+        assert_eq!(neighbour(at(Mechanism::Vb, Effort::D), Step::Right), None);
+        // Every cell can reach every other by steps (no cell is cut off).
+        let mut seen = [false; Cell::COUNT];
+        let mut todo = vec![0];
+        while let Some(i) = todo.pop() {
+            if std::mem::replace(&mut seen[i], true) {
+                continue;
+            }
+            for s in [Step::Up, Step::Down, Step::Left, Step::Right] {
+                todo.extend(neighbour(i, s));
+            }
+        }
+        assert!(seen.iter().all(|s| *s));
+    }
 
     #[test]
     fn there_are_32_cells_and_each_column_has_its_count() {

@@ -34,6 +34,16 @@ pub fn severity_word(severity: Severity) -> &'static str {
     }
 }
 
+/// The severity as a listener hears it: "Critical", not "CRITICAL" (which
+/// some screen readers spell out).
+pub fn severity_spoken(severity: Severity) -> String {
+    let word = severity_word(severity).to_lowercase();
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 /// The word for a capability stage.
 pub fn stage_word(stage: Stage) -> &'static str {
     let t = texts();

@@ -63,7 +63,7 @@ fn adding_a_catalogue_intervention_moves_the_trajectory_and_matrix_and_undo_remo
     let mut h = window("supply-side-only.json", DockTab::Plan);
     let cell = cell_index(Mechanism::Ib, Effort::A).unwrap();
     let before = h.state().doc.evaluation().plans[0].clone();
-    assert!(shows(&h, "Cell I.b-A: none 0.06"));
+    assert!(shows(&h, "I.b local market × Hiring: none, 0.06"));
 
     h.get_by_label("+ Add intervention").click();
     h.run();
@@ -87,7 +87,10 @@ fn adding_a_catalogue_intervention_moves_the_trajectory_and_matrix_and_undo_remo
     );
     assert!(after.scenario.cells[cell].strength > before.scenario.cells[cell].strength);
     // Demand rises with buyer links: 0.4 × 0.3.
-    assert!(shows(&h, "Cell I.b-A: none 0.12"), "the matrix moved");
+    assert!(
+        shows(&h, "I.b local market × Hiring: none, 0.12"),
+        "the matrix moved"
+    );
     assert!(!active_fires(wb, WarningId::SupplyWithoutDemand));
     assert!(!shows(&h, BANNER));
     assert!(shows(&h, "Buyer linkage, Demand side, from year 0 to 15"));
@@ -270,9 +273,12 @@ fn the_difference_view_writes_the_sign_and_the_band() {
     h.run();
     assert_eq!(h.state().settings.matrix_view, MatrixView::Difference);
     // I.b-B: 0.12 without, 0.21 with the plan (Appendix A).
-    assert!(shows(&h, "Cell I.b-B: +0.09 none"));
+    assert!(shows(&h, "I.b local market × Training: change +0.09, none"));
     // II.c-B: 0.12 → 0.25375.
-    assert!(shows(&h, "Cell II.c-B: +0.13 none"));
+    assert!(shows(
+        &h,
+        "II.c specialised suppliers × Training: change +0.13, none"
+    ));
 }
 
 #[test]

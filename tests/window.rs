@@ -74,7 +74,7 @@ fn a_slider_move_changes_a_cell_band() {
     let mut h = window("supply-side-only.json");
     let i = cell_index(Mechanism::Ib, Effort::A).unwrap();
     assert_eq!(active(h.state()).cells[i].band, Band::None);
-    assert!(shows(&h, "Cell I.b-A: none"));
+    assert!(shows(&h, "I.b local market × Hiring: none"));
 
     set_slider(&mut h, "Demand for improvement", 0.9);
     let wb = h.state();
@@ -84,8 +84,8 @@ fn a_slider_move_changes_a_cell_band() {
     );
     // cluster size 0.4 × demand 0.9 = 0.36: weak.
     assert_eq!(active(wb).cells[i].band, Band::Weak);
-    assert!(shows(&h, "Cell I.b-A: weak 0.36"));
-    assert!(!shows(&h, "Cell I.b-A: none"));
+    assert!(shows(&h, "I.b local market × Hiring: weak, 0.36"));
+    assert!(!shows(&h, "I.b local market × Hiring: none"));
     assert!(wb.title().contains(" *"), "{}", wb.title());
 }
 
@@ -290,7 +290,8 @@ fn a_rejected_file_on_the_command_line_gives_an_untitled_cluster_and_the_message
 fn clicking_a_cell_keeps_its_explanation() {
     let mut h = window("teaching-case.json");
     assert!(shows(&h, "Click a cell of the matrix"));
-    h.get_by_label_contains("Cell II.b-B:").click();
+    h.get_by_label_contains("II.b lumpy projects × Training:")
+        .click();
     h.run();
     assert_eq!(
         h.state().view.selected,

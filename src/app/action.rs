@@ -135,6 +135,8 @@ pub enum Action {
     TakePicture(PictureOf),
     /// The window's screenshot has arrived.
     PictureTaken(Picture),
+    /// Copy the capability chart's numbers as a table (tab-separated).
+    CopyChartData,
     /// Enter or leave workshop mode.
     Present(bool),
     /// Go to this step of workshop mode.

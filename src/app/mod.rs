@@ -16,6 +16,7 @@ pub mod workshop;
 mod writer;
 
 use crate::edit::{Edit, unused_plan_name};
+use crate::export::trajectories::trajectories_table;
 use crate::model::Model;
 use crate::model::warning::WarningId;
 use crate::plan::Lever;
@@ -330,6 +331,16 @@ impl Workbench {
             Action::TakePicture(of) => self.take_picture(of),
             Action::PictureTaken(picture) => self.picture_taken(picture),
             Action::Present(on) => self.present(on, ctx),
+            Action::CopyChartData => {
+                let e = self.doc.evaluation();
+                let table = trajectories_table(self.doc.preset(), e, b'\t');
+                if let Ok(bytes) = table
+                    && let Ok(text) = String::from_utf8(bytes)
+                {
+                    ctx.copy_text(text);
+                    self.view.status = Some(texts().copied_chart.to_owned());
+                }
+            }
             Action::WorkshopStep(step) => self.view.workshop.go_to(step),
             Action::Reveal => self.view.workshop.revealed = true,
             Action::SaveThen(then) => {

@@ -8,7 +8,18 @@ use crate::preset::Preset;
 
 /// The CSV text, with CRLF line ends as RFC 4180 has them.
 pub fn trajectories_csv(preset: &Preset, e: &Evaluation) -> Result<Vec<u8>, csv::Error> {
+    trajectories_table(preset, e, b',')
+}
+
+/// The same table with another delimiter (a tab, for the clipboard: a
+/// spreadsheet pastes it into cells).
+pub fn trajectories_table(
+    preset: &Preset,
+    e: &Evaluation,
+    delimiter: u8,
+) -> Result<Vec<u8>, csv::Error> {
     let mut w = csv::WriterBuilder::new()
+        .delimiter(delimiter)
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
     let mut header = vec!["year".to_owned(), BASELINE_NAME.to_owned()];

@@ -5,11 +5,12 @@
 //! explains it, a click keeps the explanation in the detail pane. A row
 //! summary counts active cells; the effort row shows what the cells add up to.
 
-use super::{State, band_word, explain, theme};
+use super::{State, access, band_word, explain, theme};
 use crate::app::action::{Action, MatrixView};
 use crate::cells::CellChange;
-use crate::mechanism::{Advantage, Effort, Mechanism, cell_index};
+use crate::mechanism::{Advantage, Effort, Mechanism, Step, cell_index, neighbour};
 use crate::text::{fill, num, texts};
+use crate::words::{cell_name, limit_line};
 use egui::{Align2, Color32, FontId, Painter, Rect, Sense, Stroke, StrokeKind, Ui, Visuals, vec2};
 
 /// Row heights grow with the window (a projector wants big cells) within
@@ -31,14 +32,20 @@ struct CellLook {
 }
 
 fn look(s: &State, index: usize, diff: &[CellChange], visuals: &Visuals, wide: bool) -> CellLook {
-    let id = s.shown().cells[index].cell.label();
+    let t = texts();
+    // "I.a cost savings × Hiring: none, 0.06": the id kept, the words added.
+    let name = cell_name(s.model, s.shown().cells[index].cell);
+    let spoken = |text: &str| fill(t.cell_spoken, &[("name", &name), ("text", text)]);
     match s.matrix_view() {
         MatrixView::Difference => {
             let d = diff[index];
             let text = format!("{} {}", signed(d.delta), band_word(d.band));
             CellLook {
                 fill: theme::strength_fill(d.delta.abs(), visuals),
-                spoken: fill(texts().cell_spoken, &[("id", &id), ("text", &text)]),
+                spoken: spoken(&fill(
+                    t.cell_change_spoken,
+                    &[("delta", &signed(d.delta)), ("band", band_word(d.band))],
+                )),
                 text: if wide {
                     text
                 } else {
@@ -52,7 +59,10 @@ fn look(s: &State, index: usize, diff: &[CellChange], visuals: &Visuals, wide: b
             let text = format!("{} {}", band_word(c.band), num(c.strength));
             CellLook {
                 fill: theme::strength_fill(c.strength, visuals),
-                spoken: fill(texts().cell_spoken, &[("id", &id), ("text", &text)]),
+                spoken: spoken(&fill(
+                    t.cell_value_spoken,
+                    &[("band", band_word(c.band)), ("value", &num(c.strength))],
+                )),
                 text: if wide {
                     text
                 } else {
@@ -334,8 +344,29 @@ fn cell(
             Stroke::NONE,
         ));
     }
-    let response = ui.interact(rect, ui.scope_id().with(("cell", i)), Sense::click());
+    let response = ui.interact(rect, cell_id(ui, i), Sense::click());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &look.spoken));
+    access::name(
+        ui.ctx(),
+        response.id,
+        &look.spoken,
+        Some(&cell_description(s, i)),
+    );
+    if response.has_focus() {
+        // The arrows are the matrix's own: egui would otherwise also move
+        // the focus to whatever lies nearest that way.
+        ui.memory_mut(|m| {
+            m.set_focus_lock_filter(
+                response.id,
+                egui::EventFilter {
+                    horizontal_arrows: true,
+                    vertical_arrows: true,
+                    ..Default::default()
+                },
+            );
+        });
+        step_focus(ui, i);
+    }
     if s.view.selected == Some(i) {
         painter.rect_stroke(
             rect,
@@ -343,7 +374,16 @@ fn cell(
             Stroke::new(3.0, visuals.selection.stroke.color),
             StrokeKind::Inside,
         );
-    } else if response.hovered() || response.has_focus() {
+    } else if response.has_focus() {
+        // The keyboard's place, seen from the back of a room: thick, in the
+        // highlight colour, outside the cell so its shade stays readable.
+        painter.rect_stroke(
+            rect.expand(2.0),
+            4.0,
+            Stroke::new(3.0, theme::highlight(&visuals)),
+            StrokeKind::Outside,
+        );
+    } else if response.hovered() {
         painter.rect_stroke(
             rect,
             3.0,
@@ -359,6 +399,60 @@ fn cell(
         let again = s.view.selected == Some(i);
         out.push(Action::SelectCell(if again { None } else { Some(i) }));
     }
+}
+
+/// The id of cell `index`'s widget (all cells are drawn in one ui).
+fn cell_id(ui: &Ui, index: usize) -> egui::Id {
+    ui.scope_id().with(("cell", index))
+}
+
+/// The arrow keys on a focused cell move the focus to the next cell that
+/// way, over the places Table 1 leaves empty.
+fn step_focus(ui: &Ui, index: usize) {
+    // A frame may run twice (egui discards a pass when the layout changes);
+    // a key moves the focus once.
+    let frame = ui.ctx().cumulative_frame_nr();
+    let moved = egui::Id::unique("matrix-focus-moved");
+    if ui.ctx().data(|d| d.get_temp::<u64>(moved)) == Some(frame) {
+        return;
+    }
+    let none = egui::Modifiers::NONE;
+    let step = ui.input_mut(|i| {
+        [
+            (egui::Key::ArrowUp, Step::Up),
+            (egui::Key::ArrowDown, Step::Down),
+            (egui::Key::ArrowLeft, Step::Left),
+            (egui::Key::ArrowRight, Step::Right),
+        ]
+        .into_iter()
+        .find(|(key, _)| i.consume_key(none, *key))
+        .map(|(_, step)| step)
+    });
+    if let Some(target) = step.and_then(|step| neighbour(index, step)) {
+        ui.memory_mut(|m| m.request_focus(cell_id(ui, target)));
+        ui.ctx().data_mut(|d| d.insert_temp(moved, frame));
+    }
+}
+
+/// What a listener hears after a cell's name: what limits it and, where the
+/// plan raises it, from what.
+fn cell_description(s: &State, index: usize) -> String {
+    let t = texts();
+    let c = &s.shown().cells[index];
+    let mut text = limit_line(s.model, c, &s.shown().attributes);
+    if !text.ends_with('.') {
+        text.push('.');
+    }
+    if let Some(b) = s.baseline_of(index)
+        && b.strength < c.strength
+    {
+        text.push(' ');
+        text.push_str(&fill(
+            t.cell_raised_spoken,
+            &[("band", band_word(b.band)), ("value", &num(b.strength))],
+        ));
+    }
+    text
 }
 
 /// The effort row: what the shown cells add up to, per column (in the

@@ -1,7 +1,7 @@
 //! The menu bar: File, Edit, View, Help, and the status on the right.
 
 use super::State;
-use super::shortcuts::{self, NEW, OPEN, PRESENT, QUIT, REDO, SAVE, SAVE_AS, UNDO};
+use super::shortcuts::{self, COPY_CHART, NEW, OPEN, PRESENT, QUIT, REDO, SAVE, SAVE_AS, UNDO};
 use crate::app::action::{Action, Export, PictureOf, ThemeChoice};
 use crate::preset::builtin::Shelf;
 use crate::text::texts;
@@ -26,6 +26,10 @@ pub fn menu_bar(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
             }
             if item(ui, t.redo, Some(&REDO), s.doc.can_redo()) {
                 out.push(Action::Redo);
+            }
+            ui.separator();
+            if item(ui, t.copy_chart, Some(&COPY_CHART), true) {
+                out.push(Action::CopyChartData);
             }
         });
         ui.menu_button(t.menu_view, |ui| view_menu(ui, s, out));

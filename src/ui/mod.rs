@@ -4,6 +4,7 @@
 //! the [`Workbench`] to apply.
 
 pub mod about;
+pub mod access;
 pub mod attributes;
 pub mod compare;
 pub mod costs;

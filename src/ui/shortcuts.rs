@@ -15,11 +15,14 @@ pub const REDO: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
 pub const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
 pub const PRESENT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F11);
+pub const COPY_CHART: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::C);
 
 /// The actions of the shortcuts pressed this frame. A shortcut with Shift is
 /// checked before the same one without: egui matches Ctrl+Z on Ctrl+Shift+Z.
 pub fn collect(ctx: &egui::Context, presenting: bool, out: &mut Vec<Action>) {
     let table = [
+        (COPY_CHART, Action::CopyChartData),
         (SAVE_AS, Action::SaveAs),
         (SAVE, Action::Save),
         (REDO, Action::Redo),

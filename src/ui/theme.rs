@@ -181,6 +181,11 @@ pub fn apply_style(ctx: &egui::Context) {
         ctx.style_mut_of(theme, |style| {
             style.visuals.widgets.noninteractive.fg_stroke.color = Color32::from_gray(text);
             style.visuals.widgets.inactive.fg_stroke.color = Color32::from_gray(widget_text);
+            // egui draws the widget with the keyboard's focus in its "active"
+            // look; a thick outline in the highlight colour makes it visible
+            // on a washed-out projector too, in either theme.
+            let focus = highlight(&style.visuals);
+            style.visuals.widgets.active.bg_stroke = egui::Stroke::new(2.5, focus);
         });
     }
 }

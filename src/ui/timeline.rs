@@ -58,7 +58,17 @@ pub fn timeline(ui: &mut Ui, s: &State, index: usize, plan: &Plan, out: &mut Vec
     let order = plan.application_order();
     let rows = order.len().max(1) as f32;
     let height = AXIS_HEIGHT + rows * (ROW_HEIGHT + GAP) + GAP;
-    let (outer, _) = ui.allocate_exact_size(vec2(width, height), Sense::hover());
+    let (outer, whole) = ui.allocate_exact_size(vec2(width, height), Sense::hover());
+    // The timeline as a whole, for a listener; each bar has its own name.
+    let spoken = fill(
+        t.timeline_spoken,
+        &[
+            ("plan", &plan.name),
+            ("count", &plan.entries.len().to_string()),
+            ("horizon", &horizon.to_string()),
+        ],
+    );
+    whole.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Group, true, &spoken));
     let scale = Scale {
         x0: outer.left() + label_width,
         year_width: (outer.width() - label_width - 8.0) / (horizon + 1) as f32,

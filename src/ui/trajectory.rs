@@ -164,7 +164,7 @@ fn plot(ui: &mut Ui, s: &State, height: f32) {
     let t = texts();
     let horizon = s.doc.evaluation().horizon_years as f64;
     let visuals = ui.visuals().clone();
-    Plot::new("trajectory-plot")
+    let response = Plot::new("trajectory-plot")
         .height(height)
         .allow_zoom(false)
         .allow_drag(false)
@@ -190,7 +190,13 @@ fn plot(ui: &mut Ui, s: &State, height: f32) {
         .show(ui, |plot| {
             stage_bands(plot, s, &visuals);
             lines(plot, s, &visuals);
-        });
+        })
+        .response;
+    // A picture to the eye; to a listener, a name and what it shows in
+    // words (Ctrl+Shift+C copies the numbers as a table).
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, t.chart_title));
+    let description = crate::export::chart::description(s.doc.preset(), s.doc.evaluation());
+    super::access::name(ui.ctx(), response.id, t.chart_title, Some(&description));
 }
 
 /// The stages as shaded bands, each named inside its band.

@@ -9,6 +9,7 @@ use crate::app::action::Action;
 use crate::model::warning::{Severity, WarningInfo};
 use crate::text::{fill, texts};
 use crate::warnings::Warning;
+use crate::words::severity_spoken;
 use egui::{Color32, Frame, Margin, Panel, RichText, Ui};
 
 /// The warnings shown, with their texts.
@@ -77,7 +78,8 @@ fn banner(
                 .size(15.5)
                 .color(ink),
         );
-        ui.label(RichText::new(&info.title).strong().size(15.5).color(ink));
+        let title = ui.label(RichText::new(&info.title).strong().size(15.5).color(ink));
+        spoken(ui, s, w, info, &title);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             // Buttons keep the theme's own colours so they read on the red.
             buttons(ui, s, w, out);
@@ -99,6 +101,18 @@ fn banner(
     }
     ui.label(job);
     details(ui, s, w, info, ink);
+}
+
+/// A warning as a listener hears it: severity and title, then the message.
+fn spoken(ui: &Ui, s: &State, w: &Warning, info: &WarningInfo, title: &egui::Response) {
+    let name = fill(
+        texts().warning_spoken,
+        &[
+            ("severity", &severity_spoken(info.severity)),
+            ("title", &info.title),
+        ],
+    );
+    super::access::name(ui.ctx(), title.id, &name, Some(&w.message(s.model)));
 }
 
 /// What Show me and Why? unfold under a warning.
@@ -143,10 +157,11 @@ pub fn list(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 ui.visuals_mut().override_text_color = Some(ink);
-                ui.label(
+                let title = ui.label(
                     RichText::new(format!("{} · {}", severity_word(info.severity), info.title))
                         .strong(),
                 );
+                spoken(ui, s, w, info, &title);
                 ui.label(w.message(s.model));
                 ui.horizontal(|ui| buttons(ui, s, w, out));
                 details(ui, s, w, info, ink);

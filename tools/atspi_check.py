@@ -1,0 +1,114 @@
+"""What a screen-reader user hears of the workbench, read through AT-SPI.
+
+Called by tools/atspi-check inside its own D-Bus session. Fails (exit 1) when a
+slider, a Table 1 cell, the capability chart or a warning has no name, or
+when moving a slider does not change what the chart says.
+"""
+
+import sys
+import time
+
+import pyatspi
+
+OUT = sys.argv[1] if len(sys.argv) > 1 else "."
+
+
+def find_app(deadline):
+    while time.time() < deadline:
+        desktop = pyatspi.Registry.getDesktop(0)
+        for app in desktop:
+            if app is not None and "cluster" in (app.name or "").lower():
+                return app
+        time.sleep(0.5)
+    return None
+
+
+def walk(node, depth=0):
+    yield node, depth
+    for i in range(node.childCount):
+        child = node.getChildAtIndex(i)
+        if child is not None:
+            yield from walk(child, depth + 1)
+
+
+def nodes(app):
+    return [n for n, _ in walk(app)]
+
+
+def role(n):
+    return n.getRoleName()
+
+
+def fail(problems):
+    for p in problems:
+        print("atspi-check: " + p, file=sys.stderr)
+    sys.exit(1)
+
+
+def main():
+    app = find_app(time.time() + 40)
+    if app is None:
+        fail(["the workbench never appeared on the accessibility bus"])
+    # Give the first frames time to fill the tree.
+    deadline = time.time() + 30
+    while time.time() < deadline and len(nodes(app)) < 100:
+        time.sleep(0.5)
+    everything = nodes(app)
+    with open(f"{OUT}/tree.txt", "w", encoding="utf-8") as f:
+        for n, depth in walk(app):
+            f.write(f"{'  ' * depth}{role(n)}: {n.name!r} {n.description!r}\n")
+    problems = []
+
+    sliders = [n for n in everything if role(n) == "slider"]
+    if len(sliders) < 4:
+        problems.append(f"only {len(sliders)} sliders (the four headline attributes at least)")
+    problems += [f"a slider without a name (value {n.queryValue().currentValue})"
+                 for n in sliders if not n.name]
+
+    cells = [n for n in everything if role(n) == "push button" and " × " in (n.name or "")]
+    if len(cells) != 32:
+        problems.append(f"{len(cells)} Table 1 cells named in words, not 32")
+    problems += [f"cell {n.name!r} has no description" for n in cells if not n.description]
+
+    charts = [n for n in everything if role(n) in ("image", "graphic") and n.name]
+    chart = next((n for n in charts if n.name == "Capability over time"), None)
+    if chart is None:
+        problems.append("no image named 'Capability over time'")
+    elif "capability by year" not in (chart.description or ""):
+        problems.append(f"the chart's description does not say what it shows: {chart.description!r}")
+
+    warnings = [n for n in everything
+                if (n.name or "").startswith(("Critical: ", "Warning: ", "Note: "))]
+    if not warnings:
+        problems.append("no warning read as severity and title")
+    problems += [f"warning {n.name!r} has no message" for n in warnings if not n.description]
+
+    if problems:
+        fail(problems)
+
+    # Change an attribute as a screen reader does, and hear the effect.
+    buyers = next((n for n in sliders if n.name == "External buyers"), None)
+    if buyers is None:
+        fail(["no slider named 'External buyers'"])
+    before = chart.description
+    buyers.queryValue().currentValue = 0.9
+    deadline = time.time() + 15
+    after = before
+    while time.time() < deadline and after == before:
+        time.sleep(0.5)
+        chart = next((n for n in nodes(app)
+                      if role(n) in ("image", "graphic") and n.name == "Capability over time"), None)
+        after = chart.description if chart else before
+    if after == before:
+        fail(["moving 'External buyers' did not change what the chart says"])
+    # The tree has been rebuilt around the new value: read it afresh.
+    buyers = next((n for n in nodes(app) if role(n) == "slider" and n.name == "External buyers"), None)
+    value = buyers.queryValue().currentValue if buyers is not None else float("nan")
+    if abs(value - 0.9) > 0.005:
+        fail([f"'External buyers' reads {value}, not the 0.9 it was set to"])
+    print(f"atspi-check: {len(everything)} nodes; {len(sliders)} sliders, {len(cells)} cells, "
+          f"{len(warnings)} warnings, all named")
+    print(f"atspi-check: External buyers set to {value:.2f}; the chart now says: {after}")
+
+
+main()
