@@ -36,12 +36,13 @@ pub fn severity_word(severity: Severity) -> &'static str {
 
 /// The severity as a listener hears it: "Critical", not "CRITICAL" (which
 /// some screen readers spell out).
-pub fn severity_spoken(severity: Severity) -> String {
-    let word = severity_word(severity).to_lowercase();
-    let mut chars = word.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
+pub fn severity_spoken(severity: Severity) -> &'static str {
+    let t = texts();
+    match severity {
+        Severity::Critical => t.severity_critical_spoken,
+        Severity::Warning => t.severity_warning_spoken,
+        Severity::Info => t.severity_info_spoken,
+    }
 }
 
 /// The word for a capability stage.

@@ -58,7 +58,18 @@ fn cells_are_named_in_words_with_what_limits_them() {
     let node = h.get_by_label(&name);
     assert_eq!(node.accesskit_node().role(), Role::Button);
     let description = node.accesskit_node().description().unwrap_or_default();
-    assert!(description.starts_with("Limited by"), "{description}");
+    assert!(
+        description.starts_with("In the model, limited by"),
+        "{description}"
+    );
+    assert!(
+        description.contains("Driven by"),
+        "the driver: {description}"
+    );
+    assert!(
+        description.contains("× driver"),
+        "the strength it gives: {description}"
+    );
     // Every one of the 32 cells has its name.
     for m in Mechanism::ALL {
         for e in Effort::ALL {
@@ -134,17 +145,34 @@ fn the_chart_says_what_it_shows_and_copies_as_a_table() {
     assert!(description.contains(&with), "{description} / {with}");
     assert!(description.contains("No plan: "), "{description}");
 
-    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::C);
-    h.run();
-    assert_eq!(
-        h.state().view.status.as_deref(),
-        Some(cluster_workbench::text::texts().copied_chart)
-    );
-    // What the command copies: the chart's numbers, a spreadsheet's cells.
+    // The key alone, in one frame, so that frame's output is the one read.
+    h.event(egui::Event::Key {
+        key: Key::C,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: Modifiers::COMMAND | Modifiers::SHIFT,
+    });
+    h.step();
+    let copied: Vec<String> = h
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            egui::OutputCommand::CopyText(t) => Some(t.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(copied.len(), 1, "{copied:?}");
     let wb = h.state();
     let table = trajectories_table(wb.doc.preset(), wb.doc.evaluation(), b'\t').unwrap();
-    let table = String::from_utf8(table).unwrap();
-    let lines: Vec<&str> = table.lines().collect();
+    assert_eq!(
+        copied[0].as_bytes(),
+        &table[..],
+        "the chart's numbers, tab-separated"
+    );
+    let lines: Vec<&str> = copied[0].lines().collect();
     assert!(
         lines[0].starts_with("year\tNo plan\tSupply-side support"),
         "{}",
@@ -229,6 +257,7 @@ fn a_file_is_saved_and_opened_from_the_keyboard() {
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::N);
     h.run();
+    assert_eq!(h.state().doc.preset().name, "Untitled cluster");
     h.key_press_modifiers(Modifiers::COMMAND, Key::O);
     h.run();
     h.get_by_role_and_label(Role::TextInput, "Path")
@@ -241,4 +270,45 @@ fn a_file_is_saved_and_opened_from_the_keyboard() {
         h.state().doc.preset().name,
         "Teaching case: buyer links for a stagnant cluster"
     );
+    assert_eq!(
+        h.state().doc.origin(),
+        &cluster_workbench::app::document::Origin::File(path)
+    );
+}
+
+#[test]
+fn two_arrows_in_one_frame_move_two_cells_and_enter_keeps_the_explanation() {
+    let mut h = window("teaching-case.json");
+    let start = cell_spoken(&h, Mechanism::Ib, Effort::A);
+    h.get_by_label(&start).focus();
+    h.run();
+    h.key_press(Key::ArrowDown);
+    h.key_press(Key::ArrowDown);
+    h.run();
+    let here = cell_spoken(&h, Mechanism::III, Effort::A);
+    assert!(
+        is_focused(&h, &here),
+        "I.b → II.c → III down the Hiring column"
+    );
+    key(&mut h, Key::Enter);
+    key(&mut h, Key::Enter);
+    assert_eq!(
+        h.state().view.selected,
+        cell_index(Mechanism::III, Effort::A),
+        "a second Enter keeps it"
+    );
+}
+
+#[test]
+fn tab_leaves_the_matrix_and_shift_tab_comes_back() {
+    let mut h = window("teaching-case.json");
+    let start = cell_spoken(&h, Mechanism::Vb, Effort::D);
+    h.get_by_label(&start).focus();
+    h.run();
+    key(&mut h, Key::Tab);
+    assert!(!is_focused(&h, &start));
+    assert!(h.ctx.memory(|m| m.focused().is_some()), "the focus went on");
+    h.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
+    h.run();
+    assert!(is_focused(&h, &start));
 }

@@ -301,7 +301,7 @@ fn clicking_a_cell_keeps_its_explanation() {
         "II.b × B",
         "Inducement",
         "Driven by: min(associations, learning_focus",
-        "Limited by",
+        "In the model, limited by",
         "SIMA",
         "Documented",
     ] {

@@ -142,6 +142,12 @@ fn sliders_still_move_the_cluster_in_workshop_mode() {
     assert!(after > before, "{before} → {after}");
     assert_eq!(step(&h), Step::Cluster);
     assert!(h.state().doc.is_dirty());
+    // Esc lets the slider go and stays in the workshop; a second Esc leaves.
+    key(&mut h, Key::Escape);
+    assert!(h.state().view.presenting, "Esc released the slider only");
+    key(&mut h, Key::ArrowRight);
+    assert_eq!(step(&h), Step::Table, "the arrows step again");
+    key(&mut h, Key::ArrowLeft);
     // And the step after shows the effect of the change.
     h.state_mut().view.workshop.go_to(4);
     h.run();

@@ -5,12 +5,14 @@ slider, a Table 1 cell, the capability chart or a warning has no name, or
 when moving a slider does not change what the chart says.
 """
 
+import json
 import sys
 import time
 
 import pyatspi
 
 OUT = sys.argv[1] if len(sys.argv) > 1 else "."
+MODEL = sys.argv[2] if len(sys.argv) > 2 else "assets/model.json"
 
 
 def find_app(deadline):
@@ -25,8 +27,11 @@ def find_app(deadline):
 
 def walk(node, depth=0):
     yield node, depth
-    for i in range(node.childCount):
-        child = node.getChildAtIndex(i)
+    try:
+        children = [node.getChildAtIndex(i) for i in range(node.childCount)]
+    except Exception:  # a node gone while the tree is rebuilt
+        return
+    for child in children:
         if child is not None:
             yield from walk(child, depth + 1)
 
@@ -81,6 +86,11 @@ def main():
                 if (n.name or "").startswith(("Critical: ", "Warning: ", "Note: "))]
     if not warnings:
         problems.append("no warning read as severity and title")
+    # A warning's title heard without its severity is a warning unnamed.
+    with open(MODEL, encoding="utf-8") as f:
+        titles = {w["title"] for w in json.load(f)["warnings"].values()}
+    problems += [f"warning {n.name!r} is read without its severity"
+                 for n in everything if role(n) == "label" and n.name in titles]
     problems += [f"warning {n.name!r} has no message" for n in warnings if not n.description]
 
     if problems:

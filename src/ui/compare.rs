@@ -202,6 +202,9 @@ fn row(ui: &mut Ui, s: &State, r: &Row) -> egui::Response {
     } else if response.hovered() && r.clickable {
         painter.rect_filled(rect, 3.0, visuals.widgets.hovered.weak_bg_fill);
     }
+    if response.has_focus() {
+        super::theme::focus_ring(&painter, rect, &visuals);
+    }
     painter.galley(rect.left_top() + vec2(4.0, 3.0), name, text);
     for (x, cell) in column_x(rect.left(), width).into_iter().zip(r.cells) {
         painter.text(

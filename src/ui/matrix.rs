@@ -68,9 +68,7 @@ fn look(s: &State, index: usize, diff: &[CellChange], visuals: &Visuals, wide: b
                 } else {
                     band_word(c.band).to_owned()
                 },
-                raised: s
-                    .baseline_of(index)
-                    .is_some_and(|b| b.strength < c.strength),
+                raised: s.raised_from(index).is_some(),
             }
         }
     }
@@ -367,23 +365,25 @@ fn cell(
         });
         step_focus(ui, i);
     }
-    if s.view.selected == Some(i) {
+    let selected = s.view.selected == Some(i);
+    if selected {
         painter.rect_stroke(
             rect,
             3.0,
             Stroke::new(3.0, visuals.selection.stroke.color),
             StrokeKind::Inside,
         );
-    } else if response.has_focus() {
+    }
+    if response.has_focus() {
         // The keyboard's place, seen from the back of a room: thick, in the
-        // highlight colour, outside the cell so its shade stays readable.
-        painter.rect_stroke(
-            rect.expand(2.0),
-            4.0,
-            Stroke::new(3.0, theme::highlight(&visuals)),
-            StrokeKind::Outside,
+        // highlight colour, inside the cell (its neighbours are 2 points
+        // away and would paint over an outline), within a selection's.
+        theme::focus_ring(
+            painter,
+            if selected { rect.shrink(3.0) } else { rect },
+            &visuals,
         );
-    } else if response.hovered() {
+    } else if response.hovered() && !selected {
         painter.rect_stroke(
             rect,
             3.0,
@@ -395,8 +395,15 @@ fn cell(
         ui.set_max_width(420.0);
         explain::cell_ui(ui, s, i);
     });
+    if response.gained_focus() {
+        response.scroll_to_me(None);
+    }
     if response.clicked() {
-        let again = s.view.selected == Some(i);
+        // A click on the selected cell lets it go; Enter from the keyboard
+        // always keeps the explanation.
+        let by_key =
+            ui.input(|i| i.key_pressed(egui::Key::Enter) || i.key_pressed(egui::Key::Space));
+        let again = s.view.selected == Some(i) && !by_key;
         out.push(Action::SelectCell(if again { None } else { Some(i) }));
     }
 }
@@ -409,13 +416,6 @@ fn cell_id(ui: &Ui, index: usize) -> egui::Id {
 /// The arrow keys on a focused cell move the focus to the next cell that
 /// way, over the places Table 1 leaves empty.
 fn step_focus(ui: &Ui, index: usize) {
-    // A frame may run twice (egui discards a pass when the layout changes);
-    // a key moves the focus once.
-    let frame = ui.ctx().cumulative_frame_nr();
-    let moved = egui::Id::unique("matrix-focus-moved");
-    if ui.ctx().data(|d| d.get_temp::<u64>(moved)) == Some(frame) {
-        return;
-    }
     let none = egui::Modifiers::NONE;
     let step = ui.input_mut(|i| {
         [
@@ -428,25 +428,37 @@ fn step_focus(ui: &Ui, index: usize) {
         .find(|(key, _)| i.consume_key(none, *key))
         .map(|(_, step)| step)
     });
-    if let Some(target) = step.and_then(|step| neighbour(index, step)) {
-        ui.memory_mut(|m| m.request_focus(cell_id(ui, target)));
-        ui.ctx().data_mut(|d| d.insert_temp(moved, frame));
+    if let Some(target) = step {
+        // egui moves the focus by the arrows too when the lock on this cell
+        // is not yet in force (the frame the cell got the focus): that
+        // move is cancelled, the table's own is made.
+        ui.memory_mut(|m| m.move_focus(egui::FocusDirection::None));
+        if let Some(target) = neighbour(index, target) {
+            ui.memory_mut(|m| m.request_focus(cell_id(ui, target)));
+        }
     }
 }
 
-/// What a listener hears after a cell's name: what limits it and, where the
-/// plan raises it, from what.
+/// What a listener hears after a cell's name: what limits it, its driver
+/// and the strength it gives, and, where the plan raises it, from what.
 fn cell_description(s: &State, index: usize) -> String {
     let t = texts();
-    let c = &s.shown().cells[index];
-    let mut text = limit_line(s.model, c, &s.shown().attributes);
-    if !text.ends_with('.') {
-        text.push('.');
-    }
-    if let Some(b) = s.baseline_of(index)
-        && b.strength < c.strength
-    {
-        text.push(' ');
+    let shown = s.shown();
+    let c = &shown.cells[index];
+    let mut text = fill(
+        t.cell_description,
+        &[
+            ("limit", &limit_line(s.model, c, &shown.attributes)),
+            ("expression", &s.model.driver(index).expr.to_string()),
+            ("strength", &num(c.strength)),
+            (
+                "demand",
+                &num(shown.attributes[crate::attribute::Attribute::DemandForImprovement]),
+            ),
+            ("driver", &num(c.driver)),
+        ],
+    );
+    if let Some(b) = s.raised_from(index) {
         text.push_str(&fill(
             t.cell_raised_spoken,
             &[("band", band_word(b.band)), ("value", &num(b.strength))],

@@ -104,6 +104,13 @@ impl State<'_> {
             .then_some(base)
     }
 
+    /// The baseline cell, where the plan raises cell `index` above it.
+    pub fn raised_from(&self, index: usize) -> Option<&CellResult> {
+        let with = &self.with_plan().cells[index];
+        self.baseline_of(index)
+            .filter(|b| b.strength < with.strength)
+    }
+
     /// How the active plan changes every cell.
     pub fn differences(&self) -> Vec<CellChange> {
         differences(

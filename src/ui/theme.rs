@@ -159,6 +159,20 @@ pub fn highlight(visuals: &Visuals) -> Color32 {
     }
 }
 
+/// How thick the keyboard's focus is drawn.
+pub const FOCUS_WIDTH: f32 = 2.5;
+
+/// The keyboard's focus on a widget the workbench paints itself (cells,
+/// timeline bars, comparison rows), as egui draws it on its own widgets.
+pub fn focus_ring(painter: &egui::Painter, rect: egui::Rect, visuals: &Visuals) {
+    painter.rect_stroke(
+        rect,
+        3.0,
+        egui::Stroke::new(FOCUS_WIDTH + 0.5, highlight(visuals)),
+        egui::StrokeKind::Inside,
+    );
+}
+
 /// Larger text than egui's default: the window is often on a projector.
 pub fn apply_style(ctx: &egui::Context) {
     ctx.all_styles_mut(|style| {
@@ -185,7 +199,9 @@ pub fn apply_style(ctx: &egui::Context) {
             // look; a thick outline in the highlight colour makes it visible
             // on a washed-out projector too, in either theme.
             let focus = highlight(&style.visuals);
-            style.visuals.widgets.active.bg_stroke = egui::Stroke::new(2.5, focus);
+            style.visuals.widgets.active.bg_stroke = egui::Stroke::new(FOCUS_WIDTH, focus);
+            // (Not the foreground stroke: egui draws strong text with it. A
+            // focused slider's handle keeps egui's own thicker outline.)
         });
     }
 }

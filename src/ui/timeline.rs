@@ -61,7 +61,11 @@ pub fn timeline(ui: &mut Ui, s: &State, index: usize, plan: &Plan, out: &mut Vec
     let (outer, whole) = ui.allocate_exact_size(vec2(width, height), Sense::hover());
     // The timeline as a whole, for a listener; each bar has its own name.
     let spoken = fill(
-        t.timeline_spoken,
+        if plan.entries.len() == 1 {
+            t.timeline_spoken_one
+        } else {
+            t.timeline_spoken
+        },
         &[
             ("plan", &plan.name),
             ("count", &plan.entries.len().to_string()),
@@ -167,7 +171,10 @@ fn bar(
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
     paint_bar(ui, s, rect, side, entry);
     let selected = s.view.selected_entry == Some(e);
-    if selected || response.hovered() || response.has_focus() {
+    if response.has_focus() {
+        theme::focus_ring(ui.painter(), rect.expand(3.0), &visuals);
+    }
+    if selected || response.hovered() {
         let width = if selected { 3.0 } else { 1.5 };
         ui.painter().rect_stroke(
             rect,

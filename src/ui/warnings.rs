@@ -72,13 +72,26 @@ fn banner(
     out: &mut Vec<Action>,
 ) {
     ui.horizontal(|ui| {
-        ui.label(
-            RichText::new(format!("⚠ {}", severity_word(info.severity)))
+        // Severity and title in one label, so a listener hears them once,
+        // as one name.
+        let mut head = egui::text::LayoutJob::default();
+        let style = ui.style().clone();
+        for text in [
+            format!("⚠ {}   ", severity_word(info.severity)),
+            info.title.clone(),
+        ] {
+            RichText::new(text)
                 .strong()
                 .size(15.5)
-                .color(ink),
-        );
-        let title = ui.label(RichText::new(&info.title).strong().size(15.5).color(ink));
+                .color(ink)
+                .append_to(
+                    &mut head,
+                    &style,
+                    egui::FontSelection::Default,
+                    egui::Align::Center,
+                );
+        }
+        let title = ui.label(head);
         spoken(ui, s, w, info, &title);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             // Buttons keep the theme's own colours so they read on the red.
@@ -108,7 +121,7 @@ fn spoken(ui: &Ui, s: &State, w: &Warning, info: &WarningInfo, title: &egui::Res
     let name = fill(
         texts().warning_spoken,
         &[
-            ("severity", &severity_spoken(info.severity)),
+            ("severity", severity_spoken(info.severity)),
             ("title", &info.title),
         ],
     );

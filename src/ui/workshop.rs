@@ -35,7 +35,12 @@ pub fn step_title(step: Step) -> &'static str {
 /// Esc leaves.
 pub fn keys(ctx: &egui::Context, s: &State, out: &mut Vec<Action>) {
     let w = &s.view.workshop;
-    let focused = ctx.memory(|m| m.focused());
+    // egui lets the focus go on Esc before this runs, so whether something
+    // had the keyboard is read as the last frame left it.
+    let focused = ctx
+        .data(|d| d.get_temp::<Option<egui::Id>>(had_focus_id()))
+        .flatten()
+        .or_else(|| ctx.memory(|m| m.focused()));
     let none = egui::Modifiers::NONE;
     let (forward, back, escape) = ctx.input_mut(|i| {
         let arrows = focused.is_none();
@@ -46,7 +51,10 @@ pub fn keys(ctx: &egui::Context, s: &State, out: &mut Vec<Action>) {
         (forward, back, i.consume_key(none, Key::Escape))
     });
     match (escape, focused) {
-        (true, Some(id)) => ctx.memory_mut(|m| m.surrender_focus(id)),
+        (true, Some(id)) => {
+            ctx.memory_mut(|m| m.surrender_focus(id));
+            ctx.data_mut(|d| d.insert_temp::<Option<egui::Id>>(had_focus_id(), None));
+        }
         (true, None) => out.push(Action::Present(false)),
         _ => {}
     }
@@ -82,8 +90,21 @@ fn next_action(s: &State) -> Option<Action> {
     })
 }
 
+/// Where the focus was at the end of the last frame.
+fn had_focus_id() -> egui::Id {
+    egui::Id::unique("workshop-had-focus")
+}
+
 /// The whole window in workshop mode.
 pub fn window(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
+    window_steps(ui, s, out);
+    let focused = ui.ctx().memory(|m| m.focused());
+    ui.ctx()
+        .data_mut(|d| d.insert_temp(had_focus_id(), focused));
+}
+
+/// The bar, the what-if sliders and the step.
+fn window_steps(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
     let step = s.view.workshop.current();
     Panel::top("workshop-bar").show(ui, |ui| bar(ui, s, out));
     if step != Step::Cluster {
