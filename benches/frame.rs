@@ -82,5 +82,32 @@ fn bench(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, bench);
+/// Workshop mode on its Table 1 and capability steps, a headline slider
+/// moving (what a facilitator does in front of the room).
+fn bench_workshop(c: &mut Criterion) {
+    for (step, name) in [(1, "Table 1"), (4, "capability")] {
+        let mut h = window(DockTab::Capability);
+        let ctx = h.ctx.clone();
+        h.state_mut().apply(Action::Present(true), &ctx);
+        h.state_mut().apply(Action::WorkshopStep(step), &ctx);
+        h.run();
+        let mut v = 0.0;
+        c.bench_function(
+            &format!("frame: workshop, {name} step, slider moves, 1280x800"),
+            |b| {
+                b.iter(|| {
+                    v = if v > 0.9 { 0.0 } else { v + 0.01 };
+                    let edit = Action::Edit {
+                        edit: Edit::SetAttribute(Attribute::ExternalBuyers, v),
+                        merge: true,
+                    };
+                    h.state_mut().apply(edit, &ctx);
+                    frame(&mut h)
+                })
+            },
+        );
+    }
+}
+
+criterion_group!(benches, bench, bench_workshop);
 criterion_main!(benches);

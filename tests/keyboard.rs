@@ -6,10 +6,10 @@
 
 #[path = "common/window.rs"]
 mod common_window;
-use common_window::{harness_of, workbench};
+use common_window::{Window, key, opened};
 
+use cluster_workbench::app::Dialog;
 use cluster_workbench::app::action::DockTab;
-use cluster_workbench::app::{Dialog, Workbench};
 use cluster_workbench::attribute::Attribute;
 use cluster_workbench::export::trajectories::trajectories_table;
 use cluster_workbench::mechanism::{Effort, Mechanism, cell_index};
@@ -17,21 +17,7 @@ use cluster_workbench::text::num;
 use cluster_workbench::words::{band_word, cell_name};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
-use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-
-type Window = Harness<'static, Workbench>;
-
-fn window(preset: &str) -> Window {
-    let mut h = harness_of(workbench(preset));
-    h.run();
-    h
-}
-
-fn key(h: &mut Window, k: Key) {
-    h.key_press(k);
-    h.run();
-}
 
 /// The name a listener hears for a cell, from the evaluation.
 fn cell_spoken(h: &Window, m: Mechanism, e: Effort) -> String {
@@ -52,7 +38,7 @@ fn is_focused(h: &Window, label: &str) -> bool {
 
 #[test]
 fn cells_are_named_in_words_with_what_limits_them() {
-    let h = window("teaching-case.json");
+    let h = opened("teaching-case.json");
     let name = cell_spoken(&h, Mechanism::Ia, Effort::A);
     assert!(name.starts_with("I.a cost savings × Hiring: "), "{name}");
     let node = h.get_by_label(&name);
@@ -82,7 +68,7 @@ fn cells_are_named_in_words_with_what_limits_them() {
 
 #[test]
 fn arrow_keys_move_through_the_matrix_and_enter_explains_a_cell() {
-    let mut h = window("teaching-case.json");
+    let mut h = opened("teaching-case.json");
     let start = cell_spoken(&h, Mechanism::Ib, Effort::A);
     h.get_by_label(&start).focus();
     h.run();
@@ -116,7 +102,7 @@ fn arrow_keys_move_through_the_matrix_and_enter_explains_a_cell() {
 
 #[test]
 fn a_warning_reads_as_severity_title_and_message() {
-    let h = window("supply-side-only.json");
+    let h = opened("supply-side-only.json");
     let node = h.get_by_label("Critical: Supply-side support without demand-led market links");
     let description = node.accesskit_node().description().unwrap_or_default();
     assert!(description.contains("stagnant markets"), "{description}");
@@ -129,7 +115,7 @@ fn a_warning_reads_as_severity_title_and_message() {
 
 #[test]
 fn the_chart_says_what_it_shows_and_copies_as_a_table() {
-    let mut h = window("supply-side-only.json");
+    let mut h = opened("supply-side-only.json");
     let node = h.get_by_role_and_label(Role::Image, "Capability over time");
     let description = node.accesskit_node().description().unwrap_or_default();
     let wb = h.state();
@@ -183,7 +169,7 @@ fn the_chart_says_what_it_shows_and_copies_as_a_table() {
 
 #[test]
 fn a_folded_attribute_is_set_from_the_keyboard() {
-    let mut h = window("teaching-case.json");
+    let mut h = opened("teaching-case.json");
     let before = h.state().doc.preset().attributes[Attribute::SkilledLabour];
     h.get_by_label("Skills and knowledge").focus();
     h.run();
@@ -202,7 +188,7 @@ fn a_folded_attribute_is_set_from_the_keyboard() {
 
 #[test]
 fn plans_switch_and_interventions_come_and_go_from_the_keyboard() {
-    let mut h = window("supply-side-only.json");
+    let mut h = opened("supply-side-only.json");
     h.get_by_label("Plan: Supply-side support with buyer links")
         .focus();
     h.run();
@@ -241,7 +227,7 @@ fn plans_switch_and_interventions_come_and_go_from_the_keyboard() {
 fn a_file_is_saved_and_opened_from_the_keyboard() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("kept.json");
-    let mut h = window("teaching-case.json");
+    let mut h = opened("teaching-case.json");
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
     h.run();
     assert!(matches!(h.state().dialog, Some(Dialog::PathPrompt { .. })));
@@ -278,7 +264,7 @@ fn a_file_is_saved_and_opened_from_the_keyboard() {
 
 #[test]
 fn two_arrows_in_one_frame_move_two_cells_and_enter_keeps_the_explanation() {
-    let mut h = window("teaching-case.json");
+    let mut h = opened("teaching-case.json");
     let start = cell_spoken(&h, Mechanism::Ib, Effort::A);
     h.get_by_label(&start).focus();
     h.run();
@@ -301,7 +287,7 @@ fn two_arrows_in_one_frame_move_two_cells_and_enter_keeps_the_explanation() {
 
 #[test]
 fn tab_leaves_the_matrix_and_shift_tab_comes_back() {
-    let mut h = window("teaching-case.json");
+    let mut h = opened("teaching-case.json");
     let start = cell_spoken(&h, Mechanism::Vb, Effort::D);
     h.get_by_label(&start).focus();
     h.run();

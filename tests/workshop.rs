@@ -7,26 +7,17 @@
 
 #[path = "common/window.rs"]
 mod common_window;
-use common_window::{harness_of, workbench};
+use common_window::{Window, key, opened, type_path};
 
+use cluster_workbench::app::Dialog;
 use cluster_workbench::app::action::{Action, Picture, PictureOf};
 use cluster_workbench::app::workshop::Step;
-use cluster_workbench::app::{Dialog, Workbench};
 use cluster_workbench::attribute::Attribute;
 use cluster_workbench::evaluation::evaluate;
 use egui::Key;
 use egui::accesskit::Role;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::sync::Arc;
-
-type Window = Harness<'static, Workbench>;
-
-fn window(preset: &str) -> Window {
-    let mut h = harness_of(workbench(preset));
-    h.run();
-    h
-}
 
 fn step(h: &Window) -> Step {
     h.state().view.workshop.current()
@@ -36,14 +27,9 @@ fn shows(h: &Window, text: &str) -> bool {
     h.query_by_label_contains(text).is_some()
 }
 
-fn key(h: &mut Window, k: Key) {
-    h.key_press(k);
-    h.run();
-}
-
 #[test]
 fn workshop_mode_steps_through_and_reveals_the_comparison() {
-    let mut h = window("supply-side-with-demand.json");
+    let mut h = opened("supply-side-with-demand.json");
     h.get_by_label("View").click();
     h.run();
     h.get_by_label_contains("Present (workshop mode)").click();
@@ -100,7 +86,7 @@ fn workshop_mode_steps_through_and_reveals_the_comparison() {
 
 #[test]
 fn the_reveal_button_and_enter_reveal_and_a_new_workshop_hides_again() {
-    let mut h = window("supply-side-only.json");
+    let mut h = opened("supply-side-only.json");
     key(&mut h, Key::F11);
     assert!(h.state().view.presenting);
     for _ in 0..3 {
@@ -130,7 +116,7 @@ fn the_reveal_button_and_enter_reveal_and_a_new_workshop_hides_again() {
 
 #[test]
 fn sliders_still_move_the_cluster_in_workshop_mode() {
-    let mut h = window("supply-side-only.json");
+    let mut h = opened("supply-side-only.json");
     key(&mut h, Key::F11);
     let before = h.state().doc.preset().attributes[Attribute::ExternalBuyers];
     let slider = h.get_by_role_and_label(Role::Slider, "External buyers");
@@ -154,24 +140,10 @@ fn sliders_still_move_the_cluster_in_workshop_mode() {
     assert!(shows(&h, "Year 15"));
 }
 
-/// Types `path` into the typed-path prompt and confirms it.
-fn type_path(h: &mut Window, path: &std::path::Path) {
-    assert!(matches!(h.state().dialog, Some(Dialog::PathPrompt { .. })));
-    let field = h.get_by_role_and_label(Role::TextInput, "Path");
-    field.focus();
-    field.type_text(path.to_str().unwrap());
-    h.run();
-    h.get_by_label("OK").click();
-    h.run();
-    let ctx = h.ctx.clone();
-    h.state_mut().finish_file_jobs(&ctx);
-    h.run();
-}
-
 #[test]
 fn the_report_and_the_trajectories_export_from_the_file_menu() {
     let dir = tempfile::tempdir().unwrap();
-    let mut h = window("supply-side-only.json");
+    let mut h = opened("supply-side-only.json");
     h.get_by_label("File").click();
     h.run();
     h.get_by_label("Export report…").click();
@@ -199,7 +171,7 @@ fn the_report_and_the_trajectories_export_from_the_file_menu() {
 #[test]
 fn a_failed_export_says_so_and_leaves_the_document_alone() {
     let dir = tempfile::tempdir().unwrap();
-    let mut h = window("supply-side-only.json");
+    let mut h = opened("supply-side-only.json");
     let ctx = h.ctx.clone();
     h.state_mut().apply(
         Action::Export(cluster_workbench::app::action::Export::Report),
@@ -236,7 +208,7 @@ fn picture(of: PictureOf, crop: Option<[usize; 4]>) -> Picture {
 
 fn save_picture(p: Picture) -> image::RgbaImage {
     let dir = tempfile::tempdir().unwrap();
-    let mut h = window("supply-side-only.json");
+    let mut h = opened("supply-side-only.json");
     let ctx = h.ctx.clone();
     h.state_mut().apply(Action::PictureTaken(p), &ctx);
     h.run();
@@ -269,7 +241,7 @@ fn a_picture_of_the_chart_is_cut_to_the_chart() {
 
 #[test]
 fn asking_for_a_picture_of_the_chart_brings_the_chart_forward() {
-    let mut h = window("supply-side-only.json");
+    let mut h = opened("supply-side-only.json");
     h.get_by_label("File").click();
     h.run();
     h.get_by_label("Save picture of the chart…").click();

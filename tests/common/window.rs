@@ -47,3 +47,39 @@ pub fn workbench(built_in: &str) -> Workbench {
     )
     .without_file_dialogs()
 }
+
+/// The window, as the window tests drive it.
+pub type Window = Harness<'static, Workbench>;
+
+/// The window showing a shipped preset (paths typed, no file dialogs), after
+/// its first frames.
+pub fn opened(built_in: &str) -> Window {
+    let mut h = harness_of(workbench(built_in));
+    h.run();
+    h
+}
+
+/// One key pressed, and the frames it causes.
+pub fn key(h: &mut Window, k: egui::Key) {
+    h.key_press(k);
+    h.run();
+}
+
+/// Types `path` into the typed-path prompt, confirms it, and waits for the
+/// file job it starts.
+pub fn type_path(h: &mut Window, path: &std::path::Path) {
+    use egui_kittest::kittest::Queryable;
+    assert!(matches!(
+        h.state().dialog,
+        Some(cluster_workbench::app::Dialog::PathPrompt { .. })
+    ));
+    let field = h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Path");
+    field.focus();
+    field.type_text(path.to_str().expect("a UTF-8 path"));
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    let ctx = h.ctx.clone();
+    h.state_mut().finish_file_jobs(&ctx);
+    h.run();
+}
