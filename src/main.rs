@@ -73,7 +73,8 @@ fn levers_command(model: &Model, preset: &Preset, plan: Option<&str>) -> ExitCod
 
 /// Writes the report, and the CSV when asked for. Both are made, then both
 /// written to temporary files, and only then renamed into place, so a
-/// failure leaves neither half-written nor one without the other.
+/// failure to write leaves neither half-written and neither replaced (only a
+/// failing rename of the second, after the first, leaves the first new).
 fn report_command(
     model: &Model,
     preset: &Preset,

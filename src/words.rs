@@ -78,8 +78,9 @@ pub fn cell_name(model: &Model, cell: Cell) -> String {
     )
 }
 
-/// What limits a cell: "Limited by associations, 0.20", or, where demand for
-/// improvement is the bottleneck, that firms do not yet demand more.
+/// What limits a cell in the model: "In the model, limited by associations,
+/// 0.20", or, where demand for improvement is the bottleneck, that the model
+/// lets no effort rise above what firms demand.
 pub fn limit_line(model: &Model, c: &CellResult, attrs: &Attributes) -> String {
     let t = texts();
     if c.limited_by == Attribute::DemandForImprovement {

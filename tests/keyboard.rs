@@ -184,6 +184,12 @@ fn a_folded_attribute_is_set_from_the_keyboard() {
     key(&mut h, Key::ArrowLeft);
     let after = h.state().doc.preset().attributes[Attribute::SkilledLabour];
     assert!((after - (before + 0.01)).abs() < 1e-9, "{before} → {after}");
+    // A screen reader's increment moves it by the same hundredth.
+    h.get_by_role_and_label(Role::Slider, "Skilled labour")
+        .increment_accesskit();
+    h.run();
+    let after = h.state().doc.preset().attributes[Attribute::SkilledLabour];
+    assert!((after - (before + 0.02)).abs() < 1e-9, "{before} → {after}");
 }
 
 #[test]

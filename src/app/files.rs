@@ -225,7 +225,8 @@ impl FileService {
     fn queue(&mut self, job: WriteJob) {
         let reports = job.reports();
         let mut job = Some(job);
-        // A writer that has gone (it cannot panic, but a thread may die) is
+        // A writer that has gone (an export's making is caught if it panics,
+        // but a thread may die) is
         // started again once, rather than every later save failing.
         for attempt in 0..2 {
             let Some(j) = job.take() else { return };

@@ -47,10 +47,21 @@ impl WriteJob {
                 result: write_atomic_with(storage, &path, contents.as_bytes()),
                 path,
             },
-            WriteJob::Export { path, make } => FileEvent::Exported {
-                result: make().and_then(|bytes| write_atomic_with(storage, &path, &bytes)),
-                path,
-            },
+            WriteJob::Export { path, make } => {
+                // A report or picture that fails to be made must not take
+                // the writer, and the saves queued behind it, down with it.
+                let made = std::panic::catch_unwind(std::panic::AssertUnwindSafe(make))
+                    .unwrap_or_else(|_| {
+                        Err(FileError::Encode {
+                            path: path.display().to_string(),
+                            reason: crate::text::texts().export_panicked.to_owned(),
+                        })
+                    });
+                FileEvent::Exported {
+                    result: made.and_then(|bytes| write_atomic_with(storage, &path, &bytes)),
+                    path,
+                }
+            }
             WriteJob::Keep {
                 path,
                 contents,

@@ -144,7 +144,6 @@ impl Model {
         &self.file.advantages[a.index()]
     }
 
-    /// The default planning horizon.
     /// The name of a side, as the model file gives it.
     pub fn side_name(&self, side: crate::model::catalogue::Side) -> &str {
         self.file
@@ -154,6 +153,7 @@ impl Model {
             .map_or(side.id(), |d| d.name.as_str())
     }
 
+    /// The default planning horizon.
     pub fn default_horizon(&self) -> u32 {
         // Checked to lie in 1..=50 when the model was read.
         self.file.trajectory.horizon_years as u32

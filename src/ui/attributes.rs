@@ -194,7 +194,8 @@ fn track(ui: &mut Ui, s: &State, a: Attribute, name: egui::Id, hover: &str, out:
     }
     // The arrow keys step by 0.01, as values are kept: egui's own step
     // moves the handle one point, which rounds away to nothing.
-    let steps = if r.has_focus() { arrow_steps(ui) } else { 0 };
+    let keys = if r.has_focus() { arrow_steps(ui) } else { 0 };
+    let steps = keys + accesskit_steps(ui, r.id);
     if steps != 0 {
         let stepped = round2((value + 0.01 * f64::from(steps)).clamp(0.0, 1.0));
         out.push(Action::Edit {
@@ -207,6 +208,16 @@ fn track(ui: &mut Ui, s: &State, a: Attribute, name: egui::Id, hover: &str, out:
             merge: r.dragged(),
         });
     }
+}
+
+/// A screen reader's increments less its decrements this frame (egui's own
+/// would move the value by a point of the track, which rounds away).
+fn accesskit_steps(ui: &Ui, id: egui::Id) -> i32 {
+    use egui::accesskit::Action as Ak;
+    ui.input(|i| {
+        let n = |a| i32::try_from(i.num_accesskit_action_requests(id, a)).unwrap_or(0);
+        n(Ak::Increment) - n(Ak::Decrement)
+    })
 }
 
 /// Right-arrow presses less left-arrow presses this frame.

@@ -74,16 +74,17 @@ fn tornado(ui: &mut Ui, s: &State, l: &Levers) {
     // The chart as a whole for a listener: what it measures and its largest
     // bar (each row below is named with its numbers).
     if let Some(top) = l.attributes.first() {
-        let description = fill(
-            t.tornado_spoken,
-            &[
-                ("year", &s.doc.evaluation().horizon_years.to_string()),
-                ("attribute", &s.model.attribute_info(top.attribute).name),
-                ("up", &format!("{:+.3}", top.gain_up)),
-                ("down", &format!("{:+.3}", top.gain_down)),
-            ],
-        );
-        super::access::name(ui.ctx(), heading.id, t.tornado_heading, Some(&description));
+        super::access::name(ui.ctx(), heading.id, t.tornado_heading, || {
+            fill(
+                t.tornado_spoken,
+                &[
+                    ("year", &s.doc.evaluation().horizon_years.to_string()),
+                    ("attribute", &s.model.attribute_info(top.attribute).name),
+                    ("up", &format!("{:+.3}", top.gain_up)),
+                    ("down", &format!("{:+.3}", top.gain_down)),
+                ],
+            )
+        });
     }
     let width = ui.available_width();
     let name_w = (width * 0.42).min(190.0);

@@ -344,12 +344,9 @@ fn cell(
     }
     let response = ui.interact(rect, cell_id(ui, i), Sense::click());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &look.spoken));
-    access::name(
-        ui.ctx(),
-        response.id,
-        &look.spoken,
-        Some(&cell_description(s, i)),
-    );
+    access::name(ui.ctx(), response.id, &look.spoken, || {
+        cell_description(s, i)
+    });
     if response.has_focus() {
         // The arrows are the matrix's own: egui would otherwise also move
         // the focus to whatever lies nearest that way.

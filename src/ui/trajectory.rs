@@ -195,8 +195,9 @@ fn plot(ui: &mut Ui, s: &State, height: f32) {
     // A picture to the eye; to a listener, a name and what it shows in
     // words (Ctrl+Shift+C copies the numbers as a table).
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, t.chart_title));
-    let description = crate::export::chart::description(s.doc.preset(), s.doc.evaluation());
-    super::access::name(ui.ctx(), response.id, t.chart_title, Some(&description));
+    super::access::name(ui.ctx(), response.id, t.chart_title, || {
+        crate::export::chart::description(s.doc.preset(), s.doc.evaluation())
+    });
 }
 
 /// The stages as shaded bands, each named inside its band.

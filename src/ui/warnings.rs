@@ -125,7 +125,7 @@ fn spoken(ui: &Ui, s: &State, w: &Warning, info: &WarningInfo, title: &egui::Res
             ("title", &info.title),
         ],
     );
-    super::access::name(ui.ctx(), title.id, &name, Some(&w.message(s.model)));
+    super::access::name(ui.ctx(), title.id, &name, || w.message(s.model));
 }
 
 /// What Show me and Why? unfold under a warning.

@@ -161,9 +161,12 @@ fn bar(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
                 next(s).is_some(),
                 egui::Button::new(RichText::new(label).size(LEAD)),
             );
+            // The bar's buttons give the keyboard back, so the arrows step
+            // and Esc leaves as before.
             if next.clicked()
                 && let Some(action) = next_action(s)
             {
+                next.surrender_focus();
                 out.push(action);
             }
             let back = ui.add_enabled(
@@ -171,6 +174,7 @@ fn bar(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
                 egui::Button::new(RichText::new(t.workshop_back).size(LEAD)),
             );
             if back.clicked() {
+                back.surrender_focus();
                 out.push(Action::WorkshopStep(w.step - 1));
             }
         });
@@ -343,10 +347,9 @@ fn comparison(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
         ui.add_space(6.0);
     }
     ui.add_space(16.0);
-    if ui
-        .button(RichText::new(t.workshop_reveal).size(LEAD).strong())
-        .clicked()
-    {
+    let reveal = ui.button(RichText::new(t.workshop_reveal).size(LEAD).strong());
+    if reveal.clicked() {
+        reveal.surrender_focus();
         out.push(Action::Reveal);
     }
 }
