@@ -49,6 +49,28 @@ fn frame(h: &mut Harness<'static, Workbench>) -> usize {
     h.ctx.tessellate(shapes, out.pixels_per_point).len()
 }
 
+/// Frames while `attribute` is dragged along its slider, one step a frame.
+fn slider_frames(
+    c: &mut Criterion,
+    mut h: Harness<'static, Workbench>,
+    attribute: Attribute,
+    name: &str,
+) {
+    let ctx = h.ctx.clone();
+    let mut v = 0.0;
+    c.bench_function(name, |b| {
+        b.iter(|| {
+            v = if v > 0.9 { 0.0 } else { v + 0.01 };
+            let edit = Action::Edit {
+                edit: Edit::SetAttribute(attribute, v),
+                merge: true,
+            };
+            h.state_mut().apply(edit, &ctx);
+            frame(&mut h)
+        })
+    });
+}
+
 fn bench(c: &mut Criterion) {
     for (dock, name) in [
         (DockTab::Compare, "comparison"),
@@ -62,22 +84,11 @@ fn bench(c: &mut Criterion) {
             |b| b.iter(|| frame(&mut h)),
         );
 
-        let mut h = window(dock);
-        let ctx = h.ctx.clone();
-        let mut v = 0.0;
-        c.bench_function(
+        slider_frames(
+            c,
+            window(dock),
+            Attribute::Associations,
             &format!("frame: slider moves, 3 plans x 4 entries, {name}, 1280x800"),
-            |b| {
-                b.iter(|| {
-                    v = if v > 0.9 { 0.0 } else { v + 0.01 };
-                    let edit = Action::Edit {
-                        edit: Edit::SetAttribute(Attribute::Associations, v),
-                        merge: true,
-                    };
-                    h.state_mut().apply(edit, &ctx);
-                    frame(&mut h)
-                })
-            },
         );
     }
 }
@@ -91,20 +102,11 @@ fn bench_workshop(c: &mut Criterion) {
         h.state_mut().apply(Action::Present(true), &ctx);
         h.state_mut().apply(Action::WorkshopStep(step), &ctx);
         h.run();
-        let mut v = 0.0;
-        c.bench_function(
+        slider_frames(
+            c,
+            h,
+            Attribute::ExternalBuyers,
             &format!("frame: workshop, {name} step, slider moves, 1280x800"),
-            |b| {
-                b.iter(|| {
-                    v = if v > 0.9 { 0.0 } else { v + 0.01 };
-                    let edit = Action::Edit {
-                        edit: Edit::SetAttribute(Attribute::ExternalBuyers, v),
-                        merge: true,
-                    };
-                    h.state_mut().apply(edit, &ctx);
-                    frame(&mut h)
-                })
-            },
         );
     }
 }

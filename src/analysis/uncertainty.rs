@@ -96,7 +96,7 @@ pub fn monte_carlo(
     runs: usize,
     threads: usize,
 ) -> Option<Uncertainty> {
-    let uncertain = Attribute::ALL.iter().any(|&a| preset.uncertainty[a] > 0.0);
+    let uncertain = preset.is_uncertain();
     if !uncertain || runs == 0 {
         return None;
     }

@@ -130,9 +130,9 @@ impl Workbench {
         });
     }
 
-    /// The screenshots that have arrived.
-    pub fn poll_pictures(&mut self) -> Vec<Picture> {
-        self.pictures.1.try_iter().collect()
+    /// A screenshot that has arrived, if any (nothing allocated per frame).
+    pub fn next_picture(&mut self) -> Option<Picture> {
+        self.pictures.1.try_recv().ok()
     }
 
     /// Holds a picture and asks where to save it.

@@ -80,7 +80,7 @@ fn header(model: &Model, preset: &Preset, e: &Evaluation) -> Markup {
 
 fn cluster_section(model: &Model, preset: &Preset) -> Markup {
     let t = texts();
-    let uncertain = preset.uncertainty.iter().any(|(_, h)| h > 0.0);
+    let uncertain = preset.is_uncertain();
     html! {
         section #cluster {
             h2 { (t.report_cluster) }

@@ -169,6 +169,12 @@ impl Preset {
 
     /// The plan with this name: written exactly so, or else the one whose
     /// name clashes with it (the same trimmed and ignoring case).
+    /// Whether any attribute is uncertain (then the Monte Carlo has bands
+    /// to draw).
+    pub fn is_uncertain(&self) -> bool {
+        self.uncertainty.iter().any(|(_, u)| u > 0.0)
+    }
+
     pub fn plan_named(&self, name: &str) -> Option<usize> {
         self.plans.iter().position(|p| p.name == name).or_else(|| {
             self.plans

@@ -116,7 +116,7 @@ impl Serialize for Effects<'_> {
 }
 
 pub(super) fn canonical(p: &Preset) -> String {
-    let any_uncertain = p.uncertainty.iter().any(|(_, u)| u > 0.0);
+    let any_uncertain = p.is_uncertain();
     let out = PresetOut {
         format: PRESET_FORMAT,
         version: PRESET_VERSION,

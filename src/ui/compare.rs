@@ -139,7 +139,7 @@ fn uncertainty<'a>(s: &'a State) -> Option<&'a Uncertainty> {
     let u = s.analysis?.uncertainty.as_ref()?;
     let fits = u.plans.len() == s.doc.preset().plans.len()
         && u.baseline.len() == s.doc.preset().horizon_years as usize + 1;
-    let uncertain = s.doc.preset().uncertainty.iter().any(|(_, h)| h > 0.0);
+    let uncertain = s.doc.preset().is_uncertain();
     (fits && uncertain).then_some(u)
 }
 

@@ -157,7 +157,7 @@ pub fn frame(ui: &mut Ui, wb: &mut Workbench) {
     if wb.dialog.is_none() {
         shortcuts::collect(&ctx, wb.view.presenting, &mut actions);
     }
-    for picture in wb.poll_pictures() {
+    while let Some(picture) = wb.next_picture() {
         actions.push(Action::PictureTaken(picture));
     }
     if ctx.input(|i| i.viewport().close_requested()) && wb.close_needs_confirmation() {

@@ -144,7 +144,7 @@ fn header(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
             theme::baseline_colour(&visuals),
             true,
         );
-        if s.doc.preset().uncertainty.iter().any(|(_, h)| h > 0.0) {
+        if s.doc.preset().is_uncertain() {
             let note = if s.analysis_current {
                 t.bands_note
             } else {
@@ -294,7 +294,7 @@ fn bands(plot: &mut PlotUi, s: &State, visuals: &egui::Visuals) {
     let Some(u) = s.analysis.and_then(|a| a.uncertainty.as_ref()) else {
         return;
     };
-    if !s.doc.preset().uncertainty.iter().any(|(_, h)| h > 0.0) {
+    if !s.doc.preset().is_uncertain() {
         return;
     }
     let years = s.doc.preset().horizon_years as usize + 1;
