@@ -35,6 +35,7 @@ fn bench(c: &mut Criterion) {
         start_year: 4,
         intensity: Some(0.8),
         cost: None,
+        indicators: Default::default(),
     });
     c.bench_function("evaluate preset (baseline + 1 plan of 3 entries)", |b| {
         b.iter(|| evaluate(black_box(&model), black_box(&one)))

@@ -19,6 +19,8 @@ use std::path::PathBuf;
         cluster-workbench evaluate my-cluster.json --runs 5000\n  \
         cluster-workbench levers presets/supply-side-only.json --plan \"Supply-side support\"\n  \
         cluster-workbench report presets/teaching-case.json -o report.html --csv years.csv\n  \
+        cluster-workbench results-chain my-cluster.json --plan \"Demand first\" --format mermaid -o chain.mmd\n  \
+        cluster-workbench logframe my-cluster.json -o logframe.xlsx --measurement-plan measure.csv\n  \
         cluster-workbench --model my-model.json evaluate my-cluster.json\n\n\
         Exit status: 0 on success, 2 when a file is rejected or the usage is wrong\n\
         (the reason is printed on stderr)."
@@ -83,5 +85,44 @@ pub enum Command {
         #[arg(long, value_name = "N", default_value_t = 1000,
               value_parser = clap::value_parser!(u32).range(0..=100_000))]
         runs: u32,
+    },
+    /// Write the results chains of a plan's entries (DCED): activity,
+    /// outputs, market-level and enterprise-level outcomes, capability and
+    /// the plan's impact boxes, with assumptions and risks on the arrows.
+    ResultsChain {
+        /// The preset file.
+        #[arg(value_name = "PRESET")]
+        preset: PathBuf,
+        /// The plan (default: the first plan).
+        #[arg(long, value_name = "NAME")]
+        plan: Option<String>,
+        /// Only this entry of the plan, counted from 1 (default: every entry).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+        entry: Option<u32>,
+        /// The form: an SVG drawing, Mermaid or Graphviz DOT text, or a CSV of
+        /// boxes and arrows.
+        #[arg(long, value_enum)]
+        format: crate::export::ChainFormat,
+        /// Where to write it.
+        #[arg(short = 'o', long = "output", value_name = "OUT")]
+        output: PathBuf,
+    },
+    /// Write a plan's logframe (impact 1, an outcome per entry 1.1, its
+    /// output 1.1.1 and activity 1.1.1.1) as XLSX or CSV, by the extension
+    /// of OUT; with --measurement-plan, the DCED-style measurement plan too.
+    Logframe {
+        /// The preset file.
+        #[arg(value_name = "PRESET")]
+        preset: PathBuf,
+        /// The plan (default: the first plan).
+        #[arg(long, value_name = "NAME")]
+        plan: Option<String>,
+        /// Where to write the logframe: a name ending in .xlsx or .csv.
+        #[arg(short = 'o', long = "output", value_name = "OUT.xlsx|OUT.csv")]
+        output: PathBuf,
+        /// Also write the measurement plan (box, level, indicator, baseline,
+        /// projection, method, who, when) as CSV.
+        #[arg(long, value_name = "OUT.csv")]
+        measurement_plan: Option<PathBuf>,
     },
 }

@@ -6,6 +6,8 @@
 
 use crate::attribute::Attribute;
 use crate::model::Model;
+use crate::model::chain::BoxKind;
+use crate::plan::indicators::Field;
 use crate::plan::{CustomIntervention, Lever, Plan, PlanEntry, rules};
 use crate::preset::{Preset, PresetError};
 
@@ -83,6 +85,16 @@ pub enum Edit {
         entry: usize,
         earlier: bool,
     },
+    /// Write (or, with `None` or blank text, clear) one field of a
+    /// results-chain box: an entry's box, or with `entry: None` one of the
+    /// plan's impact boxes.
+    SetIndicator {
+        plan: usize,
+        entry: Option<usize>,
+        kind: BoxKind,
+        field: Field,
+        value: Option<String>,
+    },
 }
 
 /// What a continuous gesture (a slider or bar being dragged, a note being
@@ -97,6 +109,7 @@ pub enum Target {
     StartYear(usize, usize),
     Intensity(usize, usize),
     Cost(usize, usize),
+    Indicator(usize, Option<usize>, BoxKind, Field),
 }
 
 /// Which plan is active after an edit.
@@ -144,6 +157,13 @@ impl Edit {
             Edit::SetStartYear { plan, entry, .. } => Target::StartYear(*plan, *entry),
             Edit::SetIntensity { plan, entry, .. } => Target::Intensity(*plan, *entry),
             Edit::SetCost { plan, entry, .. } => Target::Cost(*plan, *entry),
+            Edit::SetIndicator {
+                plan,
+                entry,
+                kind,
+                field,
+                ..
+            } => Target::Indicator(*plan, *entry, *kind, *field),
             _ => return None,
         })
     }
@@ -211,6 +231,7 @@ impl Edit {
                 start_year,
                 intensity: Some(1.0),
                 cost: None,
+                indicators: Default::default(),
             }),
             Edit::RemoveEntry { plan, entry } => {
                 entry_mut(p, plan, entry)?;
@@ -235,6 +256,21 @@ impl Edit {
                 if let Some(other) = plan.neighbour_in_year(entry, earlier) {
                     plan.entries.swap(entry, other);
                 }
+            }
+            Edit::SetIndicator {
+                plan,
+                entry,
+                kind,
+                field,
+                value,
+            } => {
+                // The preset check that follows refuses a box put where it
+                // does not belong, and text too long for a field.
+                let indicators = match entry {
+                    Some(entry) => &mut entry_mut(p, plan, entry)?.indicators,
+                    None => &mut plan_mut(p, plan)?.indicators,
+                };
+                indicators.set(kind, field, value);
             }
         }
         Ok(Focus::Keep)

@@ -19,6 +19,7 @@
 pub mod analysis;
 pub mod attribute;
 pub mod cells;
+pub mod chain;
 pub mod cli;
 pub mod edit;
 pub mod evaluation;

@@ -1,5 +1,5 @@
 //! The `cluster-workbench` binary: the window, or a command on the command
-//! line (`evaluate`, `levers`, `report`). Built without the `gui` feature,
+//! line (`evaluate`, `levers`, `report`, `results-chain`, `logframe`). Built without the `gui` feature,
 //! only the commands.
 
 use clap::{CommandFactory, Parser};
@@ -7,7 +7,10 @@ use cluster_workbench::analysis::levers::levers;
 use cluster_workbench::analysis::uncertainty::monte_carlo;
 use cluster_workbench::cli::{Cli, Command};
 use cluster_workbench::evaluation::evaluate;
-use cluster_workbench::export::{csv_of_trajectories, html_report};
+use cluster_workbench::export::{
+    ChainFormat, LogframeFormat, csv_of_trajectories, html_report, logframe_document,
+    measurement_document, results_chain_document,
+};
 use cluster_workbench::files::{Disk, read_model, read_preset, write_all_atomic_with};
 use cluster_workbench::model::Model;
 use cluster_workbench::preset::Preset;
@@ -48,27 +51,115 @@ fn evaluate_command(model: &Model, preset: &Preset, runs: u32) -> ExitCode {
     ))
 }
 
+/// The plan a command names, or the first when it names none (`None` when
+/// the preset has no plans); an unknown name is refused with the names there
+/// are.
+fn plan_index(preset: &Preset, plan: Option<&str>) -> Result<Option<usize>, String> {
+    match plan {
+        None => Ok((!preset.plans.is_empty()).then_some(0)),
+        Some(name) => preset.plan_named(name).map(Some).ok_or_else(|| {
+            let names: Vec<String> = preset
+                .plans
+                .iter()
+                .map(|p| format!("\"{}\"", p.name))
+                .collect();
+            let known = if names.is_empty() {
+                "the preset has no plans".to_owned()
+            } else {
+                format!("its plans are {}", names.join(", "))
+            };
+            format!("no plan named \"{name}\" in the preset; {known}")
+        }),
+    }
+}
+
+/// A plan that must exist: results chains and logframes are of a plan.
+fn required_plan(preset: &Preset, plan: Option<&str>) -> Result<usize, String> {
+    plan_index(preset, plan)?
+        .ok_or_else(|| "the preset has no plans; add a plan with an entry first".to_owned())
+}
+
 fn levers_command(model: &Model, preset: &Preset, plan: Option<&str>) -> ExitCode {
-    let index = match plan {
-        None => (!preset.plans.is_empty()).then_some(0),
-        Some(name) => match preset.plan_named(name) {
-            Some(i) => Some(i),
-            None => {
-                let names: Vec<String> = preset
-                    .plans
-                    .iter()
-                    .map(|p| format!("\"{}\"", p.name))
-                    .collect();
-                let known = if names.is_empty() {
-                    "the preset has no plans".to_owned()
-                } else {
-                    format!("its plans are {}", names.join(", "))
-                };
-                return fail(format!("no plan named \"{name}\" in the preset; {known}"));
-            }
-        },
+    match plan_index(preset, plan) {
+        Ok(index) => print(&levers_json(model, preset, &levers(model, preset, index))),
+        Err(e) => fail(e),
+    }
+}
+
+fn results_chain_command(
+    model: &Model,
+    preset: &Preset,
+    plan: Option<&str>,
+    entry: Option<u32>,
+    format: ChainFormat,
+    output: &Path,
+) -> ExitCode {
+    let plan = match required_plan(preset, plan) {
+        Ok(i) => i,
+        Err(e) => return fail(e),
     };
-    print(&levers_json(model, preset, &levers(model, preset, index)))
+    let count = preset.plans[plan].entries.len();
+    if count == 0 {
+        return fail(format!(
+            "plan \"{}\" has no entries, so no results chain",
+            preset.plans[plan].name
+        ));
+    }
+    let entry = entry.map(|n| n as usize - 1);
+    if let Some(i) = entry.filter(|&i| i >= count) {
+        return fail(format!(
+            "--entry {}: plan \"{}\" has {count} entries",
+            i + 1,
+            preset.plans[plan].name
+        ));
+    }
+    match results_chain_document(model, preset, plan, entry, format) {
+        Ok(bytes) => write_files(&[(output, &bytes)]),
+        Err(e) => fail(e),
+    }
+}
+
+fn logframe_command(
+    model: &Model,
+    preset: &Preset,
+    plan: Option<&str>,
+    output: &Path,
+    measurement: Option<&Path>,
+) -> ExitCode {
+    let Some(format) = LogframeFormat::of_path(output) else {
+        return fail(format!(
+            "{}: the logframe is written as .xlsx or .csv; end the name in one of them",
+            output.display()
+        ));
+    };
+    let plan = match required_plan(preset, plan) {
+        Ok(i) => i,
+        Err(e) => return fail(e),
+    };
+    let made = logframe_document(model, preset, plan, format).and_then(|frame| {
+        let measure = measurement
+            .map(|_| measurement_document(model, preset, plan))
+            .transpose()?;
+        Ok((frame, measure))
+    });
+    match made {
+        Ok((frame, measure)) => {
+            let mut files: Vec<(&Path, &[u8])> = vec![(output, &frame)];
+            if let (Some(path), Some(bytes)) = (measurement, &measure) {
+                files.push((path, bytes));
+            }
+            write_files(&files)
+        }
+        Err(e) => fail(e),
+    }
+}
+
+/// Writes files all or nothing (see [`write_all_atomic_with`]).
+fn write_files(files: &[(&Path, &[u8])]) -> ExitCode {
+    match write_all_atomic_with(&Disk, files) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(e),
+    }
 }
 
 /// Writes the report, and the CSV when asked for. Both are made, then both
@@ -91,10 +182,7 @@ fn report_command(
     if let (Some(path), Some(bytes)) = (csv, &csv_bytes) {
         files.push((path, bytes));
     }
-    match write_all_atomic_with(&Disk, &files) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => fail(e),
-    }
+    write_files(&files)
 }
 
 /// Opens the window, where this build has one.
@@ -110,7 +198,7 @@ fn window(model: Model, cli: Cli) -> ExitCode {
 fn window(_model: Model, _cli: Cli) -> ExitCode {
     fail(
         "this cluster-workbench was built without the window (--no-default-features); \
-         use a command: evaluate, levers or report (see --help)",
+         use a command: evaluate, levers, report, results-chain or logframe (see --help)",
     )
 }
 
@@ -154,6 +242,31 @@ fn main() -> ExitCode {
             runs,
         }) => match load(&preset) {
             Ok(p) => report_command(&model, &p, &output, csv.as_deref(), runs),
+            Err(e) => fail(e),
+        },
+        Some(Command::ResultsChain {
+            preset,
+            plan,
+            entry,
+            format,
+            output,
+        }) => match load(&preset) {
+            Ok(p) => results_chain_command(&model, &p, plan.as_deref(), entry, format, &output),
+            Err(e) => fail(e),
+        },
+        Some(Command::Logframe {
+            preset,
+            plan,
+            output,
+            measurement_plan,
+        }) => match load(&preset) {
+            Ok(p) => logframe_command(
+                &model,
+                &p,
+                plan.as_deref(),
+                &output,
+                measurement_plan.as_deref(),
+            ),
             Err(e) => fail(e),
         },
         None => window(model, cli),

@@ -131,6 +131,7 @@ proptest! {
             start_year: y.min(horizon),
             intensity: Some(i),
             cost: None,
+            indicators: Default::default(),
         }).collect();
         let mut p = preset(Attributes(a), entries);
         p.horizon_years = horizon;

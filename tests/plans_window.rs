@@ -339,7 +339,7 @@ fn a_custom_intervention_is_added_through_its_form() {
 }
 
 #[test]
-fn a_version_1_file_opens_clean_and_says_it_will_be_saved_as_version_2() {
+fn a_version_1_file_opens_clean_and_says_it_will_be_saved_as_version_3() {
     let v1 = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1-teaching-case.json");
     let mut h = harness(Start::File(v1));
     let ctx = h.ctx.clone();
@@ -348,7 +348,7 @@ fn a_version_1_file_opens_clean_and_says_it_will_be_saved_as_version_2() {
     let wb = h.state();
     assert_eq!(plan_names(wb), ["Plan"]);
     assert!(!wb.doc.is_dirty());
-    assert!(shows(&h, "saving writes version 2"));
+    assert!(shows(&h, "saving writes version 3"));
 }
 
 #[test]

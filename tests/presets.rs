@@ -128,7 +128,7 @@ fn bad_presets() -> Vec<(&'static str, Vec<u8>, &'static str, &'static str)> {
         ),
         (
             "newer version",
-            with("\"version\": 1", "\"version\": 3"),
+            with("\"version\": 1", "\"version\": 4"),
             "version",
             "newer",
         ),
@@ -142,13 +142,13 @@ fn bad_presets() -> Vec<(&'static str, Vec<u8>, &'static str, &'static str)> {
             "version as a string",
             with("\"version\": 1", "\"version\": \"1\""),
             "version",
-            "the integer 1",
+            "an integer from 1 to 3",
         ),
         (
             "version 1.0",
             with("\"version\": 1", "\"version\": 1.0"),
             "version",
-            "the integer 1",
+            "an integer from 1 to 3",
         ),
         (
             "unknown top-level key",
@@ -475,7 +475,7 @@ fn a_version_1_file_reads_as_one_plan_named_plan() {
     assert_eq!(p.plans[0].note, None);
     assert_eq!(p.plans[0].entries.len(), 2);
     let text = p.to_canonical_json();
-    assert!(text.contains("\"version\": 2,"), "{text}");
+    assert!(text.contains("\"version\": 3,"), "{text}");
     assert!(
         text.contains("\"horizon_years\": 15,\n  \"plans\": [\n    {\n      \"name\": \"Plan\","),
         "{text}"
@@ -523,7 +523,7 @@ fn integers_read_as_numbers_and_absent_optionals_stay_absent() {
     assert!(p.plans.is_empty());
     assert_eq!(p.horizon_years, 15);
     let out = p.to_canonical_json();
-    assert!(out.starts_with("{\n  \"format\": \"cluster-workbench-preset\",\n  \"version\": 2,\n  \"name\": \"m\",\n  \"attributes\": {\n    \"market_dynamism\": 0.0,"), "{out}");
+    assert!(out.starts_with("{\n  \"format\": \"cluster-workbench-preset\",\n  \"version\": 3,\n  \"name\": \"m\",\n  \"attributes\": {\n    \"market_dynamism\": 0.0,"), "{out}");
     // The horizon and the plans are always written, the other keys only when
     // they hold something.
     assert!(

@@ -85,6 +85,11 @@ fn valid() -> String {
 }
 
 /// The valid preset with one piece of text replaced (which must be there).
+/// The text a version 2 file saves to: the same, as version 3.
+fn as_version_3(v2: &str) -> String {
+    v2.replacen("\"version\": 2", "\"version\": 3", 1)
+}
+
 fn with(from: &str, to: &str) -> Vec<u8> {
     replaced(&valid(), from, to)
 }
@@ -101,9 +106,9 @@ fn bad_presets() -> Vec<(&'static str, Vec<u8>, &'static str, &'static str)> {
     vec![
         (
             "newer version",
-            with("\"version\": 2", "\"version\": 3"),
+            with("\"version\": 2", "\"version\": 4"),
             "version",
-            "version 3 is newer",
+            "version 4 is newer",
         ),
         (
             "a version 1 key in version 2",
@@ -318,7 +323,8 @@ fn every_bad_version_2_preset_names_its_problem() {
 fn the_valid_version_2_preset_is_canonical() {
     let m = model();
     let p = Preset::from_bytes(valid().as_bytes(), &m).unwrap();
-    assert_eq!(p.to_canonical_json(), valid());
+    // Saved as version 3, which adds only what version 2 cannot hold.
+    assert_eq!(p.to_canonical_json(), as_version_3(&valid()));
     assert_eq!(p.uncertainty[Attribute::MarketDynamism], 0.1);
     assert_eq!(p.unit_costs.get("buyer_linkage"), Some(250000.0));
     assert_eq!(p.plans[0].note.as_deref(), Some("free text"));
@@ -341,7 +347,7 @@ fn canonical_order_wins_over_file_order() {
     );
     let p = Preset::from_bytes(text.as_bytes(), &m).unwrap();
     let out = p.to_canonical_json();
-    let expected = valid().replace(
+    let expected = as_version_3(&valid()).replace(
         "      \"name\": \"Training only\",\n      \"interventions\": [",
         "      \"name\": \"Training only\",\n      \"interventions\": []\n    },\n    {\n      \"name\": \"Third\",\n      \"interventions\": [",
     );
@@ -358,7 +364,7 @@ fn a_version_1_file_and_its_version_2_save_agree() {
     assert_eq!(version, 1);
     let v2 = p1.to_checked_json(&m).unwrap();
     let (p2, version) = Preset::from_bytes_with_version(v2.as_bytes(), &m).unwrap();
-    assert_eq!(version, 2);
+    assert_eq!(version, 3);
     assert_eq!(p1, p2);
     let (e1, e2) = (evaluate(&m, &p1), evaluate(&m, &p2));
     assert_eq!(e1, e2);
@@ -374,6 +380,7 @@ fn catalogue_entry(m: &cluster_workbench::model::Model, which: usize, start: u32
         start_year: start,
         intensity: Some(1.0),
         cost: None,
+        indicators: Default::default(),
     }
 }
 
@@ -415,7 +422,7 @@ proptest! {
                         &[(Attribute::KnowledgeFora, 0.1), (Attribute::Associations, delta)],
                     ).unwrap())
                 };
-                PlanEntry { lever, start_year: start.min(horizon), intensity, cost }
+                PlanEntry { lever, start_year: start.min(horizon), intensity, cost, indicators: Default::default() }
             }).collect();
             p.plans.push(plan);
         }

@@ -135,7 +135,7 @@ proptest! {
                     effects: vec![(Attribute::Associations, delta), (Attribute::KnowledgeFora, 0.1)],
                 })
             };
-            PlanEntry { lever, start_year: start.min(h), intensity, cost }
+            PlanEntry { lever, start_year: start.min(h), intensity, cost, indicators: Default::default() }
         }).collect();
         let mut p = preset(a, entries);
         p.name = name;

@@ -252,9 +252,11 @@ fn asking_for_a_picture_of_the_chart_brings_the_chart_forward() {
         cluster_workbench::app::action::DockTab::Capability
     );
     // The chart was drawn and its place recorded for the cut.
-    let rect: Option<(egui::Rect, u64)> = h
-        .ctx
-        .data(|d| d.get_temp(cluster_workbench::app::chart_rect_id()));
+    let rect: Option<(egui::Rect, u64)> = h.ctx.data(|d| {
+        d.get_temp(cluster_workbench::app::picture_rect_id(
+            cluster_workbench::app::action::PictureOf::Chart,
+        ))
+    });
     let (rect, _) = rect.expect("the chart's place is known");
     assert!(rect.width() > 300.0 && rect.height() > 100.0, "{rect:?}");
     assert!(

@@ -2,6 +2,8 @@
 //! while drawing; the app applies them once per frame, in one place.
 
 use crate::edit::Edit;
+use crate::export::{ChainFormat, LogframeFormat};
+use crate::model::chain::BoxKind;
 use crate::model::warning::WarningId;
 use crate::preset::Preset;
 use std::path::PathBuf;
@@ -30,6 +32,8 @@ pub enum DockTab {
     Compare,
     /// Which lever binds: the attributes and the catalogue ranked.
     Levers,
+    /// The selected entry's results chain, and its indicators.
+    Chain,
 }
 
 /// The light or dark look.
@@ -49,6 +53,12 @@ pub enum Export {
     Trajectories,
     /// The picture taken last, as PNG.
     Picture,
+    /// The selected entry's results chain.
+    Chain(ChainFormat),
+    /// The active plan's logframe.
+    Logframe(LogframeFormat),
+    /// The active plan's measurement plan (CSV).
+    MeasurementPlan,
 }
 
 /// What a file chosen for writing will hold.
@@ -65,6 +75,8 @@ pub enum PictureOf {
     Window,
     /// The capability chart alone.
     Chart,
+    /// The results chain as the Results chain tab shows it.
+    Chain,
 }
 
 /// A screenshot of the window, with the part the user asked for.
@@ -155,6 +167,8 @@ pub enum Action {
     AskCustomIntervention,
     /// Select an entry of the active plan for the entry editor.
     SelectEntry(Option<usize>),
+    /// Select a box of the results chain to edit its indicator.
+    SelectChainBox(Option<BoxKind>),
     /// Select a cell (an index into Table 1's cells) for the detail pane.
     SelectCell(Option<usize>),
     SetMatrixView(MatrixView),

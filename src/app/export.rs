@@ -1,5 +1,6 @@
 //! What leaves the workbench besides the preset: the report, the
-//! trajectories and pictures for slides. Each asks where (the system dialog,
+//! trajectories, pictures for slides, results chains, logframes and
+//! measurement plans. Each asks where (the system dialog,
 //! or the typed-path prompt), then goes to the writer thread, which makes the
 //! bytes off the UI thread and writes them atomically, so a failure leaves
 //! nothing half-written and the document is never touched.
@@ -8,25 +9,37 @@ use super::Workbench;
 use super::action::{Export, Picture, PictureOf, Target};
 use super::files::{Make, save_dialog_words};
 use crate::analysis::uncertainty::DEFAULT_RUNS;
-use crate::export::{csv_of_trajectories, html_report};
+use crate::export::{
+    DocumentError, csv_of_trajectories, html_report, logframe_document, measurement_document,
+    results_chain_document,
+};
 use crate::files::FileError;
 use crate::text::{fill, texts};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// How many passes a picture of the chart waits for the chart to be drawn
-/// (it takes one or two once its tab is forward).
+/// How many passes a picture of part of the window waits for that part to be
+/// drawn (it takes one or two once its tab is forward).
 const CHART_PASSES: u32 = 8;
 
-/// Where the capability chart was last drawn, in points, and in which pass:
-/// the picture of the chart alone is cut from the window's along it.
-pub fn chart_rect_id() -> egui::Id {
-    egui::Id::unique("capability-chart-rect")
+/// Where a part of the window (the capability chart, the results chain) was
+/// last drawn, in points, and in which pass: its picture is cut from the
+/// window's along it.
+pub fn picture_rect_id(of: PictureOf) -> egui::Id {
+    egui::Id::unique(("picture-rect", of as u8))
 }
 
 impl Workbench {
     /// Asks where to write `export`, with a name made from the preset's.
     pub(super) fn ask_export(&mut self, export: Export) {
+        let of_plan = matches!(
+            export,
+            Export::Chain(_) | Export::Logframe(_) | Export::MeasurementPlan
+        );
+        if of_plan && self.view.chain_entry(&self.doc).is_none() {
+            self.view.status = Some(texts().export_chain_needs_entry.to_owned());
+            return;
+        }
         let name = self.export_name(export);
         self.files.save_dialog(Target::Export(export), name);
     }
@@ -41,8 +54,12 @@ impl Workbench {
             Export::Trajectories => t.trajectories_file_suffix,
             Export::Picture => match self.picture.as_ref().map(|p| p.of) {
                 Some(PictureOf::Chart) => t.chart_file_suffix,
+                Some(PictureOf::Chain) => t.chain_file_suffix,
                 _ => t.window_file_suffix,
             },
+            Export::Chain(_) => t.chain_file_suffix,
+            Export::Logframe(_) => t.logframe_file_suffix,
+            Export::MeasurementPlan => t.measurement_file_suffix,
         };
         let stem = super::file_stem(&self.doc.preset().name);
         format!("{stem}{suffix}.{extension}")
@@ -76,15 +93,48 @@ impl Workbench {
                 // Nothing to save: the picture went with an earlier save.
                 None => return,
             },
+            Export::Chain(_) | Export::Logframe(_) | Export::MeasurementPlan => {
+                match self.plan_document(export, shown) {
+                    Some(make) => make,
+                    None => return,
+                }
+            }
         };
         self.files.export(path, make);
+    }
+
+    /// How to make a results chain, logframe or measurement plan of the
+    /// active plan (the chain of the entry the Results chain tab shows);
+    /// `None`, with a word in the status line, when there is none to make.
+    fn plan_document(&mut self, export: Export, shown: String) -> Option<Make> {
+        let Some((plan, entry)) = self.view.chain_entry(&self.doc) else {
+            self.view.status = Some(texts().export_chain_needs_entry.to_owned());
+            return None;
+        };
+        let model = Arc::clone(&self.model);
+        let preset = self.doc.preset().clone();
+        let encode = move |e: DocumentError| FileError::Encode {
+            path: shown,
+            reason: e.to_string(),
+        };
+        Some(match export {
+            Export::Chain(format) => Box::new(move || {
+                results_chain_document(&model, &preset, plan, Some(entry), format).map_err(encode)
+            }),
+            Export::Logframe(format) => {
+                Box::new(move || logframe_document(&model, &preset, plan, format).map_err(encode))
+            }
+            _ => Box::new(move || measurement_document(&model, &preset, plan).map_err(encode)),
+        })
     }
 
     /// Asks for a screenshot of what the window shows; the chart alone
     /// needs the chart on screen, so its tab comes forward first.
     pub(super) fn take_picture(&mut self, of: PictureOf) {
-        if of == PictureOf::Chart {
-            self.settings.dock = super::action::DockTab::Capability;
+        match of {
+            PictureOf::Chart => self.settings.dock = super::action::DockTab::Capability,
+            PictureOf::Chain => self.settings.dock = super::action::DockTab::Chain,
+            PictureOf::Window => {}
         }
         self.view.picture_wanted = Some(of);
         self.picture_passes = 0;
@@ -96,11 +146,11 @@ impl Workbench {
         let Some(of) = self.view.picture_wanted else {
             return;
         };
-        let chart: Option<(egui::Rect, u64)> = ctx.data(|d| d.get_temp(chart_rect_id()));
-        let drawn_now = chart.filter(|(_, pass)| *pass == ctx.cumulative_pass_nr());
+        let part: Option<(egui::Rect, u64)> = ctx.data(|d| d.get_temp(picture_rect_id(of)));
+        let drawn_now = part.filter(|(_, pass)| *pass == ctx.cumulative_pass_nr());
         let crop = match of {
             PictureOf::Window => None,
-            PictureOf::Chart => match drawn_now {
+            PictureOf::Chart | PictureOf::Chain => match drawn_now {
                 Some((rect, _)) => Some(rect),
                 None if self.picture_passes < CHART_PASSES => {
                     // Not drawn yet this pass: try again on the next.

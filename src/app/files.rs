@@ -9,6 +9,7 @@
 use super::action::{Export, Target};
 pub use super::writer::Make;
 use super::writer::{self, WriteJob};
+use crate::export::{ChainFormat, LogframeFormat};
 use crate::files::recovery::{Orphan, Session};
 use crate::files::{Disk, FileError, Storage, read_bytes};
 use crate::preset::MAX_PRESET_BYTES;
@@ -379,6 +380,21 @@ pub fn save_dialog_words(target: Target) -> (&'static str, &'static str, &'stati
         Target::Export(Export::Report) => (t.export_report_title, t.report_filter, "html"),
         Target::Export(Export::Trajectories) => (t.export_csv_title, t.csv_filter, "csv"),
         Target::Export(Export::Picture) => (t.save_picture_title, t.png_filter, "png"),
+        Target::Export(Export::Chain(format)) => match format {
+            ChainFormat::Svg => (t.export_chain_title, t.svg_filter, "svg"),
+            ChainFormat::Mermaid => (t.export_chain_title, t.mermaid_filter, "mmd"),
+            ChainFormat::Dot => (t.export_chain_title, t.dot_filter, "dot"),
+            ChainFormat::Csv => (t.export_chain_title, t.csv_filter, "csv"),
+        },
+        Target::Export(Export::Logframe(LogframeFormat::Xlsx)) => {
+            (t.export_logframe_title, t.xlsx_filter, "xlsx")
+        }
+        Target::Export(Export::Logframe(LogframeFormat::Csv)) => {
+            (t.export_logframe_title, t.csv_filter, "csv")
+        }
+        Target::Export(Export::MeasurementPlan) => {
+            (t.export_measurement_title, t.csv_filter, "csv")
+        }
     }
 }
 

@@ -18,6 +18,7 @@ mod writer;
 use crate::edit::{Edit, unused_plan_name};
 use crate::export::trajectories::trajectories_table;
 use crate::model::Model;
+use crate::model::chain::BoxKind;
 use crate::model::warning::WarningId;
 use crate::plan::Lever;
 use crate::preset::Preset;
@@ -27,7 +28,7 @@ use action::{Action, NamePurpose, Picture, PictureOf, Target, ThemeChoice};
 use analysis::{Analysis, AnalysisService};
 use custom::CustomDraft;
 use document::{Document, Origin};
-pub use export::chart_rect_id;
+pub use export::picture_rect_id;
 use files::FileService;
 use settings::{LastDocument, Settings};
 use std::collections::VecDeque;
@@ -69,6 +70,8 @@ pub struct ViewState {
     pub selected: Option<usize>,
     /// The entry of the active plan shown in the entry editor.
     pub selected_entry: Option<usize>,
+    /// The results-chain box whose indicator is being edited.
+    pub chain_box: Option<BoxKind>,
     pub about_open: bool,
     /// The warning whose clearing attributes are outlined ("Show me").
     pub show_me: Option<WarningId>,
@@ -84,6 +87,21 @@ pub struct ViewState {
     /// Notes that must not slip by (damaged settings, unsaved work that
     /// cannot be kept), shown in a strip until dismissed.
     pub notices: Vec<String>,
+}
+
+impl ViewState {
+    /// The entry whose results chain is shown and exported: the selected
+    /// entry of the active plan, else its first; `None` without a plan with
+    /// entries.
+    pub fn chain_entry(&self, doc: &Document) -> Option<(usize, usize)> {
+        let plan = doc.active_plan()?;
+        let count = doc.preset().plan(plan)?.entries.len();
+        let entry = self
+            .selected_entry
+            .filter(|&e| e < count)
+            .or((count > 0).then_some(0))?;
+        Some((plan, entry))
+    }
 }
 
 /// The workbench: model, document, settings and what the window shows.
@@ -371,6 +389,7 @@ impl Workbench {
                 }
             }
             Action::SelectEntry(entry) => self.view.selected_entry = entry,
+            Action::SelectChainBox(kind) => self.view.chain_box = kind,
             Action::SelectCell(cell) => self.view.selected = cell,
             Action::SetMatrixView(v) => self.settings.matrix_view = v,
             Action::SetDockTab(tab) => self.settings.dock = tab,

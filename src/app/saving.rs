@@ -95,7 +95,13 @@ impl Workbench {
         self.replace(*preset, Origin::File(path.clone()));
         self.settings.remember(path);
         if version < PRESET_VERSION {
-            let note = fill(texts().older_version, &[("version", &version.to_string())]);
+            let note = fill(
+                texts().older_version,
+                &[
+                    ("version", &version.to_string()),
+                    ("current", &PRESET_VERSION.to_string()),
+                ],
+            );
             self.view.status = Some(note);
         }
     }

@@ -321,36 +321,7 @@ fn band(f: &Frame, band: &[Band], colour: &str) -> Path {
 /// A name as the legend has room for it: wrapped at spaces onto at most two
 /// lines, the rest cut with an ellipsis (the full name is the entry's title).
 fn name_lines(name: &str) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut current = String::new();
-    for word in name.split_whitespace() {
-        let fits = current.chars().count() + 1 + word.chars().count() <= LEGEND_ROOM;
-        if current.is_empty() || fits {
-            if !current.is_empty() {
-                current.push(' ');
-            }
-            current.push_str(word);
-        } else {
-            lines.push(std::mem::take(&mut current));
-            current.push_str(word);
-        }
-    }
-    lines.push(current);
-    let cut = lines.len() > LEGEND_LINES;
-    lines.truncate(LEGEND_LINES);
-    for line in &mut lines {
-        if line.chars().count() > LEGEND_ROOM {
-            *line = line.chars().take(LEGEND_ROOM - 1).collect();
-            line.push('…');
-        }
-    }
-    if cut && let Some(last) = lines.last_mut() {
-        if last.chars().count() >= LEGEND_ROOM {
-            *last = last.chars().take(LEGEND_ROOM - 1).collect();
-        }
-        last.push('…');
-    }
-    lines
+    super::wrap(name, LEGEND_ROOM, LEGEND_LINES)
 }
 
 /// The height of a legend entry: its name's lines, the value, a gap.

@@ -3,9 +3,12 @@
 //! each main section. The maud templates escape everything they insert; the
 //! chart is inline SVG from [`super::chart`].
 
+use super::chain::chains_svg;
 use super::chart::capability_svg;
 use crate::analysis::uncertainty::Uncertainty;
 use crate::cells::{Band, CellResult};
+use crate::chain::describe::chain_title;
+use crate::chain::plan_chains;
 use crate::evaluation::Evaluation;
 use crate::mechanism::{Advantage, Cell, Effort, Mechanism, cell_index};
 use crate::model::Model;
@@ -50,6 +53,7 @@ pub fn report_html(
                     (matrix_section(model, e))
                     (plans_section(model, preset, e))
                     (comparison_section(model, preset, e, bands))
+                    (chains_section(model, preset, e))
                     (caveats_section(model))
                 }
             }
@@ -223,6 +227,31 @@ fn plans_section(model: &Model, preset: &Preset, e: &Evaluation) -> Markup {
                     (raised_cells(model, &e.baseline.cells, &p.scenario.cells))
                     h4 { (t.report_warnings) }
                     (warnings_list(model, &p.warnings))
+                }
+            }
+        }
+    }
+}
+
+/// Each plan's results chains, one drawing per entry.
+fn chains_section(model: &Model, preset: &Preset, e: &Evaluation) -> Markup {
+    let t = texts();
+    html! {
+        section #chains {
+            h2 { (t.chain_report_section) }
+            p { (fill(t.chain_report_intro, &[("attribution", &model.chain.attribution)])) }
+            @for (i, plan) in preset.plans.iter().enumerate().filter(|(_, p)| !p.entries.is_empty()) {
+                h3 { (plan.name) }
+                @for chain in plan_chains(model, preset, e, i) {
+                    figure.chain {
+                        (PreEscaped(chains_svg(
+                            model,
+                            preset,
+                            std::slice::from_ref(&chain),
+                            &format!("chain-{}-{}", i + 1, chain.entry + 1),
+                        )))
+                        figcaption { (chain_title(preset, &chain)) }
+                    }
                 }
             }
         }

@@ -53,6 +53,7 @@ pub(super) fn compile(file: ModelFile) -> Result<Model> {
     let warnings = compile_warnings(&file.warnings)?;
     let catalogue = compile_catalogue(&file.interventions)?;
     let new_preset_attributes = new_preset_attributes(&file.new_preset_attributes)?;
+    let chain = super::chain::compile(&file.results_chain, &file)?;
     Ok(Model {
         file,
         drivers,
@@ -62,6 +63,7 @@ pub(super) fn compile(file: ModelFile) -> Result<Model> {
         catalogue,
         new_preset_attributes,
         warnings,
+        chain,
     })
 }
 

@@ -36,6 +36,8 @@ pub struct ModelFile {
     pub binding_constraint: BindingTemplates,
     pub sides: Vec<Described>,
     pub interventions: Vec<InterventionInfo>,
+    /// The results chain's boxes, suggested indicators and assumptions.
+    pub results_chain: super::chain::ChainSpec,
     pub sources: Vec<Source>,
 }
 

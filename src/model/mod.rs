@@ -4,6 +4,7 @@
 //! against the fixed structure of Table 1, and compiled for evaluation.
 
 pub mod catalogue;
+pub mod chain;
 mod check;
 pub mod expr;
 pub mod file;
@@ -75,6 +76,8 @@ pub struct Model {
     pub catalogue: Vec<Intervention>,
     pub new_preset_attributes: Attributes,
     warnings: Vec<WarningInfo>,
+    /// The results chain's words, thresholds written in.
+    pub chain: chain::ChainTexts,
 }
 
 impl Model {

@@ -3,11 +3,13 @@
 //! a plan entry changes attributes from its start year on, and capability and
 //! demand then change only through the yearly step of the trajectory.
 
+pub mod indicators;
 pub mod rules;
 
 use crate::attribute::{Attribute, Attributes};
 use crate::model::Model;
 use crate::model::catalogue::{Intervention, Side, check_effect};
+use indicators::Indicators;
 use rules::RuleError;
 
 /// An intervention the user defines in the preset itself.
@@ -59,6 +61,9 @@ pub struct PlanEntry {
     /// The entry's own cost: set once when the entry is added, not changed by
     /// later edits of intensity or unit costs.
     pub cost: Option<f64>,
+    /// What the user wrote into the boxes of the entry's results chain
+    /// (activity to capability).
+    pub indicators: Indicators,
 }
 
 impl PlanEntry {
@@ -76,6 +81,7 @@ impl PlanEntry {
             start_year,
             intensity: Some(intensity),
             cost: unit_cost.map(|c| c * intensity),
+            indicators: Indicators::default(),
         }
     }
 
@@ -129,6 +135,9 @@ pub struct Plan {
     /// In plan order (the order of the file); entries of one start year apply
     /// in this order.
     pub entries: Vec<PlanEntry>,
+    /// What the user wrote into the plan's impact boxes, which every entry's
+    /// results chain shares.
+    pub indicators: Indicators,
 }
 
 impl Plan {
@@ -138,6 +147,7 @@ impl Plan {
             name: name.into(),
             note: None,
             entries: Vec::new(),
+            indicators: Indicators::default(),
         }
     }
 
@@ -227,6 +237,7 @@ mod tests {
             start_year: year,
             intensity: None,
             cost,
+            indicators: Indicators::default(),
         }
     }
 

@@ -4,6 +4,7 @@
 use super::{MAX_PRESET_BYTES, Preset, PresetError, at};
 use crate::attribute::Attribute;
 use crate::model::Model;
+use crate::plan::indicators::{Indicators, MAX_FIELD_CHARS};
 use crate::plan::{CustomIntervention, Lever, PlanEntry, rules};
 
 type Result<T> = std::result::Result<T, PresetError>;
@@ -36,7 +37,9 @@ pub(super) fn check(p: &Preset, model: &Model) -> Result<()> {
         for (j, entry) in plan.entries.iter().enumerate() {
             let path = format!("{path}.interventions[{j}]");
             check_entry(entry, &path, p.horizon_years, model)?;
+            check_indicators(&entry.indicators, &path, false)?;
         }
+        check_indicators(&plan.indicators, &path, true)?;
     }
     // What the reader refuses as too large, the editor must not make (a long
     // note pasted in, say).
@@ -48,6 +51,26 @@ pub(super) fn check(p: &Preset, model: &Model) -> Result<()> {
                 "the preset would be {size} bytes; a preset may be at most {MAX_PRESET_BYTES} bytes (1 MiB)"
             ),
         ));
+    }
+    Ok(())
+}
+
+/// The boxes where they belong (impact boxes on the plan, the others on an
+/// entry) and no text longer than a field holds.
+fn check_indicators(all: &Indicators, path: &str, plan_level: bool) -> Result<()> {
+    for (kind, indicator) in all.iter() {
+        let path = format!("{path}.indicators.{}", kind.id());
+        if kind.is_plan_level() != plan_level {
+            return Err(PresetError::new(path, "this box does not belong here"));
+        }
+        for (f, text) in indicator.written() {
+            if text.chars().count() > MAX_FIELD_CHARS {
+                return Err(PresetError::new(
+                    format!("{path}.{}", f.id()),
+                    format!("is longer than {MAX_FIELD_CHARS} characters"),
+                ));
+            }
+        }
     }
     Ok(())
 }

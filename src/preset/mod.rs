@@ -1,7 +1,7 @@
 //! Preset files: a cluster's attributes, what is uncertain about them, unit
 //! costs and several named plans, shared between colleagues (reference model
 //! §6, plans-and-levers §2). Reading is strict and names the first problem by
-//! its path; writing always gives the canonical version 2 form.
+//! its path; writing always gives the canonical form of the newest version.
 
 pub mod builtin;
 mod check;
@@ -17,8 +17,9 @@ pub use read::V1_PLAN_NAME;
 
 /// The `format` value of a preset file.
 pub const PRESET_FORMAT: &str = "cluster-workbench-preset";
-/// The preset-file version this build writes (it reads 1 as well).
-pub const PRESET_VERSION: u64 = 2;
+/// The preset-file version this build writes (it reads 1 and 2 as well).
+/// Version 3 added what the user writes into results-chain boxes.
+pub const PRESET_VERSION: u64 = 3;
 /// The largest preset file accepted, in bytes.
 pub const MAX_PRESET_BYTES: u64 = 1_048_576;
 
@@ -130,14 +131,14 @@ impl Preset {
         }
     }
 
-    /// Reads a preset (version 1 or 2) from the bytes of a file, checking
+    /// Reads a preset (version 1, 2 or 3) from the bytes of a file, checking
     /// everything.
     pub fn from_bytes(bytes: &[u8], model: &Model) -> Result<Preset, PresetError> {
         read::read(bytes, model).map(|(preset, _)| preset)
     }
 
-    /// Reads a preset and says which version the file was written in (a
-    /// version 1 file is saved as version 2).
+    /// Reads a preset and says which version the file was written in (an
+    /// older file is saved as the newest version).
     pub fn from_bytes_with_version(
         bytes: &[u8],
         model: &Model,
@@ -145,7 +146,7 @@ impl Preset {
         read::read(bytes, model)
     }
 
-    /// The canonical version 2 file text: pretty JSON, keys in the documented
+    /// The canonical file text (the newest version): pretty JSON, keys in the documented
     /// order, one trailing newline.
     pub fn to_canonical_json(&self) -> String {
         write::canonical(self)

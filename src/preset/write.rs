@@ -1,10 +1,11 @@
-//! The canonical form of a preset file (version 2): serde_json's pretty
+//! The canonical form of a preset file (the newest version): serde_json's pretty
 //! printer, keys in the documented order, optional fields only when present,
 //! one trailing newline. Struct field order here *is* the key order of the
 //! file.
 
 use super::{PRESET_FORMAT, PRESET_VERSION, Preset, UnitCosts};
 use crate::attribute::{Attribute, Attributes};
+use crate::plan::indicators::Indicators;
 use crate::plan::{Lever, Plan, PlanEntry};
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
@@ -56,6 +57,8 @@ struct PlanOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     note: Option<&'a str>,
     interventions: &'a [PlanEntry],
+    #[serde(skip_serializing_if = "Indicators::is_empty")]
+    indicators: &'a Indicators,
 }
 
 impl<'a> From<&'a Plan> for PlanOut<'a> {
@@ -64,6 +67,7 @@ impl<'a> From<&'a Plan> for PlanOut<'a> {
             name: &p.name,
             note: p.note.as_deref(),
             interventions: &p.entries,
+            indicators: &p.indicators,
         }
     }
 }
@@ -88,6 +92,30 @@ impl Serialize for PlanEntry {
         }
         if let Some(c) = self.cost {
             map.serialize_entry("cost", &c)?;
+        }
+        if !self.indicators.is_empty() {
+            map.serialize_entry("indicators", &self.indicators)?;
+        }
+        map.end()
+    }
+}
+
+/// Boxes in chain order, each with the fields the user wrote, in file order.
+impl Serialize for Indicators {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        struct Fields<'a>(&'a crate::plan::indicators::Indicator);
+        impl Serialize for Fields<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut map = s.serialize_map(None)?;
+                for (f, v) in self.0.written() {
+                    map.serialize_entry(f.id(), v)?;
+                }
+                map.end()
+            }
+        }
+        let mut map = s.serialize_map(None)?;
+        for (kind, indicator) in self.iter() {
+            map.serialize_entry(kind.id(), &Fields(indicator))?;
         }
         map.end()
     }

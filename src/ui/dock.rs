@@ -1,8 +1,8 @@
 //! The dock under the matrix: one view at a time, chosen by tabs. The
-//! capability chart, the active plan's editor (timeline and entry), and the
-//! plans compared.
+//! capability chart, the active plan's editor (timeline and entry), the
+//! plans compared, the levers, and the selected entry's results chain.
 
-use super::{State, compare, entry, levers, timeline, trajectory};
+use super::{State, chain, compare, entry, levers, timeline, trajectory};
 use crate::app::action::{Action, DockTab, NamePurpose};
 use crate::text::texts;
 use egui::{CentralPanel, Panel, RichText, ScrollArea, Ui};
@@ -11,13 +11,14 @@ use egui::{CentralPanel, Panel, RichText, ScrollArea, Ui};
 pub const MIN_HEIGHT: f32 = 220.0;
 
 /// The tabs with their labels.
-fn tabs() -> [(DockTab, &'static str); 4] {
+fn tabs() -> [(DockTab, &'static str); 5] {
     let t = texts();
     [
         (DockTab::Capability, t.dock_capability),
         (DockTab::Plan, t.dock_plan),
         (DockTab::Compare, t.dock_compare),
         (DockTab::Levers, t.dock_levers),
+        (DockTab::Chain, t.dock_chain),
     ]
 }
 
@@ -64,6 +65,7 @@ pub fn dock(ui: &mut Ui, s: &State, area: egui::Rect, out: &mut Vec<Action>) {
                 .show(ui, |ui| compare::table(ui, s, out));
         }
         DockTab::Levers => levers::panel(ui, s, out),
+        DockTab::Chain => chain::panel(ui, s, out),
     }
 }
 

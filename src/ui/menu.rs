@@ -3,6 +3,7 @@
 use super::State;
 use super::shortcuts::{self, COPY_CHART, NEW, OPEN, PRESENT, QUIT, REDO, SAVE, SAVE_AS, UNDO};
 use crate::app::action::{Action, Export, PictureOf, ThemeChoice};
+use crate::export::{ChainFormat, LogframeFormat};
 use crate::preset::builtin::Shelf;
 use crate::text::texts;
 use egui::{Button, KeyboardShortcut, RichText, Ui};
@@ -79,15 +80,21 @@ fn file_menu(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
         out.push(Action::SaveAs);
     }
     ui.separator();
-    export_items(ui, &free, out);
+    export_items(ui, &free, s.view.chain_entry(s.doc).is_some(), out);
     ui.separator();
     if item(ui, t.quit, Some(&QUIT), true) {
         out.push(Action::Quit);
     }
 }
 
-/// What leaves the workbench: the report, the trajectories, pictures.
-fn export_items(ui: &mut Ui, free: &dyn Fn(&Action) -> bool, out: &mut Vec<Action>) {
+/// What leaves the workbench: the report, the trajectories, pictures, and
+/// the planning documents.
+fn export_items(
+    ui: &mut Ui,
+    free: &dyn Fn(&Action) -> bool,
+    has_chain: bool,
+    out: &mut Vec<Action>,
+) {
     let t = texts();
     let exports = [
         (t.export_report, Action::Export(Export::Report)),
@@ -97,6 +104,57 @@ fn export_items(ui: &mut Ui, free: &dyn Fn(&Action) -> bool, out: &mut Vec<Actio
     ];
     for (label, action) in exports {
         // A picture asks where to save once it is taken, so it waits too.
+        let enabled = free(&action) && free(&Action::Export(Export::Picture));
+        if item(ui, label, None, enabled) {
+            out.push(action);
+        }
+    }
+    ui.add_enabled_ui(has_chain, |ui| {
+        ui.menu_button(t.export_planning_menu, |ui| planning_items(ui, free, out))
+            .response
+            .on_disabled_hover_text(t.export_chain_needs_entry);
+    });
+}
+
+/// The planning documents of the active plan: the selected entry's results
+/// chain in its forms, the plan's logframe and measurement plan.
+fn planning_items(ui: &mut Ui, free: &dyn Fn(&Action) -> bool, out: &mut Vec<Action>) {
+    let t = texts();
+    let items = [
+        (
+            t.export_chain_svg,
+            Action::Export(Export::Chain(ChainFormat::Svg)),
+        ),
+        (t.export_chain_png, Action::TakePicture(PictureOf::Chain)),
+        (
+            t.export_chain_mermaid,
+            Action::Export(Export::Chain(ChainFormat::Mermaid)),
+        ),
+        (
+            t.export_chain_dot,
+            Action::Export(Export::Chain(ChainFormat::Dot)),
+        ),
+        (
+            t.export_chain_csv,
+            Action::Export(Export::Chain(ChainFormat::Csv)),
+        ),
+        (
+            t.export_logframe_xlsx,
+            Action::Export(Export::Logframe(LogframeFormat::Xlsx)),
+        ),
+        (
+            t.export_logframe_csv,
+            Action::Export(Export::Logframe(LogframeFormat::Csv)),
+        ),
+        (
+            t.export_measurement_csv,
+            Action::Export(Export::MeasurementPlan),
+        ),
+    ];
+    for (i, (label, action)) in items.into_iter().enumerate() {
+        if i == 5 {
+            ui.separator();
+        }
         let enabled = free(&action) && free(&Action::Export(Export::Picture));
         if item(ui, label, None, enabled) {
             out.push(action);

@@ -6,6 +6,7 @@
 pub mod about;
 pub mod access;
 pub mod attributes;
+pub mod chain;
 pub mod compare;
 pub mod costs;
 pub mod custom;

@@ -116,8 +116,12 @@ pub fn panel(ui: &mut Ui, s: &State, height: f32, out: &mut Vec<Action>) {
     )
     .intersect(ui.clip_rect());
     let pass = ui.ctx().cumulative_pass_nr();
-    ui.ctx()
-        .data_mut(|d| d.insert_temp(crate::app::chart_rect_id(), (area, pass)));
+    ui.ctx().data_mut(|d| {
+        d.insert_temp(
+            crate::app::picture_rect_id(crate::app::action::PictureOf::Chart),
+            (area, pass),
+        )
+    });
 }
 
 /// The summary, the legend (outside the plot, where it would cover the stage

@@ -50,6 +50,7 @@ pub fn entry(id: &str, start_year: u32, intensity: Option<f64>) -> PlanEntry {
         start_year,
         intensity,
         cost: None,
+        indicators: Default::default(),
     }
 }
 

@@ -1,10 +1,12 @@
-//! Strict reading of preset files, versions 1 and 2. Checks run in a fixed
+//! Strict reading of preset files, versions 1 to 3. Checks run in a fixed
 //! order: the file as a whole (size, encoding, JSON), what kind of file it is
 //! (format, version), then the keys and values in the order of the canonical
 //! form, so that the message always names the first problem. A version 1 file
-//! becomes the version 2 preset it means (plans-and-levers §2).
+//! becomes the preset it means (plans-and-levers §2); a version 2 file is a
+//! version 3 file without results-chain indicators.
 
 mod fields;
+mod indicators;
 mod plans;
 
 use super::at;
@@ -61,7 +63,7 @@ pub(super) fn read(bytes: &[u8], model: &Model) -> Result<(Preset, u64)> {
     check_format(pairs)?;
     match version(pairs)? {
         1 => v1(pairs, model).map(|p| (p, 1)),
-        _ => v2(pairs, model).map(|p| (p, PRESET_VERSION)),
+        v => v2(pairs, model, v).map(|p| (p, v)),
     }
 }
 
@@ -97,7 +99,7 @@ fn check_format(pairs: &[(String, Json)]) -> Result<()> {
     }
 }
 
-/// The version: the integer 1 or 2.
+/// The version: an integer from 1 to the one this build writes.
 fn version(pairs: &[(String, Json)]) -> Result<u64> {
     match get(pairs, "version") {
         None => Err(PresetError::new(
@@ -111,7 +113,7 @@ fn version(pairs: &[(String, Json)]) -> Result<u64> {
             Err(PresetError::new(
                 "version",
                 format!(
-                    "version {v} is newer than this workbench reads (versions 1 and {PRESET_VERSION}); update Cluster Workbench to open it"
+                    "version {v} is newer than this workbench reads (versions 1 to {PRESET_VERSION}); update Cluster Workbench to open it"
                 ),
             ))
         }
@@ -123,7 +125,7 @@ fn version(pairs: &[(String, Json)]) -> Result<u64> {
             Err(PresetError::new(
                 "version",
                 format!(
-                    "{found} is not a preset version this workbench reads (the integer 1 or {PRESET_VERSION})"
+                    "{found} is not a preset version this workbench reads (an integer from 1 to {PRESET_VERSION})"
                 ),
             ))
         }
@@ -153,7 +155,13 @@ fn v1(pairs: &[(String, Json)], model: &Model) -> Result<Preset> {
             preset.horizon_years = horizon(h, "plan.horizon_years")?;
         }
         let entries = match get(plan, "interventions") {
-            Some(v) => plans::entries(v, "plan.interventions", preset.horizon_years, model)?,
+            Some(v) => plans::entries(
+                v,
+                "plan.interventions",
+                preset.horizon_years,
+                model,
+                plans::Version(1),
+            )?,
             None => Vec::new(),
         };
         let mut one = Plan::named(V1_PLAN_NAME);
@@ -176,7 +184,8 @@ const V2_KEYS: &[&str] = &[
     "plans",
 ];
 
-fn v2(pairs: &[(String, Json)], model: &Model) -> Result<Preset> {
+/// A version 2 or 3 file (they differ only in the indicators 3 may hold).
+fn v2(pairs: &[(String, Json)], model: &Model, version: u64) -> Result<Preset> {
     check_keys(pairs, "", V2_KEYS, "a preset")?;
     let mut preset = header(pairs, model)?;
     if let Some(v) = get(pairs, "uncertainty") {
@@ -189,7 +198,7 @@ fn v2(pairs: &[(String, Json)], model: &Model) -> Result<Preset> {
         preset.horizon_years = horizon(v, "horizon_years")?;
     }
     if let Some(v) = get(pairs, "plans") {
-        preset.plans = plans::plans(v, preset.horizon_years, model)?;
+        preset.plans = plans::plans(v, preset.horizon_years, model, plans::Version(version))?;
     }
     Ok(preset)
 }

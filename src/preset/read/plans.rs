@@ -5,20 +5,51 @@ use super::fields::{
     Result, array, check_duplicates, check_keys, get, integer, join, number, object,
     optional_string, required, string,
 };
+use super::indicators::{Owner, indicators};
 use crate::attribute::{Attribute, Attributes};
 use crate::model::Model;
 use crate::model::catalogue::{Side, check_effect};
+use crate::plan::indicators::Indicators;
 use crate::plan::{CustomIntervention, Lever, Plan, PlanEntry, rules};
 use crate::preset::PresetError;
 use crate::preset::at;
 use crate::preset::json::Json;
 
-const PLAN_KEYS: &[&str] = &["name", "note", "interventions"];
-const ENTRY_KEYS: &[&str] = &["id", "custom", "start_year", "intensity", "cost"];
+const PLAN_KEYS: &[&str] = &["name", "note", "interventions", "indicators"];
+const ENTRY_KEYS: &[&str] = &[
+    "id",
+    "custom",
+    "start_year",
+    "intensity",
+    "cost",
+    "indicators",
+];
 const CUSTOM_KEYS: &[&str] = &["name", "side", "effects"];
 
-/// The `plans` array of a version 2 file.
-pub(super) fn plans(v: &Json, horizon: u32, model: &Model) -> Result<Vec<Plan>> {
+/// What a file of this version may hold.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Version(pub u64);
+
+impl Version {
+    /// Refuses results-chain indicators in a file older than version 3,
+    /// where they would mean a file that claims a version it is not.
+    fn indicators(self, pairs: &[(String, Json)], path: &str, owner: Owner) -> Result<Indicators> {
+        match get(pairs, "indicators") {
+            None => Ok(Indicators::default()),
+            Some(_) if self.0 < 3 => Err(PresetError::new(
+                join(path, "indicators"),
+                format!(
+                    "results-chain indicators came in preset version 3, and this file says version {}",
+                    self.0
+                ),
+            )),
+            Some(v) => indicators(v, &join(path, "indicators"), owner),
+        }
+    }
+}
+
+/// The `plans` array of a version 2 or 3 file.
+pub(super) fn plans(v: &Json, horizon: u32, model: &Model, version: Version) -> Result<Vec<Plan>> {
     let items = array(v, "plans")?;
     at("plans", rules::plan_count(items.len()))?;
     let mut out: Vec<Plan> = Vec::new();
@@ -34,28 +65,36 @@ pub(super) fn plans(v: &Json, horizon: u32, model: &Model) -> Result<Vec<Plan>> 
         )?;
         let note = optional_string(pairs, &path, "note")?;
         let entries = match get(pairs, "interventions") {
-            Some(v) => entries(v, &join(&path, "interventions"), horizon, model)?,
+            Some(v) => entries(v, &join(&path, "interventions"), horizon, model, version)?,
             None => Vec::new(),
         };
+        let indicators = version.indicators(pairs, &path, Owner::Plan)?;
         out.push(Plan {
             name,
             note,
             entries,
+            indicators,
         });
     }
     Ok(out)
 }
 
 /// An array of plan entries.
-pub(super) fn entries(v: &Json, path: &str, horizon: u32, model: &Model) -> Result<Vec<PlanEntry>> {
+pub(super) fn entries(
+    v: &Json,
+    path: &str,
+    horizon: u32,
+    model: &Model,
+    version: Version,
+) -> Result<Vec<PlanEntry>> {
     array(v, path)?
         .iter()
         .enumerate()
-        .map(|(i, item)| entry(item, &format!("{path}[{i}]"), horizon, model))
+        .map(|(i, item)| entry(item, &format!("{path}[{i}]"), horizon, model, version))
         .collect()
 }
 
-fn entry(v: &Json, path: &str, horizon: u32, model: &Model) -> Result<PlanEntry> {
+fn entry(v: &Json, path: &str, horizon: u32, model: &Model, version: Version) -> Result<PlanEntry> {
     let pairs = object(v, path)?;
     check_keys(pairs, path, ENTRY_KEYS, "a plan entry")?;
     let lever = match (get(pairs, "id"), get(pairs, "custom")) {
@@ -98,11 +137,13 @@ fn entry(v: &Json, path: &str, horizon: u32, model: &Model) -> Result<PlanEntry>
         }
         None => None,
     };
+    let indicators = version.indicators(pairs, path, Owner::Entry)?;
     Ok(PlanEntry {
         lever,
         start_year,
         intensity,
         cost,
+        indicators,
     })
 }
 

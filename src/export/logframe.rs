@@ -1,0 +1,377 @@
+//! A plan's logframe and its DCED-style measurement plan, drafted from the
+//! results chains: impact (1, the plan's), an outcome per entry (1.1, 1.2, …),
+//! its output (1.1.1) and its activity (1.1.1.1). Each row carries the
+//! indicators of the boxes at its level, with what the user wrote or else the
+//! model's suggestion, and the assumptions on the arrows that lead up from it.
+//! Written as CSV and as XLSX (rust_xlsxwriter), where the model's
+//! suggestions are grey so the user sees what is still to be decided.
+
+use crate::chain::ResultsChain;
+use crate::chain::describe::{
+    arrows, assumption_line, box_title, chain_title, field_text, level_word, plan_field_text,
+    projection,
+};
+use crate::model::Model;
+use crate::model::chain::{BoxKind, Level};
+use crate::plan::Plan;
+use crate::plan::indicators::Field;
+use crate::preset::Preset;
+use crate::text::{fill, num, texts};
+use crate::words::money;
+use rust_xlsxwriter::{Color, Format, FormatAlign, Workbook, XlsxError};
+
+/// Cells an outcome's narrative names at most.
+const NAMED_CELLS: usize = 4;
+
+/// A piece of a cell: text, and whether the user wrote it (else the model
+/// suggested it).
+pub type Part = (String, bool);
+
+/// One row of a logframe.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// "1", "1.2", "1.2.1", "1.2.1.1".
+    pub number: String,
+    pub level: Level,
+    pub narrative: String,
+    /// One part per box at this level, for each of indicator, baseline,
+    /// target and means of verification.
+    pub indicators: Vec<Part>,
+    pub baseline: Vec<Part>,
+    pub target: Vec<Part>,
+    pub means: Vec<Part>,
+    pub assumptions: Vec<String>,
+}
+
+/// A column's parts, prefixed with their box's title where a row has
+/// several boxes.
+fn parts(
+    boxes: &[BoxKind],
+    model: &Model,
+    field: Field,
+    text: impl Fn(BoxKind, Field) -> Part,
+) -> Vec<Part> {
+    boxes
+        .iter()
+        .map(|&k| {
+            let (value, mine) = text(k, field);
+            if boxes.len() > 1 {
+                (format!("{}: {value}", box_title(model, k)), mine)
+            } else {
+                (value, mine)
+            }
+        })
+        .collect()
+}
+
+fn row(
+    number: String,
+    level: Level,
+    narrative: String,
+    boxes: &[BoxKind],
+    model: &Model,
+    assumptions: Vec<String>,
+    text: impl Fn(BoxKind, Field) -> Part,
+) -> Row {
+    Row {
+        number,
+        level,
+        narrative,
+        indicators: parts(boxes, model, Field::Indicator, &text),
+        baseline: parts(boxes, model, Field::Baseline, &text),
+        target: parts(boxes, model, Field::Target, &text),
+        means: parts(boxes, model, Field::Means, &text),
+        assumptions,
+    }
+}
+
+/// The assumptions on the arrows out of these boxes, with how they stand.
+fn assumptions_from(model: &Model, chain: &ResultsChain, from: &[BoxKind]) -> Vec<String> {
+    arrows(model, chain)
+        .into_iter()
+        .filter(|a| from.contains(&a.from))
+        .flat_map(|a| {
+            a.assumptions
+                .iter()
+                .map(|(t, s)| assumption_line(t, s))
+                .chain(a.risks.clone())
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// The logframe of a plan: its rows, top to bottom.
+pub fn rows(model: &Model, preset: &Preset, plan: &Plan, chains: &[ResultsChain]) -> Vec<Row> {
+    let t = texts();
+    let impact = [
+        BoxKind::Scale,
+        BoxKind::Income,
+        BoxKind::Jobs,
+        BoxKind::Wider,
+    ];
+    let mut out = vec![row(
+        "1".to_owned(),
+        Level::Impact,
+        model.chain.impact_narrative.clone(),
+        &impact,
+        model,
+        Vec::new(),
+        |k, f| plan_field_text(model, plan, k, f),
+    )];
+    for (i, chain) in chains.iter().enumerate() {
+        let n = format!("1.{}", i + 1);
+        let text = |k, f| field_text(model, preset, chain, k, f);
+        let a = &chain.activity;
+        // The largest rises name the outcome; the outputs row and the
+        // measurement plan list them all.
+        let raised: Vec<String> = chain
+            .raised()
+            .map(|c| crate::words::cell_name(model, c.cell))
+            .collect();
+        let cells = match raised.len() {
+            0 => fill(
+                t.chain_cells_none,
+                &[("min", &num(model.chain.cell_rise_min))],
+            ),
+            n if n <= NAMED_CELLS => raised.join("; "),
+            n => format!(
+                "{}; {}",
+                raised[..NAMED_CELLS].join("; "),
+                fill(
+                    t.logframe_more,
+                    &[("count", &(n - NAMED_CELLS).to_string())]
+                )
+            ),
+        };
+        out.push(row(
+            n.clone(),
+            Level::Outcome,
+            fill(
+                t.logframe_outcome,
+                &[
+                    ("entry", &a.name),
+                    ("year", &a.start_year.to_string()),
+                    ("cells", &cells),
+                    ("projection", &projection(model, chain, BoxKind::Capability)),
+                ],
+            ),
+            &[BoxKind::Market, BoxKind::Enterprise, BoxKind::Capability],
+            model,
+            assumptions_from(model, chain, &[BoxKind::Capability]),
+            text,
+        ));
+        out.push(row(
+            format!("{n}.1"),
+            Level::Output,
+            fill(
+                t.logframe_output,
+                &[
+                    ("entry", &a.name),
+                    ("outputs", &projection(model, chain, BoxKind::Outputs)),
+                ],
+            ),
+            &[BoxKind::Outputs],
+            model,
+            assumptions_from(
+                model,
+                chain,
+                &[BoxKind::Outputs, BoxKind::Market, BoxKind::Enterprise],
+            ),
+            text,
+        ));
+        let cost = a.cost.map_or_else(String::new, |c| {
+            format!("; {}", fill(t.chain_cost_line, &[("cost", &money(c))]))
+        });
+        out.push(row(
+            format!("{n}.1.1"),
+            Level::Activity,
+            fill(
+                t.logframe_activity,
+                &[
+                    ("entry", &a.name),
+                    ("side", a.side.map_or("", |s| model.side_name(s))),
+                    ("year", &a.start_year.to_string()),
+                    ("intensity", &num(a.intensity)),
+                    ("cost", &cost),
+                ],
+            ),
+            &[BoxKind::Activity],
+            model,
+            assumptions_from(model, chain, &[BoxKind::Activity]),
+            text,
+        ));
+    }
+    out
+}
+
+/// The column headings, in order.
+pub fn headings() -> [&'static str; 8] {
+    let t = texts();
+    [
+        t.logframe_number,
+        t.logframe_level,
+        t.logframe_narrative,
+        t.logframe_indicators,
+        t.field_baseline,
+        t.field_target,
+        t.field_means,
+        t.logframe_assumptions,
+    ]
+}
+
+fn joined(parts: &[Part]) -> String {
+    parts
+        .iter()
+        .map(|(s, _)| s.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A row's cells as text, in heading order.
+fn cells(r: &Row) -> [String; 8] {
+    [
+        r.number.clone(),
+        level_word(r.level).to_owned(),
+        r.narrative.clone(),
+        joined(&r.indicators),
+        joined(&r.baseline),
+        joined(&r.target),
+        joined(&r.means),
+        r.assumptions.join("\n"),
+    ]
+}
+
+fn csv_writer() -> csv::Writer<Vec<u8>> {
+    csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new())
+}
+
+/// The logframe as CSV: the headings, then a row per level.
+pub fn logframe_csv(rows: &[Row]) -> Result<Vec<u8>, csv::Error> {
+    let mut w = csv_writer();
+    w.write_record(headings())?;
+    for r in rows {
+        w.write_record(cells(r))?;
+    }
+    w.into_inner().map_err(|e| e.into_error().into())
+}
+
+/// The logframe as an XLSX workbook: a title, a note on where it comes from,
+/// the headings (frozen), then a row per level; the model's suggestions grey.
+pub fn logframe_xlsx(
+    model: &Model,
+    preset: &Preset,
+    plan: &Plan,
+    rows: &[Row],
+) -> Result<Vec<u8>, XlsxError> {
+    let t = texts();
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name(t.logframe_sheet)?;
+    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    let suggested = wrap
+        .clone()
+        .set_font_color(Color::RGB(0x6b6b6b))
+        .set_italic();
+    let heading = wrap
+        .clone()
+        .set_bold()
+        .set_background_color(Color::RGB(0xdde6f0));
+    let title = Format::new().set_bold().set_font_size(14);
+    sheet.write_string_with_format(
+        0,
+        0,
+        fill(
+            t.logframe_title,
+            &[("plan", &plan.name), ("cluster", &preset.name)],
+        ),
+        &title,
+    )?;
+    sheet.write_string(1, 0, fill(t.logframe_note, &[("model", &model.file.name)]))?;
+    const HEAD: u32 = 3;
+    for (c, h) in headings().iter().enumerate() {
+        sheet.write_string_with_format(HEAD, c as u16, *h, &heading)?;
+    }
+    for (c, width) in [6.0, 10.0, 48.0, 48.0, 22.0, 22.0, 30.0, 56.0]
+        .iter()
+        .enumerate()
+    {
+        sheet.set_column_width(c as u16, *width)?;
+    }
+    sheet.set_freeze_panes(HEAD + 1, 0)?;
+    for (i, r) in rows.iter().enumerate() {
+        let y = HEAD + 1 + i as u32;
+        let texts = cells(r);
+        let columns: [Option<&[Part]>; 8] = [
+            None,
+            None,
+            None,
+            Some(&r.indicators),
+            Some(&r.baseline),
+            Some(&r.target),
+            Some(&r.means),
+            None,
+        ];
+        for (c, (text, parts)) in texts.iter().zip(columns).enumerate() {
+            // Grey where every part is the model's suggestion.
+            let format = match parts {
+                Some(p) if !p.is_empty() && p.iter().all(|(_, mine)| !mine) => &suggested,
+                _ => &wrap,
+            };
+            sheet.write_string_with_format(y, c as u16, text, format)?;
+        }
+    }
+    book.save_to_buffer()
+}
+
+/// The DCED-style measurement plan as CSV: a row per box of every entry's
+/// chain (activity to capability), then the plan's impact boxes, with what
+/// the model projects there.
+pub fn measurement_csv(
+    model: &Model,
+    preset: &Preset,
+    plan: &Plan,
+    chains: &[ResultsChain],
+) -> Result<Vec<u8>, csv::Error> {
+    let t = texts();
+    let mut w = csv_writer();
+    w.write_record([
+        t.measurement_box,
+        t.logframe_level,
+        t.field_indicator,
+        t.field_baseline,
+        t.measurement_projection,
+        t.measurement_method,
+        t.field_who,
+        t.field_when,
+    ])?;
+    let fields = [Field::Indicator, Field::Baseline];
+    let later = [Field::Means, Field::Who, Field::When];
+    for chain in chains {
+        let name = chain_title(preset, chain);
+        for kind in BoxKind::ALL.into_iter().filter(|k| !k.is_plan_level()) {
+            let text = |f| field_text(model, preset, chain, kind, f).0;
+            let mut row = vec![
+                format!("{name}: {}", box_title(model, kind)),
+                level_word(kind.level()).to_owned(),
+            ];
+            row.extend(fields.map(text));
+            row.push(projection(model, chain, kind));
+            row.extend(later.map(text));
+            w.write_record(&row)?;
+        }
+    }
+    for kind in BoxKind::ALL.into_iter().filter(|k| k.is_plan_level()) {
+        let text = |f| plan_field_text(model, plan, kind, f).0;
+        let mut row = vec![
+            box_title(model, kind).to_owned(),
+            level_word(kind.level()).to_owned(),
+        ];
+        row.extend(fields.map(text));
+        row.push(String::new());
+        row.extend(later.map(text));
+        w.write_record(&row)?;
+    }
+    w.into_inner().map_err(|e| e.into_error().into())
+}
