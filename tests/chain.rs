@@ -421,8 +421,8 @@ fn the_measurement_plan_has_a_row_per_box_with_the_model_projection() {
             "Level",
             "Indicator",
             "Baseline",
-            "Projection (model)",
-            "Method",
+            "Model projection (0–1 scale, not the indicator's units)",
+            "Method (means of verification)",
             "Who measures",
             "When"
         ]
@@ -463,5 +463,100 @@ fn the_report_draws_each_plans_chains() {
             seen.insert(t.value().attr("id").unwrap().to_owned()),
             "ids apart"
         );
+    }
+}
+
+#[test]
+fn the_commands_write_chains_and_logframes_and_refuse_what_they_cannot() {
+    let dir = tempfile::tempdir().unwrap();
+    let preset = common::shipped("supply-side-with-demand.json");
+    let out = |name: &str| dir.path().join(name).display().to_string();
+    let ok = common::run(&[
+        "results-chain",
+        &preset,
+        "--plan",
+        "supply-side support with buyer links",
+        "--entry",
+        "2",
+        "--format",
+        "dot",
+        "-o",
+        &out("chain.dot"),
+    ]);
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    let dot = std::fs::read_to_string(out("chain.dot")).unwrap();
+    assert!(dot.starts_with("digraph results_chains {"));
+    assert_eq!(dot.matches("subgraph cluster_").count(), 1, "one entry");
+
+    let ok = common::run(&[
+        "logframe",
+        &preset,
+        "-o",
+        &out("frame.xlsx"),
+        "--measurement-plan",
+        &out("measure.csv"),
+    ]);
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    assert!(std::fs::read(out("frame.xlsx")).unwrap().starts_with(b"PK"));
+    assert!(
+        std::fs::read_to_string(out("measure.csv"))
+            .unwrap()
+            .starts_with("Box,Level")
+    );
+
+    let refusals: [(&[&str], &str); 4] = [
+        (
+            &["logframe", &preset, "-o", &out("frame.txt")],
+            "written as .xlsx or .csv",
+        ),
+        (
+            &[
+                "results-chain",
+                &preset,
+                "--entry",
+                "9",
+                "--format",
+                "svg",
+                "-o",
+                &out("x.svg"),
+            ],
+            "has 2 entries",
+        ),
+        (
+            &["logframe", &preset, "--plan", "Nope", "-o", &out("y.csv")],
+            "no plan named \"Nope\"",
+        ),
+        (
+            &[
+                "results-chain",
+                &common::shipped("ludhiana-1990s.json"),
+                "--format",
+                "csv",
+                "-o",
+                &out("z.csv"),
+            ],
+            "the preset has no plans",
+        ),
+    ];
+    for (args, says) in refusals {
+        let r = common::run(args);
+        let err = String::from_utf8_lossy(&r.stderr);
+        assert_eq!(r.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(says), "{args:?}: {err}");
+    }
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    for refused in ["frame.txt", "x.svg", "y.csv", "z.csv"] {
+        assert!(!left.contains(&refused.to_owned()), "{refused} was written");
     }
 }

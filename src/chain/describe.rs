@@ -189,16 +189,17 @@ pub fn field_text(
     kind: BoxKind,
     field: Field,
 ) -> (String, bool) {
-    let written = preset.plan(chain.plan).and_then(|p| {
-        if kind.is_plan_level() {
-            p.indicators.field(kind, field)
-        } else {
-            p.entries
-                .get(chain.entry)
-                .and_then(|e| e.indicators.field(kind, field))
-        }
-    });
-    match written {
+    let Some(plan) = preset.plan(chain.plan) else {
+        return (suggestion(model, Some(chain), kind, field), false);
+    };
+    if kind.is_plan_level() {
+        return plan_field_text(model, plan, kind, field);
+    }
+    match plan
+        .entries
+        .get(chain.entry)
+        .and_then(|e| e.indicators.field(kind, field))
+    {
         Some(text) => (text.to_owned(), true),
         None => (suggestion(model, Some(chain), kind, field), false),
     }

@@ -19,21 +19,6 @@ use crate::text::{fill, texts};
 use svg::Document;
 use svg::node::element::{Description, Group, Line, Polygon, Rectangle, Text, Title};
 
-/// The boxes of the chain's spine, top (capability) to bottom (activity).
-const SPINE: [BoxKind; 5] = [
-    BoxKind::Capability,
-    BoxKind::Enterprise,
-    BoxKind::Market,
-    BoxKind::Outputs,
-    BoxKind::Activity,
-];
-/// The impact boxes, side by side at the top.
-const IMPACT: [BoxKind; 4] = [
-    BoxKind::Scale,
-    BoxKind::Income,
-    BoxKind::Jobs,
-    BoxKind::Wider,
-];
 /// Lines a box shows at most in a drawing (a plan can raise many cells).
 const MAX_BOX_LINES: usize = 9;
 
@@ -59,6 +44,25 @@ fn arrow_text(a: &Arrow) -> Vec<String> {
         .map(|(text, status)| assumption_line(text, status))
         .chain(a.risks.iter().cloned())
         .collect()
+}
+
+/// The chain's edges for the graph forms: each arrow up the spine, and the
+/// arrow into the impact as one edge to each impact box; an arrow's label
+/// (its assumptions and risks) goes on its first edge only.
+fn edges(model: &Model, chain: &ResultsChain) -> Vec<(BoxKind, BoxKind, Vec<String>)> {
+    let mut out = Vec::new();
+    for a in arrows(model, chain) {
+        let targets: &[BoxKind] = if a.from == BoxKind::Capability {
+            &BoxKind::IMPACT
+        } else {
+            std::slice::from_ref(&a.to)
+        };
+        for (i, &to) in targets.iter().enumerate() {
+            let label = if i == 0 { arrow_text(&a) } else { Vec::new() };
+            out.push((a.from, to, label));
+        }
+    }
+    out
 }
 
 // ---------------------------------------------------------------- SVG
@@ -185,7 +189,7 @@ fn chain_group(model: &Model, preset: &Preset, chain: &ResultsChain, top: f64) -
     // The impact row.
     let gap = 10.0;
     let w = (WIDTH - 2.0 * PAD - 3.0 * gap) / 4.0;
-    let laid: Vec<Laid> = IMPACT
+    let laid: Vec<Laid> = BoxKind::IMPACT
         .iter()
         .map(|&k| Laid::new(model, preset, chain, k, IMPACT_ROOM))
         .collect();
@@ -195,7 +199,7 @@ fn chain_group(model: &Model, preset: &Preset, chain: &ResultsChain, top: f64) -
     }
     y += row;
     let all = arrows(model, chain);
-    for kind in SPINE {
+    for kind in BoxKind::SPINE_DOWN {
         // The arrow into the level above, with its note beside it.
         if let Some(a) = all.iter().find(|a| a.from == kind) {
             let note: Vec<String> = arrow_text(a)
@@ -312,25 +316,16 @@ pub fn chains_mermaid(model: &Model, preset: &Preset, chains: &[ResultsChain]) -
                 mermaid_label(&lines)
             ));
         }
-        for a in arrows(model, chain) {
-            let targets: Vec<BoxKind> = if a.from == BoxKind::Capability {
-                IMPACT.to_vec()
+        for (from, to, label) in edges(model, chain) {
+            if label.is_empty() {
+                out.push_str(&format!("    {} --> {}\n", node(n, from), node(n, to)));
             } else {
-                vec![a.to]
-            };
-            for (i, to) in targets.into_iter().enumerate() {
-                // The label once, on the first of the arrows into the impact.
-                let label = if i == 0 { arrow_text(&a) } else { Vec::new() };
-                if label.is_empty() {
-                    out.push_str(&format!("    {} --> {}\n", node(n, a.from), node(n, to)));
-                } else {
-                    out.push_str(&format!(
-                        "    {} -->|\"{}\"| {}\n",
-                        node(n, a.from),
-                        mermaid_label(&label),
-                        node(n, to)
-                    ));
-                }
+                out.push_str(&format!(
+                    "    {} -->|\"{}\"| {}\n",
+                    node(n, from),
+                    mermaid_label(&label),
+                    node(n, to)
+                ));
             }
         }
         out.push_str("  end\n");
@@ -379,26 +374,18 @@ pub fn chains_dot(model: &Model, preset: &Preset, chains: &[ResultsChain]) -> St
         }
         out.push_str(&format!(
             "    {{ rank=same; {} }}\n",
-            IMPACT.map(|k| node(n, k)).join("; ")
+            BoxKind::IMPACT.map(|k| node(n, k)).join("; ")
         ));
-        for a in arrows(model, chain) {
-            let targets: Vec<BoxKind> = if a.from == BoxKind::Capability {
-                IMPACT.to_vec()
+        for (from, to, label) in edges(model, chain) {
+            if label.is_empty() {
+                out.push_str(&format!("    {} -> {};\n", node(n, from), node(n, to)));
             } else {
-                vec![a.to]
-            };
-            for (i, to) in targets.into_iter().enumerate() {
-                let label = if i == 0 { arrow_text(&a) } else { Vec::new() };
-                if label.is_empty() {
-                    out.push_str(&format!("    {} -> {};\n", node(n, a.from), node(n, to)));
-                } else {
-                    out.push_str(&format!(
-                        "    {} -> {} [label={}];\n",
-                        node(n, a.from),
-                        node(n, to),
-                        dot_string(&label)
-                    ));
-                }
+                out.push_str(&format!(
+                    "    {} -> {} [label={}];\n",
+                    node(n, from),
+                    node(n, to),
+                    dot_string(&label)
+                ));
             }
         }
         out.push_str("  }\n");

@@ -103,17 +103,11 @@ fn assumptions_from(model: &Model, chain: &ResultsChain, from: &[BoxKind]) -> Ve
 /// The logframe of a plan: its rows, top to bottom.
 pub fn rows(model: &Model, preset: &Preset, plan: &Plan, chains: &[ResultsChain]) -> Vec<Row> {
     let t = texts();
-    let impact = [
-        BoxKind::Scale,
-        BoxKind::Income,
-        BoxKind::Jobs,
-        BoxKind::Wider,
-    ];
     let mut out = vec![row(
         "1".to_owned(),
         Level::Impact,
         model.chain.impact_narrative.clone(),
-        &impact,
+        &BoxKind::IMPACT,
         model,
         Vec::new(),
         |k, f| plan_field_text(model, plan, k, f),
@@ -128,30 +122,33 @@ pub fn rows(model: &Model, preset: &Preset, plan: &Plan, chains: &[ResultsChain]
             .raised()
             .map(|c| crate::words::cell_name(model, c.cell))
             .collect();
-        let cells = match raised.len() {
-            0 => fill(
-                t.chain_cells_none,
-                &[("min", &num(model.chain.cell_rise_min))],
-            ),
-            n if n <= NAMED_CELLS => raised.join("; "),
-            n => format!(
+        let cells = if raised.len() <= NAMED_CELLS {
+            raised.join("; ")
+        } else {
+            format!(
                 "{}; {}",
                 raised[..NAMED_CELLS].join("; "),
                 fill(
                     t.logframe_more,
-                    &[("count", &(n - NAMED_CELLS).to_string())]
+                    &[("count", &(raised.len() - NAMED_CELLS).to_string())]
                 )
-            ),
+            )
+        };
+        let template = if raised.is_empty() {
+            t.logframe_outcome_none
+        } else {
+            t.logframe_outcome
         };
         out.push(row(
             n.clone(),
             Level::Outcome,
             fill(
-                t.logframe_outcome,
+                template,
                 &[
                     ("entry", &a.name),
                     ("year", &a.start_year.to_string()),
                     ("cells", &cells),
+                    ("min", &num(model.chain.cell_rise_min)),
                     ("projection", &projection(model, chain, BoxKind::Capability)),
                 ],
             ),
@@ -293,13 +290,14 @@ pub fn logframe_xlsx(
     for (c, h) in headings().iter().enumerate() {
         sheet.write_string_with_format(HEAD, c as u16, *h, &heading)?;
     }
-    for (c, width) in [6.0, 10.0, 48.0, 48.0, 22.0, 22.0, 30.0, 56.0]
-        .iter()
-        .enumerate()
-    {
+    for (c, width) in WIDTHS.iter().enumerate() {
         sheet.set_column_width(c as u16, *width)?;
     }
     sheet.set_freeze_panes(HEAD + 1, 0)?;
+    // Printed across the page, the headings on every page.
+    sheet.set_landscape();
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_repeat_rows(HEAD, HEAD)?;
     for (i, r) in rows.iter().enumerate() {
         let y = HEAD + 1 + i as u32;
         let texts = cells(r);
@@ -321,8 +319,30 @@ pub fn logframe_xlsx(
             };
             sheet.write_string_with_format(y, c as u16, text, format)?;
         }
+        // Spreadsheets do not all grow a row to its wrapped text on opening
+        // (LibreOffice keeps the default height): the height is set here.
+        sheet.set_row_height(y, row_height(&texts))?;
     }
     book.save_to_buffer()
+}
+
+/// Column widths, in characters.
+const WIDTHS: [f64; 8] = [6.0, 10.0, 48.0, 48.0, 22.0, 22.0, 30.0, 56.0];
+
+/// A row's height in points: its tallest cell, wrapped at its column's
+/// width (a little generous, as proportional text is narrower than the
+/// width's characters), up to the largest height a spreadsheet allows.
+fn row_height(texts: &[String; 8]) -> f64 {
+    let lines = texts
+        .iter()
+        .zip(WIDTHS)
+        .map(|(text, width)| {
+            text.split('\n')
+                .map(|p| (p.chars().count() as f64 / (width * 1.1)).ceil().max(1.0))
+                .sum::<f64>()
+        })
+        .fold(1.0, f64::max);
+    (lines * 13.0 + 4.0).min(409.0)
 }
 
 /// The DCED-style measurement plan as CSV: a row per box of every entry's

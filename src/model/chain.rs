@@ -39,6 +39,24 @@ impl BoxKind {
         BoxKind::Wider,
     ];
 
+    /// The boxes drawn for one entry, top (capability) to bottom (activity):
+    /// the spine of a chain drawn bottom-up, as DCED draws it.
+    pub const SPINE_DOWN: [BoxKind; 5] = [
+        BoxKind::Capability,
+        BoxKind::Enterprise,
+        BoxKind::Market,
+        BoxKind::Outputs,
+        BoxKind::Activity,
+    ];
+
+    /// The plan's impact boxes, side by side above the spine.
+    pub const IMPACT: [BoxKind; 4] = [
+        BoxKind::Scale,
+        BoxKind::Income,
+        BoxKind::Jobs,
+        BoxKind::Wider,
+    ];
+
     /// The id used in files.
     pub fn id(self) -> &'static str {
         match self {

@@ -17,20 +17,6 @@ use crate::plan::indicators::Field;
 use crate::text::{fill, texts};
 use egui::{CentralPanel, Frame, Panel, RichText, ScrollArea, Sense, Stroke, Ui};
 
-/// The spine, top to bottom as drawn.
-const SPINE: [BoxKind; 5] = [
-    BoxKind::Capability,
-    BoxKind::Enterprise,
-    BoxKind::Market,
-    BoxKind::Outputs,
-    BoxKind::Activity,
-];
-const IMPACT: [BoxKind; 4] = [
-    BoxKind::Scale,
-    BoxKind::Income,
-    BoxKind::Jobs,
-    BoxKind::Wider,
-];
 /// A box's inner margin.
 const BOX_MARGIN: f32 = 8.0;
 /// Cells a market box lists before "and N more" (the exports list them all).
@@ -102,9 +88,11 @@ fn header(ui: &mut Ui, s: &State, chain: &ResultsChain, out: &mut Vec<Action>) {
 /// picture of the chain.
 fn drawing(ui: &mut Ui, s: &State, chain: &ResultsChain, out: &mut Vec<Action>) {
     let top = ui.cursor().top();
-    let width = ui.available_width().max(480.0);
-    let box_w = (width * 0.55).clamp(300.0, 640.0);
-    let note_w = (width - box_w - 48.0).max(200.0);
+    // Two columns, boxes and the notes beside the arrows; in a narrow dock
+    // (an indicator open beside it) the drawing scrolls rather than squeeze.
+    let width = ui.available_width().max(400.0);
+    let box_w = (width * 0.55).clamp(220.0, 640.0);
+    let note_w = (width - box_w - 48.0).max(150.0);
     let all = arrows(s.model, chain);
     // The impact row spans both columns.
     // The impact boxes two by two across both columns (four in a row would
@@ -114,14 +102,14 @@ fn drawing(ui: &mut Ui, s: &State, chain: &ResultsChain, out: &mut Vec<Action>) 
     let gap = ui.spacing().item_spacing.x;
     // Less the margins and the frame's stroke on each side.
     let w = (box_w + note_w + 48.0 - gap) / 2.0 - 2.0 * BOX_MARGIN - 2.0;
-    for pair in IMPACT.chunks(2) {
+    for pair in BoxKind::IMPACT.chunks(2) {
         ui.horizontal_top(|ui| {
             for &kind in pair {
                 chain_box(ui, s, chain, kind, w.max(140.0), out);
             }
         });
     }
-    for kind in SPINE {
+    for kind in BoxKind::SPINE_DOWN {
         if let Some(a) = all.iter().find(|a| a.from == kind) {
             arrow_row(ui, s, a, box_w, note_w);
         }
@@ -245,14 +233,17 @@ fn chain_box(
     let spoken = format!("{}: {}", box_title(s.model, kind), lines.join("; "));
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &spoken));
     access::name(ui.ctx(), response.id, &spoken, || {
-        fill(
-            t.chain_box_description,
-            &[
-                ("title", box_title(s.model, kind)),
-                ("lines", &lines.join("; ")),
-                ("indicator", &indicator),
-            ],
-        )
+        // Sentences joined once each: a line may end in a full stop, and an
+        // impact box has no lines.
+        let lines = lines.join("; ");
+        let indicator = fill(t.chain_box_indicator, &[("indicator", &indicator)]);
+        [box_title(s.model, kind), lines.as_str(), indicator.as_str()]
+            .iter()
+            .map(|p| p.trim_end_matches('.'))
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join(". ")
+            + "."
     });
     if response.has_focus() {
         theme::focus_ring(ui.painter(), response.rect, &visuals);
