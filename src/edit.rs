@@ -97,6 +97,21 @@ pub enum Edit {
     },
 }
 
+impl Edit {
+    /// Writes `text` into one field of a box of entry `entry`'s results
+    /// chain: the entry's own box, or for an impact box the plan's, which
+    /// every entry's chain shares.
+    pub fn indicator(plan: usize, entry: usize, kind: BoxKind, field: Field, text: String) -> Edit {
+        Edit::SetIndicator {
+            plan,
+            entry: (!kind.is_plan_level()).then_some(entry),
+            kind,
+            field,
+            value: Some(text),
+        }
+    }
+}
+
 /// What a continuous gesture (a slider or bar being dragged, a note being
 /// typed) is changing: its edits join one undo step.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -380,6 +380,9 @@ pub struct Texts {
     pub chain_no_entry: &'static str,
     pub chain_no_plan: &'static str,
     pub chain_entry_label: &'static str,
+    pub chain_entry_item: &'static str,
+    pub chain_note_line: &'static str,
+    pub chain_risk_line: &'static str,
     pub chain_click_hint: &'static str,
     pub chain_suggested_note: &'static str,
     pub chain_edit_title: &'static str,
@@ -415,6 +418,7 @@ pub struct Texts {
     pub export_logframe_csv: &'static str,
     pub export_measurement_csv: &'static str,
     pub export_chain_needs_entry: &'static str,
+    pub export_needs_plan: &'static str,
 }
 
 /// English.
@@ -798,9 +802,12 @@ pub const EN: Texts = Texts {
     chain_risk: "Risk ({severity}): {title}",
     chain_arrow_name: "Arrow from {from} to {to}",
     chain_box_indicator: "Indicator: {indicator}",
-    chain_no_entry: "Pick an entry of the plan to see its results chain.",
+    chain_no_entry: "This plan has no entries: add one (Plan editor, or Which lever binds) to see its results chain.",
     chain_no_plan: "Add a plan with an entry to see a results chain.",
     chain_entry_label: "Entry",
+    chain_entry_item: "{entry}, from year {year}",
+    chain_note_line: "• {note}",
+    chain_risk_line: "⚠ {risk}",
     chain_click_hint: "Click a box to edit its indicator; what you leave empty shows the model's suggestion.",
     chain_suggested_note: "Grey italic text is the model's suggestion: the logframe and the exports use it until you write your own. Baselines and targets are yours to set.",
     chain_edit_title: "Indicator: {box}",
@@ -835,7 +842,8 @@ pub const EN: Texts = Texts {
     export_logframe_xlsx: "Logframe of the plan (XLSX)…",
     export_logframe_csv: "Logframe of the plan (CSV)…",
     export_measurement_csv: "Measurement plan (CSV)…",
-    export_chain_needs_entry: "Pick an entry of the active plan first (Results chain tab).",
+    export_chain_needs_entry: "The active plan has no entries: add one first to draw its results chain.",
+    export_needs_plan: "Choose or add a plan first: the logframe and the measurement plan are a plan's.",
 };
 
 /// The strings of the current language.

@@ -18,7 +18,7 @@ use cluster_workbench::mechanism::cells;
 use cluster_workbench::model::chain::BoxKind;
 use cluster_workbench::plan::indicators::Field;
 use cluster_workbench::preset::Preset;
-use cluster_workbench::warnings::WarningId;
+use cluster_workbench::warnings::{Severity, WarningId};
 use common::{attrs, entry, model, preset};
 use std::collections::BTreeSet;
 
@@ -154,7 +154,12 @@ fn a_failing_assumption_is_marked_and_its_warning_is_a_risk_on_its_arrow() {
             .any(|(_, s)| s.contains(title.as_str())),
         "{outputs:?}"
     );
-    assert!(outputs.risks.iter().any(|r| r.contains(title.as_str())));
+    assert!(
+        outputs
+            .risks
+            .iter()
+            .any(|(severity, r)| *severity == Severity::Critical && r.contains(title.as_str()))
+    );
     // The threshold is written in from the warning's own rule.
     let pull = m.file.warnings.supply_without_demand.thresholds.pull_below;
     assert!(
@@ -275,6 +280,41 @@ fn mermaid_follows_its_grammar_and_escapes_quotes() {
     );
     assert!(text.contains("#quot;certified#quot;"));
     assert!(!text.contains("<b>"));
+    // A field written on several lines, with a `#` that is not an entity.
+    p.plans[0].entries[0].indicators.set(
+        BoxKind::Activity,
+        Field::Indicator,
+        Some("Trainers hired\nCourses #3; held".into()),
+    );
+    let again = self::text(&results_chain_document(&m, &p, 0, None, ChainFormat::Mermaid).unwrap());
+    check_mermaid(&again);
+    assert!(
+        again.contains("Trainers hired<br>Courses #35;3; held"),
+        "{again}"
+    );
+}
+
+#[test]
+fn csv_cells_a_spreadsheet_would_run_as_formulas_are_defused() {
+    let m = model();
+    let mut p = two_entries();
+    p.plans[0].entries[0].indicators.set(
+        BoxKind::Market,
+        Field::Baseline,
+        Some("=HYPERLINK(\"http://x\")".into()),
+    );
+    p.plans[0].entries[0]
+        .indicators
+        .set(BoxKind::Market, Field::Target, Some("-5 %".into()));
+    let bytes = measurement_document(&m, &p, 0).unwrap();
+    let mut r = csv::Reader::from_reader(bytes.as_slice());
+    let market = r
+        .records()
+        .map(Result::unwrap)
+        .find(|row| row[0].contains("Market-level"))
+        .unwrap();
+    assert_eq!(&market[3], "'=HYPERLINK(\"http://x\")");
+    assert_eq!(&market[4], "-5 %", "a number keeps its sign");
 }
 
 #[test]
@@ -421,6 +461,7 @@ fn the_measurement_plan_has_a_row_per_box_with_the_model_projection() {
             "Level",
             "Indicator",
             "Baseline",
+            "Target",
             "Model projection (0–1 scale, not the indicator's units)",
             "Method (means of verification)",
             "Who measures",
@@ -442,9 +483,10 @@ fn the_measurement_plan_has_a_row_per_box_with_the_model_projection() {
         })
         .unwrap();
     let with = format!("{:.2}", chains[0].capability.capability.with);
-    assert!(capability[4].contains(&with), "{:?}", capability);
-    let jobs = rows.last().unwrap();
-    assert_eq!(&jobs[4], "", "the model projects no impact");
+    assert!(capability[5].contains(&with), "{:?}", capability);
+    let wider = rows.last().unwrap();
+    assert!(wider[0].starts_with("Displacement"), "{wider:?}");
+    assert_eq!(&wider[5], "", "the model projects no impact");
 }
 
 #[test]
@@ -491,6 +533,15 @@ fn the_commands_write_chains_and_logframes_and_refuse_what_they_cannot() {
     let dot = std::fs::read_to_string(out("chain.dot")).unwrap();
     assert!(dot.starts_with("digraph results_chains {"));
     assert_eq!(dot.matches("subgraph cluster_").count(), 1, "one entry");
+    let m = model();
+    let p = Preset::from_bytes(&std::fs::read(&preset).unwrap(), &m).unwrap();
+    let second = p.plans[1].entries[1].name(&m).to_owned();
+    let first = p.plans[1].entries[0].name(&m).to_owned();
+    assert_ne!(first, second);
+    assert!(
+        dot.contains(&format!("label=\"{second}, from year")),
+        "the second entry"
+    );
 
     let ok = common::run(&[
         "logframe",

@@ -106,7 +106,15 @@ fn an_officer_edits_two_indicators_and_exports_the_logframe() {
     assert!(h.state().doc.is_dirty());
     // Each field typed is one undo step.
     act(&mut h, Action::Undo);
-    assert!(h.state().doc.preset().plans[0].indicators.is_empty());
+    let p = h.state().doc.preset();
+    assert!(p.plans[0].indicators.is_empty());
+    assert_eq!(
+        p.plans[0].entries[1]
+            .indicators
+            .field(BoxKind::Outputs, Field::Baseline),
+        Some("12 trainees a year"),
+        "the first field typed is an undo step of its own"
+    );
     act(&mut h, Action::Redo);
 
     // The logframe from the File menu.
@@ -157,14 +165,21 @@ fn a_plan_without_entries_says_what_to_do() {
     );
     assert_eq!(h.state().doc.active_plan(), Some(plan));
     open_chain_tab(&mut h);
-    assert!(shows(&h, "Pick an entry"));
-    // The planning exports wait for an entry.
+    assert!(shows(&h, "This plan has no entries"));
+    // A chain waits for an entry; the plan's logframe does not.
+    act(
+        &mut h,
+        Action::Export(cluster_workbench::app::action::Export::Chain(
+            cluster_workbench::export::ChainFormat::Svg,
+        )),
+    );
+    assert!(h.state().dialog.is_none(), "no file is asked for");
+    assert!(shows(&h, "The active plan has no entries"));
     act(
         &mut h,
         Action::Export(cluster_workbench::app::action::Export::Logframe(
             cluster_workbench::export::LogframeFormat::Csv,
         )),
     );
-    assert!(h.state().dialog.is_none(), "no file is asked for");
-    assert!(shows(&h, "Pick an entry of the active plan first"));
+    assert!(h.state().dialog.is_some(), "the logframe asks where to go");
 }

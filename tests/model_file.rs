@@ -197,3 +197,53 @@ fn deep_nesting_in_a_model_file_is_refused_not_a_crash() {
     let e = refused(from, &in_a_field);
     assert!(e.contains("expression"), "{e}");
 }
+
+#[test]
+fn a_broken_results_chain_section_is_refused_with_its_path() {
+    let cases = [
+        (
+            "is at least {demand_below} before the plan",
+            "is at least {demand_under} before the plan",
+            "results_chain.assumptions[3].text: {demand_under} is not a threshold",
+        ),
+        (
+            "\"warning\": \"lock-in\",",
+            "\"warning\": \"locked-in\",",
+            "results_chain.assumptions[5].warning: unknown warning",
+        ),
+        (
+            "\"from\": \"activity\",",
+            "\"from\": \"jobs\",",
+            "results_chain.assumptions[0].from: \"jobs\" is not a box with an arrow",
+        ),
+        (
+            "\"id\": \"enterprise\",",
+            "\"id\": \"firms\",",
+            "results_chain.boxes[3].id: \"firms\" where \"enterprise\" belongs",
+        ),
+        (
+            "\"knowledge_fora\": \"Firms that attended",
+            "\"knowledge_forum\": \"Firms that attended",
+            "results_chain.output_indicators.knowledge_forum: unknown attribute",
+        ),
+        (
+            "\"cell_rise_min\": 0.01,",
+            "\"cell_rise_min\": 0,",
+            "results_chain.cell_rise_min",
+        ),
+    ];
+    for (from, to, says) in cases {
+        let e = refused(from, to);
+        assert!(e.contains(says), "{from:?} → {to:?}: {e}");
+    }
+    // The thresholds come from the warnings: change one there and the
+    // assumption says the new number.
+    let text = DEFAULT_MODEL_JSON.replacen("\"pull_below\": 0.4", "\"pull_below\": 0.45", 1);
+    let m = Model::from_json(&text).unwrap();
+    assert!(
+        m.chain
+            .assumptions
+            .iter()
+            .any(|a| a.text.contains("at least 0.45"))
+    );
+}

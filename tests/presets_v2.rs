@@ -84,12 +84,12 @@ fn valid() -> String {
     .to_string()
 }
 
-/// The valid preset with one piece of text replaced (which must be there).
 /// The text a version 2 file saves to: the same, as version 3.
 fn as_version_3(v2: &str) -> String {
     v2.replacen("\"version\": 2", "\"version\": 3", 1)
 }
 
+/// The valid preset with one piece of text replaced (which must be there).
 fn with(from: &str, to: &str) -> Vec<u8> {
     replaced(&valid(), from, to)
 }

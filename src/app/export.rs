@@ -32,12 +32,8 @@ pub fn picture_rect_id(of: PictureOf) -> egui::Id {
 impl Workbench {
     /// Asks where to write `export`, with a name made from the preset's.
     pub(super) fn ask_export(&mut self, export: Export) {
-        let of_plan = matches!(
-            export,
-            Export::Chain(_) | Export::Logframe(_) | Export::MeasurementPlan
-        );
-        if of_plan && self.view.chain_entry(&self.doc).is_none() {
-            self.view.status = Some(texts().export_chain_needs_entry.to_owned());
+        if let Err(why) = self.plan_document_target(export) {
+            self.view.status = Some(why.to_owned());
             return;
         }
         let name = self.export_name(export);
@@ -103,13 +99,36 @@ impl Workbench {
         self.files.export(path, make);
     }
 
+    /// What a planning document is made of: the active plan and the entry
+    /// whose chain the tab shows (for a logframe or measurement plan, any
+    /// entry, or none). An error says, in words, what is missing; other
+    /// exports need neither.
+    fn plan_document_target(&self, export: Export) -> Result<(usize, usize), &'static str> {
+        let t = texts();
+        match export {
+            Export::Chain(_) => self
+                .view
+                .chain_entry(&self.doc)
+                .ok_or(t.export_chain_needs_entry),
+            Export::Logframe(_) | Export::MeasurementPlan => self
+                .doc
+                .active_plan()
+                .map(|p| (p, 0))
+                .ok_or(t.export_needs_plan),
+            _ => Ok((0, 0)),
+        }
+    }
+
     /// How to make a results chain, logframe or measurement plan of the
     /// active plan (the chain of the entry the Results chain tab shows);
     /// `None`, with a word in the status line, when there is none to make.
     fn plan_document(&mut self, export: Export, shown: String) -> Option<Make> {
-        let Some((plan, entry)) = self.view.chain_entry(&self.doc) else {
-            self.view.status = Some(texts().export_chain_needs_entry.to_owned());
-            return None;
+        let (plan, entry) = match self.plan_document_target(export) {
+            Ok(target) => target,
+            Err(why) => {
+                self.view.status = Some(why.to_owned());
+                return None;
+            }
         };
         let model = Arc::clone(&self.model);
         let preset = self.doc.preset().clone();

@@ -6,6 +6,7 @@
 pub mod action;
 pub mod analysis;
 mod autosave;
+pub mod chain;
 pub mod custom;
 pub mod document;
 mod export;
@@ -139,6 +140,8 @@ pub struct Workbench {
     picture_passes: u32,
     /// Screenshots arrive here from egui's callback.
     pictures: (Sender<Picture>, Receiver<Picture>),
+    /// The results chain the Results chain tab shows.
+    pub chain: chain::ChainCache,
 }
 
 impl Workbench {
@@ -210,6 +213,7 @@ impl Workbench {
             picture: None,
             picture_passes: 0,
             pictures: channel(),
+            chain: chain::ChainCache::default(),
             analysis,
             saving: VecDeque::new(),
             after_save: None,
@@ -381,6 +385,7 @@ impl Workbench {
             Action::SetActivePlan(plan) => {
                 self.doc.set_active_plan(plan);
                 self.view.selected_entry = None;
+                self.view.chain_box = None;
             }
             Action::AskPlanName(purpose) => self.ask_plan_name(purpose),
             Action::AskCustomIntervention => {
@@ -446,9 +451,31 @@ impl Workbench {
             Edit::AddCatalogueEntry { plan, .. } | Edit::AddCustomEntry { plan, .. } => Some(*plan),
             _ => None,
         };
+        // An entry moved within its year takes the selection with it (two
+        // entries of one intervention would otherwise swap it unseen).
+        let swapped = match &edit {
+            Edit::MoveWithinYear {
+                plan,
+                entry,
+                earlier,
+            } if self.doc.active_plan() == Some(*plan) => self
+                .doc
+                .preset()
+                .plan(*plan)
+                .and_then(|p| p.neighbour_in_year(*entry, *earlier))
+                .map(|other| (*entry, other)),
+            _ => None,
+        };
         let before = self.selected_lever();
         match self.doc.apply(&self.model, edit, merge) {
             Ok(()) => {
+                if let Some((a, b)) = swapped {
+                    self.view.selected_entry = match self.view.selected_entry {
+                        Some(e) if e == a => Some(b),
+                        Some(e) if e == b => Some(a),
+                        other => other,
+                    };
+                }
                 self.keep_selection(before);
                 // A new entry is selected, so it can be set up at once.
                 if let Some(plan) = added_entry {
@@ -562,6 +589,7 @@ impl Workbench {
         self.doc = doc;
         self.view.selected = None;
         self.view.selected_entry = None;
+        self.view.chain_box = None;
         self.view.show_me = None;
         self.view.status = None;
     }

@@ -6,6 +6,7 @@
 use super::{CellMove, ResultsChain};
 use crate::model::Model;
 use crate::model::chain::{BoxKind, Level};
+use crate::model::warning::Severity;
 use crate::plan::Plan;
 use crate::plan::indicators::Field;
 use crate::preset::Preset;
@@ -215,7 +216,7 @@ pub fn plan_field_text(model: &Model, plan: &Plan, kind: BoxKind, field: Field) 
 }
 
 /// How an assumption stands with the plan, in words.
-pub fn assumption_status(model: &Model, index: usize, holds: bool) -> String {
+fn assumption_status(model: &Model, index: usize, holds: bool) -> String {
     let t = texts();
     let Some(a) = model.chain.assumptions.get(index) else {
         return String::new();
@@ -239,7 +240,8 @@ pub struct Arrow {
     /// the arrow leads to all four impact boxes).
     pub to: BoxKind,
     pub assumptions: Vec<(String, String)>,
-    pub risks: Vec<String>,
+    /// Each risk's severity and words.
+    pub risks: Vec<(Severity, String)>,
 }
 
 /// The five arrows, activity to impact.
@@ -266,17 +268,35 @@ pub fn arrows(model: &Model, chain: &ResultsChain) -> Vec<Arrow> {
                 .risks_from(model, from)
                 .map(|w| {
                     let info = model.warning(w.id);
-                    fill(
+                    let words = fill(
                         t.chain_risk,
                         &[
                             ("severity", severity_word(info.severity)),
                             ("title", &info.title),
                         ],
-                    )
+                    );
+                    (info.severity, words)
                 })
                 .collect(),
         })
         .collect()
+}
+
+/// At most `max` lines, the last of them saying how many more there are
+/// (a drawing has no room for every cell a plan raises; the documents
+/// list them all).
+pub fn shorten(mut lines: Vec<String>, max: usize) -> Vec<String> {
+    if lines.len() > max {
+        let more = lines.len() - (max - 1);
+        lines.truncate(max - 1);
+        lines.push(fill(texts().logframe_more, &[("count", &more.to_string())]));
+    }
+    lines
+}
+
+/// A box's indicator on one line: "Indicator: …".
+pub fn indicator_line(indicator: &str) -> String {
+    fill(texts().chain_box_indicator, &[("indicator", indicator)])
 }
 
 /// An assumption and how it stands, on one line.

@@ -128,6 +128,7 @@ pub fn results_chain(
     let e = p.entries.get(entry)?;
     let evaluated = evaluation.plans.get(plan)?;
     let start = &preset.attributes;
+    // The same plan without the entry, every other entry kept.
     let others: Vec<PlanEntry> = p
         .entries
         .iter()
@@ -136,23 +137,61 @@ pub fn results_chain(
         .map(|(_, e)| e.clone())
         .collect();
     let without_schedule = schedule(&others, model);
-    let without: Attributes = with_plan_attributes(start, &without_schedule);
+    let without = with_plan_attributes(start, &without_schedule);
     let with = evaluated.scenario.attributes;
-    let outputs = Attribute::ALL
+    let (before, after) = (strengths(model, &without), strengths(model, &with));
+    let horizon = preset.horizon_years;
+    let capability = Change {
+        without: simulate(model, start, &without_schedule, horizon).final_capability(),
+        with: evaluated.scenario.trajectory.final_capability(),
+    };
+    let risks = evaluated.warnings.clone();
+    Some(ResultsChain {
+        plan,
+        entry,
+        activity: Activity {
+            name: e.name(model).to_owned(),
+            side: e.side(model),
+            start_year: e.start_year,
+            intensity: e.intensity(),
+            cost: e.cost,
+        },
+        outputs: outputs(&without, &with),
+        cells: moved_cells(model, &before, &after),
+        efforts: effort_changes(&before, &after),
+        capability: Projection {
+            horizon,
+            capability,
+            stage_without: Stage::of(capability.without, model),
+            stage_with: Stage::of(capability.with, model),
+        },
+        holds: holds(model, &risks),
+        risks,
+    })
+}
+
+/// The attributes that differ without the entry and with it.
+fn outputs(without: &Attributes, with: &Attributes) -> Vec<(Attribute, Change)> {
+    Attribute::ALL
         .into_iter()
         .filter(|&a| with[a] != without[a])
         .map(|a| {
-            (
-                a,
-                Change {
-                    without: without[a],
-                    with: with[a],
-                },
-            )
+            let change = Change {
+                without: without[a],
+                with: with[a],
+            };
+            (a, change)
         })
-        .collect();
-    let before = strengths(model, &without);
-    let after = strengths(model, &with);
+        .collect()
+}
+
+/// The cells whose strength changes by at least the model's threshold:
+/// rises first, the largest first; falls after them, the largest first.
+fn moved_cells(
+    model: &Model,
+    before: &[f64; Cell::COUNT],
+    after: &[f64; Cell::COUNT],
+) -> Vec<CellMove> {
     let min = model.chain.cell_rise_min;
     let mut moved: Vec<CellMove> = cells()
         .into_iter()
@@ -168,58 +207,39 @@ pub fn results_chain(
             band_with: Band::of(after[i], model),
         })
         .collect();
-    // Rises first, the largest first; falls after them, the largest first.
     moved.sort_by(|a, b| {
         let (da, db) = (a.strength.delta(), b.strength.delta());
         (db > 0.0)
             .cmp(&(da > 0.0))
             .then(db.abs().total_cmp(&da.abs()))
     });
-    let (effort_before, effort_after) = (efforts(&before), efforts(&after));
-    let efforts = std::array::from_fn(|j| {
-        (
-            Effort::ALL[j],
-            Change {
-                without: effort_before[j],
-                with: effort_after[j],
-            },
-        )
-    });
-    let horizon = preset.horizon_years;
-    let trajectory_without = simulate(model, start, &without_schedule, horizon);
-    let capability = Change {
-        without: trajectory_without.final_capability(),
-        with: evaluated.scenario.trajectory.final_capability(),
-    };
-    let risks = evaluated.warnings.clone();
-    let holds = model
+    moved
+}
+
+/// Effort on A–D from the cells without the entry and with it.
+fn effort_changes(
+    before: &[f64; Cell::COUNT],
+    after: &[f64; Cell::COUNT],
+) -> [(Effort, Change); 4] {
+    let (without, with) = (efforts(before), efforts(after));
+    std::array::from_fn(|j| {
+        let change = Change {
+            without: without[j],
+            with: with[j],
+        };
+        (Effort::ALL[j], change)
+    })
+}
+
+/// Whether each of the model's assumptions holds: one with a warning fails
+/// where the warning fires with the plan.
+fn holds(model: &Model, risks: &[Warning]) -> Vec<bool> {
+    model
         .chain
         .assumptions
         .iter()
         .map(|a| a.warning.is_none_or(|w| !risks.iter().any(|r| r.id == w)))
-        .collect();
-    Some(ResultsChain {
-        plan,
-        entry,
-        activity: Activity {
-            name: e.name(model).to_owned(),
-            side: e.side(model),
-            start_year: e.start_year,
-            intensity: e.intensity(),
-            cost: e.cost,
-        },
-        outputs,
-        cells: moved,
-        efforts,
-        capability: Projection {
-            horizon,
-            capability,
-            stage_without: Stage::of(capability.without, model),
-            stage_with: Stage::of(capability.with, model),
-        },
-        holds,
-        risks,
-    })
+        .collect()
 }
 
 /// The chains of every entry of a plan, in plan order.

@@ -9,7 +9,8 @@
 use super::wrap;
 use crate::chain::ResultsChain;
 use crate::chain::describe::{
-    Arrow, arrows, assumption_line, box_lines, box_title, chain_title, field_text, level_word,
+    Arrow, arrows, assumption_line, box_lines, box_title, chain_title, field_text, indicator_line,
+    level_word, shorten,
 };
 use crate::model::Model;
 use crate::model::chain::BoxKind;
@@ -19,7 +20,8 @@ use crate::text::{fill, texts};
 use svg::Document;
 use svg::node::element::{Description, Group, Line, Polygon, Rectangle, Text, Title};
 
-/// Lines a box shows at most in a drawing (a plan can raise many cells).
+/// Lines of the model's a box shows at most in a drawing (a plan can raise
+/// many cells).
 const MAX_BOX_LINES: usize = 9;
 
 /// A node id: `e1_market` for the market box of the first chain.
@@ -30,11 +32,19 @@ fn node(n: usize, kind: BoxKind) -> String {
 /// The text of a box for the text forms: its lines and its indicator.
 fn box_text(model: &Model, preset: &Preset, chain: &ResultsChain, kind: BoxKind) -> Vec<String> {
     let mut lines = box_lines(model, chain, kind);
-    let (indicator, _) = field_text(model, preset, chain, kind, Field::Indicator);
-    if !indicator.is_empty() {
-        lines.push(format!("{}: {indicator}", texts().field_indicator));
-    }
+    lines.extend(indicator(model, preset, chain, kind));
     lines
+}
+
+/// The indicator's line, if the box has one.
+fn indicator(
+    model: &Model,
+    preset: &Preset,
+    chain: &ResultsChain,
+    kind: BoxKind,
+) -> Option<String> {
+    let (indicator, _) = field_text(model, preset, chain, kind, Field::Indicator);
+    (!indicator.is_empty()).then(|| indicator_line(&indicator))
 }
 
 /// The label of an arrow: its assumptions and how they stand, then risks.
@@ -42,7 +52,7 @@ fn arrow_text(a: &Arrow) -> Vec<String> {
     a.assumptions
         .iter()
         .map(|(text, status)| assumption_line(text, status))
-        .chain(a.risks.iter().cloned())
+        .chain(a.risks.iter().map(|(_, r)| r.clone()))
         .collect()
 }
 
@@ -92,14 +102,14 @@ impl Laid {
         kind: BoxKind,
         room: usize,
     ) -> Laid {
-        let mut lines: Vec<String> = box_text(model, preset, chain, kind)
+        // The model's lines are cut to fit; the user's indicator never is.
+        let model_lines: Vec<String> = box_lines(model, chain, kind)
             .iter()
             .flat_map(|l| wrap(l, room, 4))
             .collect();
-        if lines.len() > MAX_BOX_LINES {
-            let more = lines.len() - (MAX_BOX_LINES - 1);
-            lines.truncate(MAX_BOX_LINES - 1);
-            lines.push(format!("… (+{more})"));
+        let mut lines = shorten(model_lines, MAX_BOX_LINES);
+        if let Some(i) = indicator(model, preset, chain, kind) {
+            lines.extend(wrap(&i, room, 5));
         }
         Laid {
             title: wrap(box_title(model, kind), room, 2),
@@ -261,7 +271,7 @@ pub fn chains_svg(model: &Model, preset: &Preset, chains: &[ResultsChain], id: &
 }
 
 /// The chain in one paragraph, for a screen reader and the SVG's `<desc>`.
-pub fn description(model: &Model, preset: &Preset, chain: &ResultsChain) -> String {
+fn description(model: &Model, preset: &Preset, chain: &ResultsChain) -> String {
     let boxes: Vec<String> = BoxKind::ALL
         .iter()
         .map(|&k| {
@@ -283,13 +293,16 @@ pub fn description(model: &Model, preset: &Preset, chain: &ResultsChain) -> Stri
 
 // ---------------------------------------------------------------- Mermaid
 
-/// Mermaid's quoted labels take any text but `"`, written `#quot;`; `<br>`
-/// breaks a line.
+/// Mermaid's quoted labels take any text but `"`, written `#quot;`; `#`
+/// starts such an entity, so it is written `#35;` first; `<br>` breaks a
+/// line, also where the user's text has one.
 fn mermaid_label(lines: &[String]) -> String {
     lines
         .iter()
+        .flat_map(|l| l.lines())
         .map(|l| {
-            l.replace('&', "#amp;")
+            l.replace('#', "#35;")
+                .replace('&', "#amp;")
                 .replace('"', "#quot;")
                 .replace('<', "#lt;")
                 .replace('>', "#gt;")
@@ -339,6 +352,7 @@ pub fn chains_mermaid(model: &Model, preset: &Preset, chains: &[ResultsChain]) -
 fn dot_string(lines: &[String]) -> String {
     let body = lines
         .iter()
+        .flat_map(|l| l.lines())
         .flat_map(|l| wrap(l, 60, 12))
         .map(|l| l.replace('\\', "\\\\").replace('"', "\\\""))
         .collect::<Vec<_>>()
@@ -404,15 +418,13 @@ pub fn chains_csv(
     preset: &Preset,
     chains: &[ResultsChain],
 ) -> Result<Vec<u8>, csv::Error> {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
+    let mut w = super::Table::new(b',');
     let mut header = vec![
         "chain", "record", "id", "level", "title", "text", "from", "to",
     ];
     header.extend(Field::ALL.map(Field::id));
     header.extend(["assumptions", "risks"]);
-    w.write_record(&header)?;
+    w.row(&header)?;
     for chain in chains {
         let name = chain_title(preset, chain);
         for kind in BoxKind::ALL {
@@ -428,7 +440,7 @@ pub fn chains_csv(
             ];
             row.extend(Field::ALL.map(|f| field_text(model, preset, chain, kind, f).0));
             row.extend([String::new(), String::new()]);
-            w.write_record(&row)?;
+            w.row(&row)?;
         }
         for a in arrows(model, chain) {
             let mut row = vec![
@@ -453,9 +465,15 @@ pub fn chains_csv(
                     .collect::<Vec<_>>()
                     .join("\n"),
             );
-            row.push(a.risks.join("\n"));
-            w.write_record(&row)?;
+            row.push(
+                a.risks
+                    .iter()
+                    .map(|(_, r)| r.as_str())
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            );
+            w.row(&row)?;
         }
     }
-    w.into_inner().map_err(|e| e.into_error().into())
+    w.bytes()
 }

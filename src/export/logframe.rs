@@ -3,7 +3,7 @@
 //! its output (1.1.1) and its activity (1.1.1.1). Each row carries the
 //! indicators of the boxes at its level, with what the user wrote or else the
 //! model's suggestion, and the assumptions on the arrows that lead up from it.
-//! Written as CSV and as XLSX (rust_xlsxwriter), where the model's
+//! Written as CSV here and as XLSX by [`super::workbook`], where the model's
 //! suggestions are grey so the user sees what is still to be decided.
 
 use crate::chain::ResultsChain;
@@ -18,7 +18,6 @@ use crate::plan::indicators::Field;
 use crate::preset::Preset;
 use crate::text::{fill, num, texts};
 use crate::words::money;
-use rust_xlsxwriter::{Color, Format, FormatAlign, Workbook, XlsxError};
 
 /// Cells an outcome's narrative names at most.
 const NAMED_CELLS: usize = 4;
@@ -94,7 +93,7 @@ fn assumptions_from(model: &Model, chain: &ResultsChain, from: &[BoxKind]) -> Ve
             a.assumptions
                 .iter()
                 .map(|(t, s)| assumption_line(t, s))
-                .chain(a.risks.clone())
+                .chain(a.risks.iter().map(|(_, r)| r.clone()))
                 .collect::<Vec<_>>()
         })
         .collect()
@@ -225,7 +224,7 @@ fn joined(parts: &[Part]) -> String {
 }
 
 /// A row's cells as text, in heading order.
-fn cells(r: &Row) -> [String; 8] {
+pub(super) fn cells(r: &Row) -> [String; 8] {
     [
         r.number.clone(),
         level_word(r.level).to_owned(),
@@ -238,116 +237,21 @@ fn cells(r: &Row) -> [String; 8] {
     ]
 }
 
-fn csv_writer() -> csv::Writer<Vec<u8>> {
-    csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new())
-}
-
 /// The logframe as CSV: the headings, then a row per level.
 pub fn logframe_csv(rows: &[Row]) -> Result<Vec<u8>, csv::Error> {
-    let mut w = csv_writer();
-    w.write_record(headings())?;
+    let mut w = super::Table::new(b',');
+    w.row(headings())?;
     for r in rows {
-        w.write_record(cells(r))?;
+        w.row(cells(r))?;
     }
-    w.into_inner().map_err(|e| e.into_error().into())
-}
-
-/// The logframe as an XLSX workbook: a title, a note on where it comes from,
-/// the headings (frozen), then a row per level; the model's suggestions grey.
-pub fn logframe_xlsx(
-    model: &Model,
-    preset: &Preset,
-    plan: &Plan,
-    rows: &[Row],
-) -> Result<Vec<u8>, XlsxError> {
-    let t = texts();
-    let mut book = Workbook::new();
-    let sheet = book.add_worksheet();
-    sheet.set_name(t.logframe_sheet)?;
-    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
-    let suggested = wrap
-        .clone()
-        .set_font_color(Color::RGB(0x6b6b6b))
-        .set_italic();
-    let heading = wrap
-        .clone()
-        .set_bold()
-        .set_background_color(Color::RGB(0xdde6f0));
-    let title = Format::new().set_bold().set_font_size(14);
-    sheet.write_string_with_format(
-        0,
-        0,
-        fill(
-            t.logframe_title,
-            &[("plan", &plan.name), ("cluster", &preset.name)],
-        ),
-        &title,
-    )?;
-    sheet.write_string(1, 0, fill(t.logframe_note, &[("model", &model.file.name)]))?;
-    const HEAD: u32 = 3;
-    for (c, h) in headings().iter().enumerate() {
-        sheet.write_string_with_format(HEAD, c as u16, *h, &heading)?;
-    }
-    for (c, width) in WIDTHS.iter().enumerate() {
-        sheet.set_column_width(c as u16, *width)?;
-    }
-    sheet.set_freeze_panes(HEAD + 1, 0)?;
-    // Printed across the page, the headings on every page.
-    sheet.set_landscape();
-    sheet.set_print_fit_to_pages(1, 0);
-    sheet.set_repeat_rows(HEAD, HEAD)?;
-    for (i, r) in rows.iter().enumerate() {
-        let y = HEAD + 1 + i as u32;
-        let texts = cells(r);
-        let columns: [Option<&[Part]>; 8] = [
-            None,
-            None,
-            None,
-            Some(&r.indicators),
-            Some(&r.baseline),
-            Some(&r.target),
-            Some(&r.means),
-            None,
-        ];
-        for (c, (text, parts)) in texts.iter().zip(columns).enumerate() {
-            // Grey where every part is the model's suggestion.
-            let format = match parts {
-                Some(p) if !p.is_empty() && p.iter().all(|(_, mine)| !mine) => &suggested,
-                _ => &wrap,
-            };
-            sheet.write_string_with_format(y, c as u16, text, format)?;
-        }
-        // Spreadsheets do not all grow a row to its wrapped text on opening
-        // (LibreOffice keeps the default height): the height is set here.
-        sheet.set_row_height(y, row_height(&texts))?;
-    }
-    book.save_to_buffer()
-}
-
-/// Column widths, in characters.
-const WIDTHS: [f64; 8] = [6.0, 10.0, 48.0, 48.0, 22.0, 22.0, 30.0, 56.0];
-
-/// A row's height in points: its tallest cell, wrapped at its column's
-/// width (a little generous, as proportional text is narrower than the
-/// width's characters), up to the largest height a spreadsheet allows.
-fn row_height(texts: &[String; 8]) -> f64 {
-    let lines = texts
-        .iter()
-        .zip(WIDTHS)
-        .map(|(text, width)| {
-            text.split('\n')
-                .map(|p| (p.chars().count() as f64 / (width * 1.1)).ceil().max(1.0))
-                .sum::<f64>()
-        })
-        .fold(1.0, f64::max);
-    (lines * 13.0 + 4.0).min(409.0)
+    w.bytes()
 }
 
 /// The DCED-style measurement plan as CSV: a row per box of every entry's
 /// chain (activity to capability), then the plan's impact boxes, with what
-/// the model projects there.
+/// the model projects there. Its columns are the (box, level,
+/// indicator, baseline, projection, method, who, when) with the target after
+/// the baseline, so a target the user set is not lost on the way.
 pub fn measurement_csv(
     model: &Model,
     preset: &Preset,
@@ -355,18 +259,19 @@ pub fn measurement_csv(
     chains: &[ResultsChain],
 ) -> Result<Vec<u8>, csv::Error> {
     let t = texts();
-    let mut w = csv_writer();
-    w.write_record([
+    let mut w = super::Table::new(b',');
+    w.row([
         t.measurement_box,
         t.logframe_level,
         t.field_indicator,
         t.field_baseline,
+        t.field_target,
         t.measurement_projection,
         t.measurement_method,
         t.field_who,
         t.field_when,
     ])?;
-    let fields = [Field::Indicator, Field::Baseline];
+    let fields = [Field::Indicator, Field::Baseline, Field::Target];
     let later = [Field::Means, Field::Who, Field::When];
     for chain in chains {
         let name = chain_title(preset, chain);
@@ -379,7 +284,7 @@ pub fn measurement_csv(
             row.extend(fields.map(text));
             row.push(projection(model, chain, kind));
             row.extend(later.map(text));
-            w.write_record(&row)?;
+            w.row(&row)?;
         }
     }
     for kind in BoxKind::ALL.into_iter().filter(|k| k.is_plan_level()) {
@@ -391,7 +296,7 @@ pub fn measurement_csv(
         row.extend(fields.map(text));
         row.push(String::new());
         row.extend(later.map(text));
-        w.write_record(&row)?;
+        w.row(&row)?;
     }
-    w.into_inner().map_err(|e| e.into_error().into())
+    w.bytes()
 }

@@ -9,6 +9,7 @@ pub mod chart;
 pub mod html;
 pub mod logframe;
 pub mod trajectories;
+pub mod workbook;
 
 use crate::analysis::uncertainty::monte_carlo;
 use crate::evaluation::evaluate;
@@ -98,7 +99,7 @@ pub fn logframe_document(
     let chains = crate::chain::plan_chains(model, preset, &e, plan);
     let rows = logframe::rows(model, preset, p, &chains);
     Ok(match format {
-        LogframeFormat::Xlsx => logframe::logframe_xlsx(model, preset, p, &rows)?,
+        LogframeFormat::Xlsx => workbook::logframe_xlsx(model, preset, p, &rows)?,
         LogframeFormat::Csv => logframe::logframe_csv(&rows)?,
     })
 }
@@ -157,4 +158,51 @@ pub(crate) fn wrap(text: &str, room: usize, max_lines: usize) -> Vec<String> {
         last.push('…');
     }
     lines
+}
+
+/// A CSV table written into memory: RFC 4180 quoting, CRLF line ends. A
+/// text cell a spreadsheet would run as a formula (one starting with `=`,
+/// `+`, `@`, or `-` not starting a number) gets a `'` in front: presets come
+/// from colleagues, and their text goes into these cells.
+pub(crate) struct Table(csv::Writer<Vec<u8>>);
+
+impl Table {
+    pub(crate) fn new(delimiter: u8) -> Table {
+        Table(
+            csv::WriterBuilder::new()
+                .delimiter(delimiter)
+                .terminator(csv::Terminator::CRLF)
+                .from_writer(Vec::new()),
+        )
+    }
+
+    /// Writes one row.
+    pub(crate) fn row<S: AsRef<str>>(
+        &mut self,
+        cells: impl IntoIterator<Item = S>,
+    ) -> Result<(), csv::Error> {
+        let cells: Vec<String> = cells.into_iter().map(|c| guard(c.as_ref())).collect();
+        self.0.write_record(&cells)
+    }
+
+    /// The bytes written.
+    pub(crate) fn bytes(self) -> Result<Vec<u8>, csv::Error> {
+        self.0.into_inner().map_err(|e| e.into_error().into())
+    }
+}
+
+/// A cell's text, with a `'` in front where a spreadsheet would take it for
+/// a formula.
+fn guard(cell: &str) -> String {
+    let mut chars = cell.chars();
+    let formula = match chars.next() {
+        Some('=' | '+' | '@') => true,
+        Some('-') => !chars.next().is_some_and(|c| c.is_ascii_digit() || c == '.'),
+        _ => false,
+    };
+    if formula {
+        format!("'{cell}")
+    } else {
+        cell.to_owned()
+    }
 }

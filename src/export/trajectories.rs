@@ -18,13 +18,10 @@ pub fn trajectories_table(
     e: &Evaluation,
     delimiter: u8,
 ) -> Result<Vec<u8>, csv::Error> {
-    let mut w = csv::WriterBuilder::new()
-        .delimiter(delimiter)
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
+    let mut w = super::Table::new(delimiter);
     let mut header = vec!["year".to_owned(), BASELINE_NAME.to_owned()];
     header.extend(preset.plans.iter().map(|p| p.name.clone()));
-    w.write_record(&header)?;
+    w.row(&header)?;
     for (i, y) in e.baseline.trajectory.years.iter().enumerate() {
         let mut row = vec![y.year.to_string(), y.capability.to_string()];
         for p in &e.plans {
@@ -36,7 +33,7 @@ pub fn trajectories_table(
                     .map_or_else(String::new, |y| y.capability.to_string()),
             );
         }
-        w.write_record(&row)?;
+        w.row(&row)?;
     }
-    w.into_inner().map_err(|e| e.into_error().into())
+    w.bytes()
 }

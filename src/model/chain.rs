@@ -122,18 +122,6 @@ pub enum Level {
     Activity,
 }
 
-impl Level {
-    /// The id used in CSV files.
-    pub fn id(self) -> &'static str {
-        match self {
-            Level::Impact => "impact",
-            Level::Outcome => "outcome",
-            Level::Output => "output",
-            Level::Activity => "activity",
-        }
-    }
-}
-
 /// The words of one box and what the model suggests measuring there.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BoxInfo {
@@ -187,11 +175,6 @@ impl ChainTexts {
             .find(|(x, _)| *x == a)
             .map(|(_, t)| t.as_str())
     }
-
-    /// The assumptions on the arrow out of a box.
-    pub fn assumptions_from(&self, kind: BoxKind) -> impl Iterator<Item = &Assumption> {
-        self.assumptions.iter().filter(move |a| a.from == kind)
-    }
 }
 
 /// The results chain section of the model file.
@@ -238,7 +221,7 @@ fn err<T>(path: String, reason: impl Into<String>) -> Result<T, ModelError> {
 }
 
 /// The named thresholds of a warning, as its rule in the model file has them.
-pub fn thresholds(w: &Warnings, id: WarningId) -> Vec<(&'static str, f64)> {
+fn thresholds(w: &Warnings, id: WarningId) -> Vec<(&'static str, f64)> {
     match id {
         WarningId::SupplyWithoutDemand => {
             let t = &w.supply_without_demand.thresholds;
@@ -292,9 +275,12 @@ fn fill(path: &str, text: &str, values: &[(&str, f64)]) -> Result<String, ModelE
     Ok(out)
 }
 
+/// Where the section is in the model file.
+const SECTION: &str = "results_chain";
+
 /// Checks the section and writes its thresholds in.
 pub(super) fn compile(spec: &ChainSpec, file: &file::ModelFile) -> Result<ChainTexts, ModelError> {
-    let p = "results_chain";
+    let p = SECTION;
     if !(spec.cell_rise_min > 0.0 && spec.cell_rise_min < 1.0) {
         return err(format!("{p}.cell_rise_min"), "must lie between 0 and 1");
     }
@@ -303,18 +289,33 @@ pub(super) fn compile(spec: &ChainSpec, file: &file::ModelFile) -> Result<ChainT
         &spec.attribution,
         &[("min", spec.cell_rise_min)],
     )?;
-    if spec.boxes.len() != BoxKind::ALL.len() {
+    Ok(ChainTexts {
+        cell_rise_min: spec.cell_rise_min,
+        attribution,
+        projection: spec.projection.clone(),
+        impact_narrative: spec.impact_narrative.clone(),
+        boxes: boxes(&spec.boxes)?,
+        output_indicators: output_indicators(&spec.output_indicators)?,
+        assumptions: assumptions(&spec.assumptions, file)?,
+    })
+}
+
+/// The nine boxes, in chain order; only the outputs box has no indicator of
+/// its own.
+fn boxes(specs: &[BoxSpec]) -> Result<Vec<BoxInfo>, ModelError> {
+    let p = SECTION;
+    if specs.len() != BoxKind::ALL.len() {
         return err(
             format!("{p}.boxes"),
             format!(
                 "has {} boxes; the results chain has {}",
-                spec.boxes.len(),
+                specs.len(),
                 BoxKind::ALL.len()
             ),
         );
     }
-    let mut boxes = Vec::new();
-    for (i, (b, kind)) in spec.boxes.iter().zip(BoxKind::ALL).enumerate() {
+    let mut out = Vec::new();
+    for (i, (b, kind)) in specs.iter().zip(BoxKind::ALL).enumerate() {
         if b.id != kind.id() {
             return err(
                 format!("{p}.boxes[{i}].id"),
@@ -327,7 +328,7 @@ pub(super) fn compile(spec: &ChainSpec, file: &file::ModelFile) -> Result<ChainT
                 "only the outputs box has no indicator of its own (it is made from output_indicators)",
             );
         }
-        boxes.push(BoxInfo {
+        out.push(BoxInfo {
             kind,
             title: b.title.clone(),
             indicator: b.indicator.clone(),
@@ -336,32 +337,48 @@ pub(super) fn compile(spec: &ChainSpec, file: &file::ModelFile) -> Result<ChainT
             when: b.when.clone(),
         });
     }
-    let mut output_indicators = Vec::new();
-    for (key, text) in &spec.output_indicators {
+    Ok(out)
+}
+
+/// An indicator for every attribute a plan entry can move (all but
+/// capability, which only the trajectory moves), in attribute order.
+fn output_indicators(
+    specs: &std::collections::BTreeMap<String, String>,
+) -> Result<Vec<(Attribute, String)>, ModelError> {
+    let p = SECTION;
+    let mut out = Vec::new();
+    for (key, text) in specs {
         let Some(a) = Attribute::from_id(key) else {
             return err(
                 format!("{p}.output_indicators.{key}"),
                 format!("unknown attribute \"{key}\""),
             );
         };
-        output_indicators.push((a, text.clone()));
+        out.push((a, text.clone()));
     }
-    output_indicators.sort_by_key(|(a, _)| *a);
-    // Every attribute a plan entry can move needs words (all but capability,
-    // which only the trajectory moves).
+    out.sort_by_key(|(a, _)| *a);
     if let Some(missing) = Attribute::ALL
         .into_iter()
         .filter(|a| *a != Attribute::FirmCapability)
-        .find(|a| !output_indicators.iter().any(|(x, _)| x == a))
+        .find(|a| !out.iter().any(|(x, _)| x == a))
     {
         return err(
             format!("{p}.output_indicators"),
             format!("has no indicator for \"{}\"", missing.id()),
         );
     }
-    let mut assumptions = Vec::new();
-    for (i, a) in spec.assumptions.iter().enumerate() {
-        let path = format!("{p}.assumptions[{i}]");
+    Ok(out)
+}
+
+/// The assumptions, each on an arrow out of a box, with its warning's
+/// thresholds written in.
+fn assumptions(
+    specs: &[AssumptionSpec],
+    file: &file::ModelFile,
+) -> Result<Vec<Assumption>, ModelError> {
+    let mut out = Vec::new();
+    for (i, a) in specs.iter().enumerate() {
+        let path = format!("{SECTION}.assumptions[{i}]");
         let Some(from) = BoxKind::from_id(&a.from).filter(|b| b.next().is_some()) else {
             return err(
                 format!("{path}.from"),
@@ -382,19 +399,11 @@ pub(super) fn compile(spec: &ChainSpec, file: &file::ModelFile) -> Result<ChainT
         };
         let values = warning.map_or_else(Vec::new, |w| thresholds(&file.warnings, w));
         let text = fill(&format!("{path}.text"), &a.text, &values)?;
-        assumptions.push(Assumption {
+        out.push(Assumption {
             from,
             text,
             warning,
         });
     }
-    Ok(ChainTexts {
-        cell_rise_min: spec.cell_rise_min,
-        attribution,
-        projection: spec.projection.clone(),
-        impact_narrative: spec.impact_narrative.clone(),
-        boxes,
-        output_indicators,
-        assumptions,
-    })
+    Ok(out)
 }

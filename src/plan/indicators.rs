@@ -107,7 +107,7 @@ impl Indicators {
     }
 
     /// Puts a whole indicator in a box (an empty one clears the box).
-    pub fn insert(&mut self, kind: BoxKind, indicator: Indicator) {
+    fn insert(&mut self, kind: BoxKind, indicator: Indicator) {
         self.0.retain(|(k, _)| *k != kind);
         if !indicator.is_empty() {
             self.0.push((kind, indicator));

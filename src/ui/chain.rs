@@ -1,31 +1,33 @@
 //! The Results chain tab: the selected entry's results chain drawn bottom-up
 //! as DCED draws it (activity at the bottom, impact at the top), the
 //! assumptions and risks beside each arrow, and a click on a box to edit its
-//! indicator in the panel on the right.
+//! indicator in the panel on the right. The chain itself is worked out by
+//! the workbench ([`crate::app::chain`]); this view only draws it.
 
 use super::State;
 use super::access;
 use super::theme;
 use crate::app::action::{Action, PictureOf};
+use crate::chain::ResultsChain;
 use crate::chain::describe::{
-    Arrow, arrows, box_lines, box_title, chain_title, field_text, field_word,
+    Arrow, arrows, assumption_line, box_lines, box_title, chain_title, field_text, field_word,
+    indicator_line, shorten,
 };
-use crate::chain::{ResultsChain, results_chain};
 use crate::edit::Edit;
 use crate::model::chain::BoxKind;
-use crate::plan::indicators::Field;
+use crate::plan::indicators::{Field, MAX_FIELD_CHARS};
 use crate::text::{fill, texts};
 use egui::{CentralPanel, Frame, Panel, RichText, ScrollArea, Sense, Stroke, Ui};
 
 /// A box's inner margin.
 const BOX_MARGIN: f32 = 8.0;
-/// Cells a market box lists before "and N more" (the exports list them all).
-const SHOWN_CELLS: usize = 6;
+/// Lines of the model's a box shows at most (the exports list every cell).
+const SHOWN_LINES: usize = 7;
 
 /// Draws the tab.
 pub fn panel(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
     let t = texts();
-    let Some((plan, entry)) = s.view.chain_entry(s.doc) else {
+    let Some(chain) = s.chain else {
         let why = if s.active().is_some() {
             t.chain_no_entry
         } else {
@@ -34,11 +36,7 @@ pub fn panel(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
         ui.label(RichText::new(why).weak());
         return;
     };
-    let Some(chain) = results_chain(s.model, s.doc.preset(), s.doc.evaluation(), plan, entry)
-    else {
-        return;
-    };
-    header(ui, s, &chain, out);
+    header(ui, s, chain, out);
     if let Some(kind) = s.view.chain_box {
         Panel::right("chain-indicator")
             .resizable(true)
@@ -47,7 +45,7 @@ pub fn panel(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
             .show(ui, |ui| {
                 ScrollArea::vertical()
                     .id_salt("chain-indicator-scroll")
-                    .show(ui, |ui| editor(ui, s, &chain, kind, out));
+                    .show(ui, |ui| editor(ui, s, chain, kind, out));
             });
     }
     CentralPanel::default_margins()
@@ -56,7 +54,7 @@ pub fn panel(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
             ScrollArea::both()
                 .id_salt("chain-scroll")
                 .auto_shrink([false, false])
-                .show(ui, |ui| drawing(ui, s, &chain, out));
+                .show(ui, |ui| drawing(ui, s, chain, out));
         });
 }
 
@@ -71,7 +69,13 @@ fn header(ui: &mut Ui, s: &State, chain: &ResultsChain, out: &mut Vec<Action>) {
             .selected_text(chain_title(preset, chain))
             .show_ui(ui, |ui| {
                 for (i, e) in entries.iter().enumerate() {
-                    let text = format!("{} · {}", e.name(s.model), e.start_year);
+                    let text = fill(
+                        t.chain_entry_item,
+                        &[
+                            ("entry", e.name(s.model)),
+                            ("year", &e.start_year.to_string()),
+                        ],
+                    );
                     if ui.selectable_label(i == chain.entry, text).clicked() && i != chain.entry {
                         out.push(Action::SelectEntry(Some(i)));
                     }
@@ -93,8 +97,6 @@ fn drawing(ui: &mut Ui, s: &State, chain: &ResultsChain, out: &mut Vec<Action>) 
     let width = ui.available_width().max(400.0);
     let box_w = (width * 0.55).clamp(220.0, 640.0);
     let note_w = (width - box_w - 48.0).max(150.0);
-    let all = arrows(s.model, chain);
-    // The impact row spans both columns.
     // The impact boxes two by two across both columns (four in a row would
     // be too narrow to read in the dock), under a line that says whose they
     // are and that the model does not compute them.
@@ -109,6 +111,7 @@ fn drawing(ui: &mut Ui, s: &State, chain: &ResultsChain, out: &mut Vec<Action>) 
             }
         });
     }
+    let all = arrows(s.model, chain);
     for kind in BoxKind::SPINE_DOWN {
         if let Some(a) = all.iter().find(|a| a.from == kind) {
             arrow_row(ui, s, a, box_w, note_w);
@@ -134,35 +137,16 @@ fn arrow_row(ui: &mut Ui, s: &State, a: &Arrow, box_w: f32, note_w: f32) {
             .vertical(|ui| {
                 ui.set_max_width(note_w);
                 for (text, status) in &a.assumptions {
-                    ui.label(RichText::new(format!("• {text} [{status}]")).small());
+                    let line = assumption_line(text, status);
+                    ui.label(fill(t.chain_note_line, &[("note", &line)]));
                 }
-                for risk in &a.risks {
-                    let (fg, _) = theme::severity_colours(
-                        crate::model::warning::Severity::Warning,
-                        ui.visuals(),
-                    );
-                    ui.label(RichText::new(format!("⚠ {risk}")).small().color(fg));
+                for (severity, risk) in &a.risks {
+                    let (fg, _) = theme::severity_colours(*severity, ui.visuals());
+                    ui.label(RichText::new(fill(t.chain_risk_line, &[("risk", risk)])).color(fg));
                 }
             })
             .response;
-        // The arrow runs the height of the notes, at the box column's middle.
-        let x = rect.center().x;
-        let (y0, y1) = (
-            notes.rect.top() + 2.0,
-            notes.rect.bottom().max(rect.top() + 30.0),
-        );
-        let stroke = Stroke::new(2.5, ui.visuals().strong_text_color());
-        let painter = ui.painter();
-        painter.line_segment([egui::pos2(x, y1), egui::pos2(x, y0 + 8.0)], stroke);
-        painter.add(egui::Shape::convex_polygon(
-            vec![
-                egui::pos2(x - 7.0, y0 + 10.0),
-                egui::pos2(x + 7.0, y0 + 10.0),
-                egui::pos2(x, y0),
-            ],
-            ui.visuals().strong_text_color(),
-            Stroke::NONE,
-        ));
+        paint_arrow(ui, rect, notes.rect);
         let spoken = fill(
             t.chain_arrow_name,
             &[
@@ -172,6 +156,27 @@ fn arrow_row(ui: &mut Ui, s: &State, a: &Arrow, box_w: f32, note_w: f32) {
         );
         notes.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Group, true, &spoken));
     });
+}
+
+/// An upward arrow at the middle of the box column, the height of the notes.
+fn paint_arrow(ui: &Ui, column: egui::Rect, notes: egui::Rect) {
+    let x = column.center().x;
+    let (y0, y1) = (notes.top() + 2.0, notes.bottom().max(column.top() + 30.0));
+    let colour = ui.visuals().strong_text_color();
+    let painter = ui.painter();
+    painter.line_segment(
+        [egui::pos2(x, y1), egui::pos2(x, y0 + 8.0)],
+        Stroke::new(2.5, colour),
+    );
+    painter.add(egui::Shape::convex_polygon(
+        vec![
+            egui::pos2(x - 7.0, y0 + 10.0),
+            egui::pos2(x + 7.0, y0 + 10.0),
+            egui::pos2(x, y0),
+        ],
+        colour,
+        Stroke::NONE,
+    ));
 }
 
 /// One box: its title, what the model says, its indicator; a click (or
@@ -184,60 +189,24 @@ fn chain_box(
     width: f32,
     out: &mut Vec<Action>,
 ) {
-    let t = texts();
-    let visuals = ui.visuals().clone();
-    let selected = s.view.chain_box == Some(kind);
-    let fill_colour = if kind.is_plan_level() {
-        visuals.faint_bg_color
-    } else {
-        visuals.extreme_bg_color
-    };
-    let stroke = if selected {
-        Stroke::new(theme::FOCUS_WIDTH, theme::highlight(&visuals))
-    } else {
-        visuals.widgets.noninteractive.fg_stroke
-    };
-    let mut lines = box_lines(s.model, chain, kind);
-    if kind == BoxKind::Market && lines.len() > SHOWN_CELLS {
-        let more = lines.len() - SHOWN_CELLS;
-        lines.truncate(SHOWN_CELLS);
-        lines.push(fill(t.logframe_more, &[("count", &more.to_string())]));
-    }
+    let lines = shorten(box_lines(s.model, chain, kind), SHOWN_LINES);
     let (indicator, mine) = field_text(s.model, s.doc.preset(), chain, kind, Field::Indicator);
-    let framed = Frame::new()
-        .fill(fill_colour)
-        .stroke(stroke)
-        .corner_radius(6.0)
-        .inner_margin(BOX_MARGIN)
-        .show(ui, |ui| {
-            // A box reads top to bottom whatever row it stands in.
-            ui.vertical(|ui| {
-                ui.set_width(width);
-                ui.label(RichText::new(box_title(s.model, kind)).strong());
-                for line in &lines {
-                    ui.label(line);
-                }
-                let words = format!("{}: {indicator}", t.field_indicator);
-                ui.label(if mine {
-                    RichText::new(words)
-                } else {
-                    RichText::new(words).italics().weak()
-                });
-            });
-        });
+    let indicator = indicator_line(&indicator);
+    let selected = s.view.chain_box == Some(kind);
+    let rect = paint_box(ui, s, kind, width, &lines, &indicator, mine, selected);
     let response = ui.interact(
-        framed.response.rect,
+        rect,
         ui.scope_id().with(("chain-box", kind.id())),
         Sense::click(),
     );
-    let spoken = format!("{}: {}", box_title(s.model, kind), lines.join("; "));
+    let title = box_title(s.model, kind);
+    let spoken = format!("{title}: {}", lines.join("; "));
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &spoken));
     access::name(ui.ctx(), response.id, &spoken, || {
         // Sentences joined once each: a line may end in a full stop, and an
         // impact box has no lines.
         let lines = lines.join("; ");
-        let indicator = fill(t.chain_box_indicator, &[("indicator", &indicator)]);
-        [box_title(s.model, kind), lines.as_str(), indicator.as_str()]
+        [title, lines.as_str(), indicator.as_str()]
             .iter()
             .map(|p| p.trim_end_matches('.'))
             .filter(|p| !p.is_empty())
@@ -245,8 +214,9 @@ fn chain_box(
             .join(". ")
             + "."
     });
+    let visuals = ui.visuals();
     if response.has_focus() {
-        theme::focus_ring(ui.painter(), response.rect, &visuals);
+        theme::focus_ring(ui.painter(), response.rect, visuals);
     }
     if response.hovered() && !selected {
         ui.painter().rect_stroke(
@@ -259,6 +229,54 @@ fn chain_box(
     if response.clicked() {
         out.push(Action::SelectChainBox((!selected).then_some(kind)));
     }
+}
+
+/// Draws a box's frame and words; returns where it was drawn.
+#[allow(clippy::too_many_arguments)]
+fn paint_box(
+    ui: &mut Ui,
+    s: &State,
+    kind: BoxKind,
+    width: f32,
+    lines: &[String],
+    indicator: &str,
+    mine: bool,
+    selected: bool,
+) -> egui::Rect {
+    let visuals = ui.visuals().clone();
+    let fill_colour = if kind.is_plan_level() {
+        visuals.faint_bg_color
+    } else {
+        visuals.extreme_bg_color
+    };
+    let stroke = if selected {
+        Stroke::new(theme::FOCUS_WIDTH, theme::highlight(&visuals))
+    } else {
+        visuals.widgets.noninteractive.fg_stroke
+    };
+    Frame::new()
+        .fill(fill_colour)
+        .stroke(stroke)
+        .corner_radius(6.0)
+        .inner_margin(BOX_MARGIN)
+        .show(ui, |ui| {
+            // A box reads top to bottom whatever row it stands in.
+            ui.vertical(|ui| {
+                ui.set_width(width);
+                ui.label(RichText::new(box_title(s.model, kind)).strong());
+                for line in lines {
+                    ui.label(line);
+                }
+                // The model's suggestion is grey, as in the logframe.
+                ui.label(if mine {
+                    RichText::new(indicator)
+                } else {
+                    RichText::new(indicator).italics().weak()
+                });
+            });
+        })
+        .response
+        .rect
 }
 
 /// The indicator of one box: every field, with the model's suggestion shown
@@ -287,22 +305,20 @@ fn editor(ui: &mut Ui, s: &State, chain: &ResultsChain, kind: BoxKind, out: &mut
         } else {
             egui::TextEdit::singleline(&mut text)
         };
+        // Its own id per entry, box and field, so the cursor never moves to
+        // another box's field; no more than a file may hold.
         let r = ui
             .add(
-                edit.desired_width(f32::INFINITY)
+                edit.id_salt(("indicator", chain.plan, chain.entry, kind.id(), field.id()))
+                    .char_limit(MAX_FIELD_CHARS)
+                    .desired_width(f32::INFINITY)
                     .hint_text(RichText::new(hint).italics()),
             )
             .labelled_by(label.id);
         if r.changed() {
             // Typing is one undo step until the field loses focus.
             out.push(Action::Edit {
-                edit: Edit::SetIndicator {
-                    plan: chain.plan,
-                    entry: (!kind.is_plan_level()).then_some(chain.entry),
-                    kind,
-                    field,
-                    value: Some(text),
-                },
+                edit: Edit::indicator(chain.plan, chain.entry, kind, field, text),
                 merge: true,
             });
         }

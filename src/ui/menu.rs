@@ -80,7 +80,11 @@ fn file_menu(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
         out.push(Action::SaveAs);
     }
     ui.separator();
-    export_items(ui, &free, s.view.chain_entry(s.doc).is_some(), out);
+    let planning = Planning {
+        plan: s.active().is_some(),
+        entry: s.view.chain_entry(s.doc).is_some(),
+    };
+    export_items(ui, &free, planning, out);
     ui.separator();
     if item(ui, t.quit, Some(&QUIT), true) {
         out.push(Action::Quit);
@@ -92,7 +96,7 @@ fn file_menu(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
 fn export_items(
     ui: &mut Ui,
     free: &dyn Fn(&Action) -> bool,
-    has_chain: bool,
+    planning: Planning,
     out: &mut Vec<Action>,
 ) {
     let t = texts();
@@ -109,18 +113,33 @@ fn export_items(
             out.push(action);
         }
     }
-    ui.add_enabled_ui(has_chain, |ui| {
-        ui.menu_button(t.export_planning_menu, |ui| planning_items(ui, free, out))
-            .response
-            .on_disabled_hover_text(t.export_chain_needs_entry);
+    ui.add_enabled_ui(planning.plan, |ui| {
+        ui.menu_button(t.export_planning_menu, |ui| {
+            planning_items(ui, free, planning.entry, out)
+        })
+        .response
+        .on_disabled_hover_text(t.export_needs_plan);
     });
 }
 
+/// What the planning documents have to be made of.
+struct Planning {
+    /// There is an active plan (for its logframe and measurement plan).
+    plan: bool,
+    /// It has an entry (for a results chain).
+    entry: bool,
+}
+
 /// The planning documents of the active plan: the selected entry's results
-/// chain in its forms, the plan's logframe and measurement plan.
-fn planning_items(ui: &mut Ui, free: &dyn Fn(&Action) -> bool, out: &mut Vec<Action>) {
+/// chain in its forms, then the plan's logframe and measurement plan.
+fn planning_items(
+    ui: &mut Ui,
+    free: &dyn Fn(&Action) -> bool,
+    has_entry: bool,
+    out: &mut Vec<Action>,
+) {
     let t = texts();
-    let items = [
+    let chain = [
         (
             t.export_chain_svg,
             Action::Export(Export::Chain(ChainFormat::Svg)),
@@ -138,6 +157,8 @@ fn planning_items(ui: &mut Ui, free: &dyn Fn(&Action) -> bool, out: &mut Vec<Act
             t.export_chain_csv,
             Action::Export(Export::Chain(ChainFormat::Csv)),
         ),
+    ];
+    let plan = [
         (
             t.export_logframe_xlsx,
             Action::Export(Export::Logframe(LogframeFormat::Xlsx)),
@@ -151,13 +172,23 @@ fn planning_items(ui: &mut Ui, free: &dyn Fn(&Action) -> bool, out: &mut Vec<Act
             Action::Export(Export::MeasurementPlan),
         ),
     ];
-    for (i, (label, action)) in items.into_iter().enumerate() {
-        if i == 5 {
+    for (group, (items, possible)) in [(&chain[..], has_entry), (&plan[..], true)]
+        .into_iter()
+        .enumerate()
+    {
+        if group > 0 {
             ui.separator();
         }
-        let enabled = free(&action) && free(&Action::Export(Export::Picture));
-        if item(ui, label, None, enabled) {
-            out.push(action);
+        for (label, action) in items {
+            // A picture asks where to save once it is taken, so it waits too.
+            let enabled = possible && free(action) && free(&Action::Export(Export::Picture));
+            let mut r = ui.add_enabled(enabled, Button::new(*label));
+            if !possible {
+                r = r.on_disabled_hover_text(t.export_chain_needs_entry);
+            }
+            if r.clicked() {
+                out.push(action.clone());
+            }
         }
     }
 }

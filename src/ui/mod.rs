@@ -59,6 +59,8 @@ pub struct State<'a> {
     pub analysis: Option<&'a Analysis>,
     /// Whether they answer the document as it is (else they are refreshing).
     pub analysis_current: bool,
+    /// The selected entry's results chain, when its tab is showing.
+    pub chain: Option<&'a crate::chain::ResultsChain>,
 }
 
 impl State<'_> {
@@ -168,6 +170,9 @@ pub fn frame(ui: &mut Ui, wb: &mut Workbench) {
     // The dialog is the one thing views edit in place (its text fields); it is
     // taken out while the rest of the workbench is lent to the views.
     let mut dialog = wb.dialog.take();
+    if wb.settings.dock == crate::app::action::DockTab::Chain {
+        wb.chain.refresh(&wb.model, &wb.doc, &wb.view);
+    }
     let (analysis, analysis_current) = wb.analysis();
     let state = State {
         model: &wb.model,
@@ -180,6 +185,7 @@ pub fn frame(ui: &mut Ui, wb: &mut Workbench) {
         asking: wb.is_asking(),
         analysis,
         analysis_current,
+        chain: wb.chain.get(),
     };
     if state.view.presenting {
         if dialog.is_none() {

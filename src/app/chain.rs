@@ -1,0 +1,36 @@
+//! The results chain the Results chain tab shows, worked out once for each
+//! revision of the document and entry rather than on every frame (it runs a
+//! simulation of the plan without the entry).
+
+use super::ViewState;
+use super::document::Document;
+use crate::chain::{ResultsChain, results_chain};
+use crate::model::Model;
+
+/// The chain of the entry the tab shows, and what it was worked out for.
+#[derive(Debug, Default)]
+pub struct ChainCache {
+    /// The document's revision, the plan and the entry.
+    key: Option<(u64, usize, usize)>,
+    chain: Option<ResultsChain>,
+}
+
+impl ChainCache {
+    /// Works the chain out again where the document or the entry changed.
+    pub fn refresh(&mut self, model: &Model, doc: &Document, view: &ViewState) {
+        let Some((plan, entry)) = view.chain_entry(doc) else {
+            *self = ChainCache::default();
+            return;
+        };
+        let key = Some((doc.revision(), plan, entry));
+        if self.key != key {
+            self.chain = results_chain(model, doc.preset(), doc.evaluation(), plan, entry);
+            self.key = key;
+        }
+    }
+
+    /// The chain, if the active plan has an entry.
+    pub fn get(&self) -> Option<&ResultsChain> {
+        self.chain.as_ref()
+    }
+}
