@@ -11,7 +11,7 @@ use crate::plan::Plan;
 use crate::plan::indicators::Field;
 use crate::preset::Preset;
 use crate::text::{fill, num, texts};
-use crate::words::{band_word, cell_name, money, severity_word, stage_word};
+use crate::words::{band_word, cell_name, money, severity_spoken, stage_word};
 
 /// The word for a logframe level.
 pub fn level_word(level: Level) -> &'static str {
@@ -271,7 +271,7 @@ pub fn arrows(model: &Model, chain: &ResultsChain) -> Vec<Arrow> {
                     let words = fill(
                         t.chain_risk,
                         &[
-                            ("severity", severity_word(info.severity)),
+                            ("severity", severity_spoken(info.severity)),
                             ("title", &info.title),
                         ],
                     );

@@ -9,7 +9,7 @@
 use crate::chain::ResultsChain;
 use crate::chain::describe::{
     arrows, assumption_line, box_title, chain_title, field_text, level_word, plan_field_text,
-    projection,
+    projection, shorten,
 };
 use crate::model::Model;
 use crate::model::chain::{BoxKind, Level};
@@ -19,7 +19,7 @@ use crate::preset::Preset;
 use crate::text::{fill, num, texts};
 use crate::words::money;
 
-/// Cells an outcome's narrative names at most.
+/// Cells an outcome's narrative names before saying how many more there are.
 const NAMED_CELLS: usize = 4;
 
 /// A piece of a cell: text, and whether the user wrote it (else the model
@@ -101,7 +101,6 @@ fn assumptions_from(model: &Model, chain: &ResultsChain, from: &[BoxKind]) -> Ve
 
 /// The logframe of a plan: its rows, top to bottom.
 pub fn rows(model: &Model, preset: &Preset, plan: &Plan, chains: &[ResultsChain]) -> Vec<Row> {
-    let t = texts();
     let mut out = vec![row(
         "1".to_owned(),
         Level::Impact,
@@ -114,43 +113,10 @@ pub fn rows(model: &Model, preset: &Preset, plan: &Plan, chains: &[ResultsChain]
     for (i, chain) in chains.iter().enumerate() {
         let n = format!("1.{}", i + 1);
         let text = |k, f| field_text(model, preset, chain, k, f);
-        let a = &chain.activity;
-        // The largest rises name the outcome; the outputs row and the
-        // measurement plan list them all.
-        let raised: Vec<String> = chain
-            .raised()
-            .map(|c| crate::words::cell_name(model, c.cell))
-            .collect();
-        let cells = if raised.len() <= NAMED_CELLS {
-            raised.join("; ")
-        } else {
-            format!(
-                "{}; {}",
-                raised[..NAMED_CELLS].join("; "),
-                fill(
-                    t.logframe_more,
-                    &[("count", &(raised.len() - NAMED_CELLS).to_string())]
-                )
-            )
-        };
-        let template = if raised.is_empty() {
-            t.logframe_outcome_none
-        } else {
-            t.logframe_outcome
-        };
         out.push(row(
             n.clone(),
             Level::Outcome,
-            fill(
-                template,
-                &[
-                    ("entry", &a.name),
-                    ("year", &a.start_year.to_string()),
-                    ("cells", &cells),
-                    ("min", &num(model.chain.cell_rise_min)),
-                    ("projection", &projection(model, chain, BoxKind::Capability)),
-                ],
-            ),
+            outcome_narrative(model, chain),
             &[BoxKind::Market, BoxKind::Enterprise, BoxKind::Capability],
             model,
             assumptions_from(model, chain, &[BoxKind::Capability]),
@@ -160,9 +126,9 @@ pub fn rows(model: &Model, preset: &Preset, plan: &Plan, chains: &[ResultsChain]
             format!("{n}.1"),
             Level::Output,
             fill(
-                t.logframe_output,
+                texts().logframe_output,
                 &[
-                    ("entry", &a.name),
+                    ("entry", &chain.activity.name),
                     ("outputs", &projection(model, chain, BoxKind::Outputs)),
                 ],
             ),
@@ -175,22 +141,10 @@ pub fn rows(model: &Model, preset: &Preset, plan: &Plan, chains: &[ResultsChain]
             ),
             text,
         ));
-        let cost = a.cost.map_or_else(String::new, |c| {
-            format!("; {}", fill(t.chain_cost_line, &[("cost", &money(c))]))
-        });
         out.push(row(
             format!("{n}.1.1"),
             Level::Activity,
-            fill(
-                t.logframe_activity,
-                &[
-                    ("entry", &a.name),
-                    ("side", a.side.map_or("", |s| model.side_name(s))),
-                    ("year", &a.start_year.to_string()),
-                    ("intensity", &num(a.intensity)),
-                    ("cost", &cost),
-                ],
-            ),
+            activity_narrative(model, chain),
             &[BoxKind::Activity],
             model,
             assumptions_from(model, chain, &[BoxKind::Activity]),
@@ -198,6 +152,51 @@ pub fn rows(model: &Model, preset: &Preset, plan: &Plan, chains: &[ResultsChain]
         ));
     }
     out
+}
+
+/// An entry's outcome in words: the largest rises of Table 1 it brings
+/// (the measurement plan lists them all) and the capability projected.
+fn outcome_narrative(model: &Model, chain: &ResultsChain) -> String {
+    let t = texts();
+    let raised: Vec<String> = chain
+        .raised()
+        .map(|c| crate::words::cell_name(model, c.cell))
+        .collect();
+    let template = if raised.is_empty() {
+        t.logframe_outcome_none
+    } else {
+        t.logframe_outcome
+    };
+    let a = &chain.activity;
+    fill(
+        template,
+        &[
+            ("entry", &a.name),
+            ("year", &a.start_year.to_string()),
+            ("cells", &shorten(raised, NAMED_CELLS + 1).join("; ")),
+            ("min", &num(model.chain.cell_rise_min)),
+            ("projection", &projection(model, chain, BoxKind::Capability)),
+        ],
+    )
+}
+
+/// An entry's activity in words: what, which side, from when, how much.
+fn activity_narrative(model: &Model, chain: &ResultsChain) -> String {
+    let t = texts();
+    let a = &chain.activity;
+    let cost = a.cost.map_or_else(String::new, |c| {
+        format!("; {}", fill(t.chain_cost_line, &[("cost", &money(c))]))
+    });
+    fill(
+        t.logframe_activity,
+        &[
+            ("entry", &a.name),
+            ("side", a.side.map_or("", |s| model.side_name(s))),
+            ("year", &a.start_year.to_string()),
+            ("intensity", &num(a.intensity)),
+            ("cost", &cost),
+        ],
+    )
 }
 
 /// The column headings, in order.

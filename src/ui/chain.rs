@@ -140,9 +140,17 @@ fn arrow_row(ui: &mut Ui, s: &State, a: &Arrow, box_w: f32, note_w: f32) {
                     let line = assumption_line(text, status);
                     ui.label(fill(t.chain_note_line, &[("note", &line)]));
                 }
+                // Each risk on the colours of its warning in the side panel.
                 for (severity, risk) in &a.risks {
-                    let (fg, _) = theme::severity_colours(*severity, ui.visuals());
-                    ui.label(RichText::new(fill(t.chain_risk_line, &[("risk", risk)])).color(fg));
+                    let (fill_colour, ink) = theme::severity_colours(*severity, ui.visuals());
+                    Frame::new()
+                        .fill(fill_colour)
+                        .corner_radius(4.0)
+                        .inner_margin(4.0)
+                        .show(ui, |ui| {
+                            let line = fill(t.chain_risk_line, &[("risk", risk)]);
+                            ui.label(RichText::new(line).color(ink));
+                        });
                 }
             })
             .response;
