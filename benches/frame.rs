@@ -77,6 +77,7 @@ fn bench(c: &mut Criterion) {
         (DockTab::Plan, "plan editor"),
         (DockTab::Levers, "levers"),
         (DockTab::Capability, "chart with bands"),
+        (DockTab::Chain, "results chain"),
     ] {
         let mut h = window(dock);
         c.bench_function(
