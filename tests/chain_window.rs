@@ -71,6 +71,17 @@ fn an_officer_edits_two_indicators_and_exports_the_logframe() {
     assert!(shows(&h, "Market-level outcomes"));
     assert!(shows(&h, "× Training"));
     assert!(shows(&h, "not a forecast"));
+    assert!(
+        shows(&h, "the same plan without it"),
+        "how an entry is credited"
+    );
+    // Where the chain was drawn, for a picture of it alone.
+    let drawn: Option<(egui::Rect, u64)> = h.ctx.data(|d| {
+        d.get_temp(cluster_workbench::app::picture_rect_id(
+            cluster_workbench::app::action::PictureOf::Chain,
+        ))
+    });
+    assert!(drawn.is_some_and(|(r, _)| r.width() > 100.0 && r.height() > 100.0));
     // Pick the second entry from the list.
     let second = h.state().doc.preset().plans[0].entries[1]
         .name(&h.state().model)

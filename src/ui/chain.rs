@@ -85,6 +85,8 @@ fn header(ui: &mut Ui, s: &State, chain: &ResultsChain, out: &mut Vec<Action>) {
             .labelled_by(label.id);
         ui.label(RichText::new(t.chain_click_hint).weak());
     });
+    // How an entry is credited, from the model file: the chain's one rule.
+    ui.label(RichText::new(&s.model.chain.attribution).weak().small());
     ui.separator();
 }
 
