@@ -106,12 +106,8 @@ fn export_items(
         (t.picture_window, Action::TakePicture(PictureOf::Window)),
         (t.picture_chart, Action::TakePicture(PictureOf::Chart)),
     ];
-    for (label, action) in exports {
-        // A picture asks where to save once it is taken, so it waits too.
-        let enabled = free(&action) && free(&Action::Export(Export::Picture));
-        if item(ui, label, None, enabled) {
-            out.push(action);
-        }
+    for (label, action) in &exports {
+        export_item(ui, free, label, action, None, out);
     }
     ui.add_enabled_ui(planning.plan, |ui| {
         ui.menu_button(t.export_planning_menu, |ui| {
@@ -120,6 +116,27 @@ fn export_items(
         .response
         .on_disabled_hover_text(t.export_needs_plan);
     });
+}
+
+/// One export in the menu, off while a file dialog is open (a picture asks
+/// where to save once it is taken, so it waits too) or while `missing`
+/// says what it needs.
+fn export_item(
+    ui: &mut Ui,
+    free: &dyn Fn(&Action) -> bool,
+    label: &str,
+    action: &Action,
+    missing: Option<&str>,
+    out: &mut Vec<Action>,
+) {
+    let enabled = missing.is_none() && free(action) && free(&Action::Export(Export::Picture));
+    let mut r = ui.add_enabled(enabled, Button::new(label));
+    if let Some(why) = missing {
+        r = r.on_disabled_hover_text(why);
+    }
+    if r.clicked() {
+        out.push(action.clone());
+    }
 }
 
 /// What the planning documents have to be made of.
@@ -180,15 +197,8 @@ fn planning_items(
             ui.separator();
         }
         for (label, action) in items {
-            // A picture asks where to save once it is taken, so it waits too.
-            let enabled = possible && free(action) && free(&Action::Export(Export::Picture));
-            let mut r = ui.add_enabled(enabled, Button::new(*label));
-            if !possible {
-                r = r.on_disabled_hover_text(t.export_chain_needs_entry);
-            }
-            if r.clicked() {
-                out.push(action.clone());
-            }
+            let missing = (!possible).then_some(t.export_chain_needs_entry);
+            export_item(ui, free, label, action, missing, out);
         }
     }
 }
