@@ -62,39 +62,12 @@ pub fn cell_line(model: &Model, c: &CellMove) -> String {
 pub fn box_lines(model: &Model, chain: &ResultsChain, kind: BoxKind) -> Vec<String> {
     let t = texts();
     match kind {
-        BoxKind::Activity => {
-            let a = &chain.activity;
-            let side = a.side.map_or("", |s| model.side_name(s));
-            let mut lines = vec![
-                a.name.clone(),
-                fill(
-                    t.chain_activity_line,
-                    &[
-                        ("side", side),
-                        ("year", &a.start_year.to_string()),
-                        ("intensity", &num(a.intensity)),
-                    ],
-                ),
-            ];
-            if let Some(c) = a.cost {
-                lines.push(fill(t.chain_cost_line, &[("cost", &money(c))]));
-            }
-            lines
-        }
+        BoxKind::Activity => activity_lines(model, chain),
         BoxKind::Outputs if chain.outputs.is_empty() => vec![t.chain_outputs_none.to_owned()],
         BoxKind::Outputs => chain
             .outputs
             .iter()
-            .map(|(a, c)| {
-                fill(
-                    t.chain_change_line,
-                    &[
-                        ("what", &model.attribute_info(*a).name),
-                        ("from", &num(c.without)),
-                        ("to", &num(c.with)),
-                    ],
-                )
-            })
+            .map(|(a, c)| change_line(&model.attribute_info(*a).name, *c))
             .collect(),
         BoxKind::Market if chain.cells.is_empty() => vec![fill(
             t.chain_cells_none,
@@ -104,40 +77,66 @@ pub fn box_lines(model: &Model, chain: &ResultsChain, kind: BoxKind) -> Vec<Stri
         BoxKind::Enterprise => chain
             .efforts
             .iter()
-            .map(|(e, c)| {
-                fill(
-                    t.chain_change_line,
-                    &[
-                        (
-                            "what",
-                            &format!("{} {}", e.id(), model.effort_info(*e).name),
-                        ),
-                        ("from", &num(c.without)),
-                        ("to", &num(c.with)),
-                    ],
-                )
-            })
+            .map(|(e, c)| change_line(&format!("{} {}", e.id(), model.effort_info(*e).name), *c))
             .collect(),
-        BoxKind::Capability => {
-            let p = &chain.capability;
-            vec![
-                fill(
-                    t.chain_capability_line,
-                    &[
-                        ("year", &p.horizon.to_string()),
-                        ("with", &num(p.capability.with)),
-                        ("stage_with", stage_word(p.stage_with)),
-                        ("without", &num(p.capability.without)),
-                        ("stage_without", stage_word(p.stage_without)),
-                    ],
-                ),
-                model.chain.projection.clone(),
-            ]
-        }
+        BoxKind::Capability => capability_lines(model, chain),
         // The model does not compute the impact: the boxes hold only what
         // the user measures (the arrow into them says so).
         BoxKind::Scale | BoxKind::Income | BoxKind::Jobs | BoxKind::Wider => Vec::new(),
     }
+}
+
+/// "Public support: 0.25 to 0.50".
+fn change_line(what: &str, c: super::Change) -> String {
+    fill(
+        texts().chain_change_line,
+        &[
+            ("what", what),
+            ("from", &num(c.without)),
+            ("to", &num(c.with)),
+        ],
+    )
+}
+
+/// The entry as planned: its name, side, start, intensity and cost.
+fn activity_lines(model: &Model, chain: &ResultsChain) -> Vec<String> {
+    let t = texts();
+    let a = &chain.activity;
+    let side = a.side.map_or("", |s| model.side_name(s));
+    let mut lines = vec![
+        a.name.clone(),
+        fill(
+            t.chain_activity_line,
+            &[
+                ("side", side),
+                ("year", &a.start_year.to_string()),
+                ("intensity", &num(a.intensity)),
+            ],
+        ),
+    ];
+    if let Some(c) = a.cost {
+        lines.push(fill(t.chain_cost_line, &[("cost", &money(c))]));
+    }
+    lines
+}
+
+/// The capability by the horizon with the plan and without the entry, and
+/// that it is a projection.
+fn capability_lines(model: &Model, chain: &ResultsChain) -> Vec<String> {
+    let p = &chain.capability;
+    vec![
+        fill(
+            texts().chain_capability_line,
+            &[
+                ("year", &p.horizon.to_string()),
+                ("with", &num(p.capability.with)),
+                ("stage_with", stage_word(p.stage_with)),
+                ("without", &num(p.capability.without)),
+                ("stage_without", stage_word(p.stage_without)),
+            ],
+        ),
+        model.chain.projection.clone(),
+    ]
 }
 
 /// What the model projects for a box, on one line (the measurement plan's
