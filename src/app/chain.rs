@@ -1,9 +1,10 @@
-//! The results chain the Results chain tab shows, worked out once for each
-//! revision of the document and entry rather than on every frame (it runs a
-//! simulation of the plan without the entry).
+//! The results chain the Results chain tab shows, and its words, worked
+//! out once for each revision of the document and entry rather than on
+//! every frame (the chain runs a simulation of the plan without the entry).
 
 use super::ViewState;
 use super::document::Document;
+use crate::chain::describe::Described;
 use crate::chain::{ResultsChain, results_chain};
 use crate::model::Model;
 
@@ -12,7 +13,7 @@ use crate::model::Model;
 pub struct ChainCache {
     /// The document's revision, the plan and the entry.
     key: Option<(u64, usize, usize)>,
-    chain: Option<ResultsChain>,
+    chain: Option<(ResultsChain, Described)>,
 }
 
 impl ChainCache {
@@ -24,13 +25,17 @@ impl ChainCache {
         };
         let key = Some((doc.revision(), plan, entry));
         if self.key != key {
-            self.chain = results_chain(model, doc.preset(), doc.evaluation(), plan, entry);
+            self.chain =
+                results_chain(model, doc.preset(), doc.evaluation(), plan, entry).map(|c| {
+                    let words = Described::new(model, doc.preset(), &c);
+                    (c, words)
+                });
             self.key = key;
         }
     }
 
-    /// The chain, if the active plan has an entry.
-    pub fn get(&self) -> Option<&ResultsChain> {
-        self.chain.as_ref()
+    /// The chain and its words, if the active plan has an entry.
+    pub fn get(&self) -> Option<(&ResultsChain, &Described)> {
+        self.chain.as_ref().map(|(c, w)| (c, w))
     }
 }

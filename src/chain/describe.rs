@@ -57,6 +57,59 @@ pub fn cell_line(model: &Model, c: &CellMove) -> String {
     )
 }
 
+/// A box in words: what the model says there, and its indicator line
+/// (empty where neither the user nor the model has one).
+#[derive(Debug, Clone, PartialEq)]
+pub struct BoxWords {
+    pub lines: Vec<String>,
+    /// "Indicator: …".
+    pub indicator: String,
+    /// Whether the user wrote the indicator (else it is the model's).
+    pub mine: bool,
+}
+
+/// A chain in words, worked out once: every box (in [`BoxKind::ALL`]
+/// order) and every arrow.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Described {
+    boxes: Vec<BoxWords>,
+    pub arrows: Vec<Arrow>,
+}
+
+impl Described {
+    pub fn new(model: &Model, preset: &Preset, chain: &ResultsChain) -> Described {
+        let boxes = BoxKind::ALL
+            .into_iter()
+            .map(|kind| {
+                let (indicator, mine) = field_text(model, preset, chain, kind, Field::Indicator);
+                BoxWords {
+                    lines: box_lines(model, chain, kind),
+                    indicator: if indicator.is_empty() {
+                        String::new()
+                    } else {
+                        indicator_line(&indicator)
+                    },
+                    mine,
+                }
+            })
+            .collect();
+        Described {
+            boxes,
+            arrows: arrows(model, chain),
+        }
+    }
+
+    /// The words of a box.
+    pub fn words(&self, kind: BoxKind) -> &BoxWords {
+        &self.boxes[kind.index()]
+    }
+
+    /// The arrow out of a box, if it has one.
+    pub fn arrow_from(&self, kind: BoxKind) -> Option<&Arrow> {
+        self.arrows.iter().find(|a| a.from == kind)
+    }
+}
+
 /// What a box says, line by line: drawn from the model for the first five,
 /// a reminder to measure for the impact boxes.
 pub fn box_lines(model: &Model, chain: &ResultsChain, kind: BoxKind) -> Vec<String> {
@@ -294,7 +347,7 @@ pub fn shorten(mut lines: Vec<String>, max: usize) -> Vec<String> {
 }
 
 /// A box's indicator on one line: "Indicator: …".
-pub fn indicator_line(indicator: &str) -> String {
+fn indicator_line(indicator: &str) -> String {
     fill(texts().chain_box_indicator, &[("indicator", indicator)])
 }
 

@@ -9,8 +9,8 @@
 use super::wrap;
 use crate::chain::ResultsChain;
 use crate::chain::describe::{
-    Arrow, arrows, assumption_line, box_lines, box_title, chain_title, field_text, indicator_line,
-    level_word, shorten,
+    Arrow, Described, assumption_line, box_lines, box_title, chain_title, field_text, level_word,
+    shorten,
 };
 use crate::model::Model;
 use crate::model::chain::BoxKind;
@@ -29,22 +29,13 @@ fn node(n: usize, kind: BoxKind) -> String {
     format!("e{}_{}", n + 1, kind.id())
 }
 
-/// The text of a box for the text forms: its lines and its indicator.
-fn box_text(model: &Model, preset: &Preset, chain: &ResultsChain, kind: BoxKind) -> Vec<String> {
-    let mut lines = box_lines(model, chain, kind);
-    lines.extend(indicator(model, preset, chain, kind));
-    lines
-}
-
-/// The indicator's line, if the box has one.
-fn indicator(
-    model: &Model,
-    preset: &Preset,
-    chain: &ResultsChain,
-    kind: BoxKind,
-) -> Option<String> {
-    let (indicator, _) = field_text(model, preset, chain, kind, Field::Indicator);
-    (!indicator.is_empty()).then(|| indicator_line(&indicator))
+/// The text of a box for the text forms: its title, lines and indicator.
+fn box_text(model: &Model, words: &Described, kind: BoxKind) -> Vec<String> {
+    let w = words.words(kind);
+    std::iter::once(box_title(model, kind).to_owned())
+        .chain(w.lines.iter().cloned())
+        .chain((!w.indicator.is_empty()).then(|| w.indicator.clone()))
+        .collect()
 }
 
 /// The label of an arrow: its assumptions and how they stand, then risks.
@@ -59,16 +50,16 @@ fn arrow_text(a: &Arrow) -> Vec<String> {
 /// The chain's edges for the graph forms: each arrow up the spine, and the
 /// arrow into the impact as one edge to each impact box; an arrow's label
 /// (its assumptions and risks) goes on its first edge only.
-fn edges(model: &Model, chain: &ResultsChain) -> Vec<(BoxKind, BoxKind, Vec<String>)> {
+fn edges(words: &Described) -> Vec<(BoxKind, BoxKind, Vec<String>)> {
     let mut out = Vec::new();
-    for a in arrows(model, chain) {
+    for a in &words.arrows {
         let targets: &[BoxKind] = if a.from == BoxKind::Capability {
             &BoxKind::IMPACT
         } else {
             std::slice::from_ref(&a.to)
         };
         for (i, &to) in targets.iter().enumerate() {
-            let label = if i == 0 { arrow_text(&a) } else { Vec::new() };
+            let label = if i == 0 { arrow_text(a) } else { Vec::new() };
             out.push((a.from, to, label));
         }
     }
@@ -95,21 +86,13 @@ struct Laid {
 }
 
 impl Laid {
-    fn new(
-        model: &Model,
-        preset: &Preset,
-        chain: &ResultsChain,
-        kind: BoxKind,
-        room: usize,
-    ) -> Laid {
+    fn new(model: &Model, words: &Described, kind: BoxKind, room: usize) -> Laid {
         // The model's lines are cut to fit; the user's indicator never is.
-        let model_lines: Vec<String> = box_lines(model, chain, kind)
-            .iter()
-            .flat_map(|l| wrap(l, room, 4))
-            .collect();
+        let w = words.words(kind);
+        let model_lines: Vec<String> = w.lines.iter().flat_map(|l| wrap(l, room, 4)).collect();
         let mut lines = shorten(model_lines, MAX_BOX_LINES);
-        if let Some(i) = indicator(model, preset, chain, kind) {
-            lines.extend(wrap(&i, room, 5));
+        if !w.indicator.is_empty() {
+            lines.extend(wrap(&w.indicator, room, 5));
         }
         Laid {
             title: wrap(box_title(model, kind), room, 2),
@@ -191,6 +174,7 @@ fn up_arrow(x: f64, top: f64, bottom: f64) -> Group {
 
 /// One chain drawn from `top`; returns the group and its height.
 fn chain_group(model: &Model, preset: &Preset, chain: &ResultsChain, top: f64) -> (Group, f64) {
+    let words = Described::new(model, preset, chain);
     let mut g = Group::new().set("class", "results-chain");
     let mut y = top;
     let heading = wrap(&chain_title(preset, chain), 110, 2);
@@ -201,17 +185,16 @@ fn chain_group(model: &Model, preset: &Preset, chain: &ResultsChain, top: f64) -
     let w = (WIDTH - 2.0 * PAD - 3.0 * gap) / 4.0;
     let laid: Vec<Laid> = BoxKind::IMPACT
         .iter()
-        .map(|&k| Laid::new(model, preset, chain, k, IMPACT_ROOM))
+        .map(|&k| Laid::new(model, &words, k, IMPACT_ROOM))
         .collect();
     let row = laid.iter().map(Laid::height).fold(0.0, f64::max);
     for (i, l) in laid.iter().enumerate() {
         g = g.add(draw_box(PAD + i as f64 * (w + gap), y, w, l, true));
     }
     y += row;
-    let all = arrows(model, chain);
     for kind in BoxKind::SPINE_DOWN {
         // The arrow into the level above, with its note beside it.
-        if let Some(a) = all.iter().find(|a| a.from == kind) {
+        if let Some(a) = words.arrow_from(kind) {
             let note: Vec<String> = arrow_text(a)
                 .iter()
                 .flat_map(|l| wrap(l, NOTE_ROOM, 8))
@@ -222,7 +205,7 @@ fn chain_group(model: &Model, preset: &Preset, chain: &ResultsChain, top: f64) -
                 .add(text_lines(NOTE_X, y + 4.0, NOTE_LINE, &note, "normal").set("font-size", 10));
             y += h;
         }
-        let l = Laid::new(model, preset, chain, kind, BOX_ROOM);
+        let l = Laid::new(model, &words, kind, BOX_ROOM);
         g = g.add(draw_box(PAD, y, BOX_W, &l, false));
         y += l.height();
     }
@@ -315,21 +298,21 @@ fn mermaid_label(lines: &[String]) -> String {
 pub fn chains_mermaid(model: &Model, preset: &Preset, chains: &[ResultsChain]) -> String {
     let mut out = String::from("flowchart BT\n");
     for (n, chain) in chains.iter().enumerate() {
+        let words = Described::new(model, preset, chain);
         out.push_str(&format!(
             "  subgraph e{}[\"{}\"]\n",
             n + 1,
             mermaid_label(&[chain_title(preset, chain)])
         ));
         for kind in BoxKind::ALL {
-            let mut lines = vec![box_title(model, kind).to_owned()];
-            lines.extend(box_text(model, preset, chain, kind));
+            let lines = box_text(model, &words, kind);
             out.push_str(&format!(
                 "    {}[\"{}\"]\n",
                 node(n, kind),
                 mermaid_label(&lines)
             ));
         }
-        for (from, to, label) in edges(model, chain) {
+        for (from, to, label) in edges(&words) {
             if label.is_empty() {
                 out.push_str(&format!("    {} --> {}\n", node(n, from), node(n, to)));
             } else {
@@ -366,14 +349,14 @@ pub fn chains_dot(model: &Model, preset: &Preset, chains: &[ResultsChain]) -> St
         "digraph results_chains {\n  rankdir=BT;\n  node [shape=box, style=\"rounded,filled\", fillcolor=\"#eef3fa\", fontname=\"sans-serif\"];\n  edge [fontname=\"sans-serif\", fontsize=9];\n",
     );
     for (n, chain) in chains.iter().enumerate() {
+        let words = Described::new(model, preset, chain);
         out.push_str(&format!("  subgraph cluster_e{} {{\n", n + 1));
         out.push_str(&format!(
             "    label={};\n",
             dot_string(&[chain_title(preset, chain)])
         ));
         for kind in BoxKind::ALL {
-            let mut lines = vec![box_title(model, kind).to_owned()];
-            lines.extend(box_text(model, preset, chain, kind));
+            let lines = box_text(model, &words, kind);
             let fill_colour = if kind.is_plan_level() {
                 ", fillcolor=\"#f3f0e6\""
             } else {
@@ -390,7 +373,7 @@ pub fn chains_dot(model: &Model, preset: &Preset, chains: &[ResultsChain]) -> St
             "    {{ rank=same; {} }}\n",
             BoxKind::IMPACT.map(|k| node(n, k)).join("; ")
         ));
-        for (from, to, label) in edges(model, chain) {
+        for (from, to, label) in edges(&words) {
             if label.is_empty() {
                 out.push_str(&format!("    {} -> {};\n", node(n, from), node(n, to)));
             } else {
@@ -427,6 +410,7 @@ pub fn chains_csv(
     w.row(&header)?;
     for chain in chains {
         let name = chain_title(preset, chain);
+        let words = Described::new(model, preset, chain);
         for kind in BoxKind::ALL {
             let mut row = vec![
                 name.clone(),
@@ -434,7 +418,7 @@ pub fn chains_csv(
                 kind.id().to_owned(),
                 level_word(kind.level()).to_owned(),
                 box_title(model, kind).to_owned(),
-                box_lines(model, chain, kind).join("\n"),
+                words.words(kind).lines.join("\n"),
                 String::new(),
                 String::new(),
             ];
@@ -442,7 +426,7 @@ pub fn chains_csv(
             row.extend([String::new(), String::new()]);
             w.row(&row)?;
         }
-        for a in arrows(model, chain) {
+        for a in &words.arrows {
             let mut row = vec![
                 name.clone(),
                 "arrow".to_owned(),

@@ -10,8 +10,7 @@ use super::theme;
 use crate::app::action::{Action, PictureOf};
 use crate::chain::ResultsChain;
 use crate::chain::describe::{
-    Arrow, arrows, assumption_line, box_lines, box_title, chain_title, field_text, field_word,
-    indicator_line, shorten,
+    Arrow, BoxWords, Described, assumption_line, box_title, chain_title, field_text, field_word,
 };
 use crate::edit::Edit;
 use crate::model::chain::BoxKind;
@@ -27,7 +26,7 @@ const SHOWN_LINES: usize = 7;
 /// Draws the tab.
 pub fn panel(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
     let t = texts();
-    let Some(chain) = s.chain else {
+    let Some((chain, words)) = s.chain else {
         let why = if s.active().is_some() {
             t.chain_no_entry
         } else {
@@ -54,7 +53,7 @@ pub fn panel(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
             ScrollArea::both()
                 .id_salt("chain-scroll")
                 .auto_shrink([false, false])
-                .show(ui, |ui| drawing(ui, s, chain, out));
+                .show(ui, |ui| drawing(ui, s, words, out));
         });
 }
 
@@ -92,7 +91,7 @@ fn header(ui: &mut Ui, s: &State, chain: &ResultsChain, out: &mut Vec<Action>) {
 
 /// The boxes and arrows, top to bottom; records where they were drawn for a
 /// picture of the chain.
-fn drawing(ui: &mut Ui, s: &State, chain: &ResultsChain, out: &mut Vec<Action>) {
+fn drawing(ui: &mut Ui, s: &State, words: &Described, out: &mut Vec<Action>) {
     let top = ui.cursor().top();
     // Two columns, boxes and the notes beside the arrows; in a narrow dock
     // (an indicator open beside it) the drawing scrolls rather than squeeze.
@@ -109,16 +108,15 @@ fn drawing(ui: &mut Ui, s: &State, chain: &ResultsChain, out: &mut Vec<Action>) 
     for pair in BoxKind::IMPACT.chunks(2) {
         ui.horizontal_top(|ui| {
             for &kind in pair {
-                chain_box(ui, s, chain, kind, w.max(140.0), out);
+                chain_box(ui, s, kind, words.words(kind), w.max(140.0), out);
             }
         });
     }
-    let all = arrows(s.model, chain);
     for kind in BoxKind::SPINE_DOWN {
-        if let Some(a) = all.iter().find(|a| a.from == kind) {
+        if let Some(a) = words.arrow_from(kind) {
             arrow_row(ui, s, a, box_w, note_w);
         }
-        chain_box(ui, s, chain, kind, box_w, out);
+        chain_box(ui, s, kind, words.words(kind), box_w, out);
     }
     let area = egui::Rect::from_min_max(
         egui::pos2(ui.min_rect().left(), top),
@@ -194,29 +192,26 @@ fn paint_arrow(ui: &Ui, column: egui::Rect, notes: egui::Rect) {
 fn chain_box(
     ui: &mut Ui,
     s: &State,
-    chain: &ResultsChain,
     kind: BoxKind,
+    words: &BoxWords,
     width: f32,
     out: &mut Vec<Action>,
 ) {
-    let lines = shorten(box_lines(s.model, chain, kind), SHOWN_LINES);
-    let (indicator, mine) = field_text(s.model, s.doc.preset(), chain, kind, Field::Indicator);
-    let indicator = indicator_line(&indicator);
     let selected = s.view.chain_box == Some(kind);
-    let rect = paint_box(ui, s, kind, width, &lines, &indicator, mine, selected);
+    let rect = paint_box(ui, s, kind, words, width, selected);
     let response = ui.interact(
         rect,
         ui.scope_id().with(("chain-box", kind.id())),
         Sense::click(),
     );
     let title = box_title(s.model, kind);
-    let spoken = format!("{title}: {}", lines.join("; "));
+    let spoken = format!("{title}: {}", words.lines.join("; "));
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &spoken));
     access::name(ui.ctx(), response.id, &spoken, || {
         // Sentences joined once each: a line may end in a full stop, and an
         // impact box has no lines.
-        let lines = lines.join("; ");
-        [title, lines.as_str(), indicator.as_str()]
+        let lines = words.lines.join("; ");
+        [title, lines.as_str(), words.indicator.as_str()]
             .iter()
             .map(|p| p.trim_end_matches('.'))
             .filter(|p| !p.is_empty())
@@ -241,16 +236,14 @@ fn chain_box(
     }
 }
 
-/// Draws a box's frame and words; returns where it was drawn.
-#[allow(clippy::too_many_arguments)]
+/// Draws a box's frame and words, at most [`SHOWN_LINES`] of the model's;
+/// returns where it was drawn.
 fn paint_box(
     ui: &mut Ui,
     s: &State,
     kind: BoxKind,
+    words: &BoxWords,
     width: f32,
-    lines: &[String],
-    indicator: &str,
-    mine: bool,
     selected: bool,
 ) -> egui::Rect {
     let visuals = ui.visuals().clone();
@@ -264,6 +257,12 @@ fn paint_box(
     } else {
         visuals.widgets.noninteractive.fg_stroke
     };
+    let cut = words.lines.len() > SHOWN_LINES;
+    let shown = if cut {
+        &words.lines[..SHOWN_LINES - 1]
+    } else {
+        &words.lines[..]
+    };
     Frame::new()
         .fill(fill_colour)
         .stroke(stroke)
@@ -274,14 +273,19 @@ fn paint_box(
             ui.vertical(|ui| {
                 ui.set_width(width);
                 ui.label(RichText::new(box_title(s.model, kind)).strong());
-                for line in lines {
+                for line in shown {
                     ui.label(line);
                 }
+                if cut {
+                    let more = (words.lines.len() - shown.len()).to_string();
+                    ui.label(fill(texts().logframe_more, &[("count", &more)]));
+                }
                 // The model's suggestion is grey, as in the logframe.
-                ui.label(if mine {
-                    RichText::new(indicator)
+                let indicator = RichText::new(&words.indicator);
+                ui.label(if words.mine {
+                    indicator
                 } else {
-                    RichText::new(indicator).italics().weak()
+                    indicator.italics().weak()
                 });
             });
         })

@@ -59,8 +59,12 @@ pub struct State<'a> {
     pub analysis: Option<&'a Analysis>,
     /// Whether they answer the document as it is (else they are refreshing).
     pub analysis_current: bool,
-    /// The selected entry's results chain, when its tab is showing.
-    pub chain: Option<&'a crate::chain::ResultsChain>,
+    /// The selected entry's results chain and its words, when its tab is
+    /// showing.
+    pub chain: Option<(
+        &'a crate::chain::ResultsChain,
+        &'a crate::chain::describe::Described,
+    )>,
 }
 
 impl State<'_> {
@@ -170,7 +174,10 @@ pub fn frame(ui: &mut Ui, wb: &mut Workbench) {
     // The dialog is the one thing views edit in place (its text fields); it is
     // taken out while the rest of the workbench is lent to the views.
     let mut dialog = wb.dialog.take();
-    if wb.settings.dock == crate::app::action::DockTab::Chain {
+    // Only the Results chain tab needs the chain: other tabs do not pay for
+    // it while a slider is dragged, nor see one that may be stale.
+    let chain_shown = wb.settings.dock == crate::app::action::DockTab::Chain;
+    if chain_shown {
         wb.chain.refresh(&wb.model, &wb.doc, &wb.view);
     }
     let (analysis, analysis_current) = wb.analysis();
@@ -185,7 +192,7 @@ pub fn frame(ui: &mut Ui, wb: &mut Workbench) {
         asking: wb.is_asking(),
         analysis,
         analysis_current,
-        chain: wb.chain.get(),
+        chain: wb.chain.get().filter(|_| chain_shown),
     };
     if state.view.presenting {
         if dialog.is_none() {
