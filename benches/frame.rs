@@ -8,7 +8,7 @@
 //! left out. Target: median under 2 ms in release (issue 6).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use cluster_workbench::app::action::{Action, DockTab};
+use cluster_workbench::app::action::{Action, DocAction, DockTab, ViewAction};
 use cluster_workbench::app::settings::Settings;
 use cluster_workbench::app::{Start, Workbench};
 use cluster_workbench::attribute::Attribute;
@@ -32,8 +32,10 @@ fn window(dock: DockTab) -> Harness<'static, Workbench> {
     h.state_mut().finish_file_jobs(&ctx);
     h.run();
     assert_eq!(h.state().doc.preset().plans.len(), 3);
-    h.state_mut().apply(Action::SelectCell(Some(12)), &ctx);
-    h.state_mut().apply(Action::SelectEntry(Some(1)), &ctx);
+    h.state_mut()
+        .apply(ViewAction::SelectCell(Some(12)).into(), &ctx);
+    h.state_mut()
+        .apply(ViewAction::SelectEntry(Some(1)).into(), &ctx);
     h.run();
     // The fixture has uncertainty: wait for the bands and the levers.
     h.state_mut().finish_analysis();
@@ -61,10 +63,10 @@ fn slider_frames(
     c.bench_function(name, |b| {
         b.iter(|| {
             v = if v > 0.9 { 0.0 } else { v + 0.01 };
-            let edit = Action::Edit {
+            let edit = Action::Document(DocAction::Edit {
                 edit: Edit::SetAttribute(attribute, v),
                 merge: true,
-            };
+            });
             h.state_mut().apply(edit, &ctx);
             frame(&mut h)
         })
@@ -100,8 +102,9 @@ fn bench_workshop(c: &mut Criterion) {
     for (step, name) in [(1, "Table 1"), (4, "capability")] {
         let mut h = window(DockTab::Capability);
         let ctx = h.ctx.clone();
-        h.state_mut().apply(Action::Present(true), &ctx);
-        h.state_mut().apply(Action::WorkshopStep(step), &ctx);
+        h.state_mut().apply(ViewAction::Present(true).into(), &ctx);
+        h.state_mut()
+            .apply(ViewAction::WorkshopStep(step).into(), &ctx);
         h.run();
         slider_frames(
             c,

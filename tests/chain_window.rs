@@ -9,7 +9,7 @@ mod common_window;
 use common_window::{Window, opened, type_path};
 
 use calamine::{Data, Reader, Xlsx};
-use cluster_workbench::app::action::{Action, DockTab};
+use cluster_workbench::app::action::{Action, DocAction, DockTab, FileAction, ViewAction};
 use cluster_workbench::model::chain::BoxKind;
 use cluster_workbench::plan::indicators::Field;
 use egui::accesskit::Role;
@@ -54,14 +54,14 @@ fn write_field(h: &mut Window, box_title: &str, field: &str, role: Role, text: &
 }
 
 fn open_chain_tab(h: &mut Window) {
-    act(h, Action::SetDockTab(DockTab::Chain));
+    act(h, ViewAction::SetDockTab(DockTab::Chain).into());
 }
 
 #[test]
 fn an_officer_edits_two_indicators_and_exports_the_logframe() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = opened("supply-side-with-demand.json");
-    act(&mut h, Action::SetActivePlan(0));
+    act(&mut h, DocAction::SetActivePlan(0).into());
     open_chain_tab(&mut h);
     // The first entry's chain, drawn from the analysis: the cells it raises
     // are named in words, and the projection is marked as one.
@@ -86,7 +86,7 @@ fn an_officer_edits_two_indicators_and_exports_the_logframe() {
     let second = h.state().doc.preset().plans[0].entries[1]
         .name(&h.state().model)
         .to_owned();
-    act(&mut h, Action::SelectEntry(Some(1)));
+    act(&mut h, ViewAction::SelectEntry(Some(1)).into());
     assert!(shows(&h, &second));
 
     write_field(
@@ -116,7 +116,7 @@ fn an_officer_edits_two_indicators_and_exports_the_logframe() {
     );
     assert!(h.state().doc.is_dirty());
     // Each field typed is one undo step.
-    act(&mut h, Action::Undo);
+    act(&mut h, DocAction::Undo.into());
     let p = h.state().doc.preset();
     assert!(p.plans[0].indicators.is_empty());
     assert_eq!(
@@ -126,7 +126,7 @@ fn an_officer_edits_two_indicators_and_exports_the_logframe() {
         Some("12 trainees a year"),
         "the first field typed is an undo step of its own"
     );
-    act(&mut h, Action::Redo);
+    act(&mut h, DocAction::Redo.into());
 
     // The logframe from the File menu.
     h.get_by_label("File").click();
@@ -167,12 +167,12 @@ fn a_plan_without_entries_says_what_to_do() {
     let plan = h.state().doc.preset().plans.len();
     act(
         &mut h,
-        Action::Edit {
+        Action::Document(DocAction::Edit {
             edit: cluster_workbench::edit::Edit::AddPlan {
                 name: "Empty".into(),
             },
             merge: false,
-        },
+        }),
     );
     assert_eq!(h.state().doc.active_plan(), Some(plan));
     open_chain_tab(&mut h);
@@ -180,17 +180,19 @@ fn a_plan_without_entries_says_what_to_do() {
     // A chain waits for an entry; the plan's logframe does not.
     act(
         &mut h,
-        Action::Export(cluster_workbench::app::action::Export::Chain(
+        FileAction::Export(cluster_workbench::app::action::Export::Chain(
             cluster_workbench::export::ChainFormat::Svg,
-        )),
+        ))
+        .into(),
     );
     assert!(h.state().dialog.is_none(), "no file is asked for");
     assert!(shows(&h, "The active plan has no entries"));
     act(
         &mut h,
-        Action::Export(cluster_workbench::app::action::Export::Logframe(
+        FileAction::Export(cluster_workbench::app::action::Export::Logframe(
             cluster_workbench::export::LogframeFormat::Csv,
-        )),
+        ))
+        .into(),
     );
     assert!(h.state().dialog.is_some(), "the logframe asks where to go");
 }

@@ -7,7 +7,7 @@
 mod common_window;
 use common_window::harness_with;
 
-use cluster_workbench::app::action::{Action, DockTab};
+use cluster_workbench::app::action::{DocAction, DockTab};
 use cluster_workbench::app::settings::Settings;
 use cluster_workbench::app::{Start, Workbench};
 use cluster_workbench::attribute::Attribute;
@@ -117,7 +117,7 @@ fn an_uncertainty_control_brings_the_band_and_the_best_plan_share() {
     assert!(wider.p90 - wider.p10 > width, "{wider:?} vs {width}");
     // One undo step per typed number.
     let ctx = h.ctx.clone();
-    h.state_mut().apply(Action::Undo, &ctx);
+    h.state_mut().apply(DocAction::Undo.into(), &ctx);
     assert_eq!(
         h.state().doc.preset().uncertainty[Attribute::MarketDynamism],
         0.2

@@ -7,7 +7,7 @@
 mod common_window;
 use common_window::{harness, harness_with};
 
-use cluster_workbench::app::action::{Action, DockTab, MatrixView};
+use cluster_workbench::app::action::{Action, DialogAction, DocAction, DockTab, MatrixView};
 use cluster_workbench::app::settings::Settings;
 use cluster_workbench::app::{Dialog, Start, Workbench};
 use cluster_workbench::edit::Edit;
@@ -130,7 +130,7 @@ fn dragging_a_timeline_bar_moves_the_start_year_in_one_undo_step() {
     let entry = &h.state().doc.preset().plans[0].entries[1];
     assert_eq!(entry.start_year, 6, "dragged four years later");
     assert!(shows(&h, "Training centre, Supply side, from year 6 to 15"));
-    act(&mut h, Action::Undo);
+    act(&mut h, DocAction::Undo.into());
     assert_eq!(h.state().doc.preset().plans[0].entries[1].start_year, 2);
     assert!(!h.state().doc.can_undo(), "the whole drag was one step");
 }
@@ -186,7 +186,7 @@ fn plans_are_added_duplicated_renamed_and_deleted() {
     // Rename it.
     act(
         &mut h,
-        Action::AskPlanName(cluster_workbench::app::action::NamePurpose::Rename(1)),
+        DialogAction::AskPlanName(cluster_workbench::app::action::NamePurpose::Rename(1)).into(),
     );
     if let Some(Dialog::PlanName { text, .. }) = &mut h.state_mut().dialog {
         *text = "Buyer links only".into();
@@ -210,10 +210,10 @@ fn plans_are_added_duplicated_renamed_and_deleted() {
         ]
     );
     assert_eq!(h.state().doc.active_plan(), Some(1));
-    act(&mut h, Action::Undo);
+    act(&mut h, DocAction::Undo.into());
     assert_eq!(plan_names(h.state())[1], "Buyer links only");
     for _ in 0..3 {
-        act(&mut h, Action::Undo);
+        act(&mut h, DocAction::Undo.into());
     }
     assert!(!h.state().doc.is_dirty());
 }
@@ -286,21 +286,21 @@ fn a_shorter_horizon_is_refused_naming_the_entry_in_the_way() {
     let mut h = window("teaching-case.json", DockTab::Plan);
     act(
         &mut h,
-        Action::Edit {
+        Action::Document(DocAction::Edit {
             edit: Edit::SetStartYear {
                 plan: 1,
                 entry: 0,
                 year: 12,
             },
             merge: false,
-        },
+        }),
     );
     act(
         &mut h,
-        Action::Edit {
+        Action::Document(DocAction::Edit {
             edit: Edit::SetHorizon(10),
             merge: false,
-        },
+        }),
     );
     let wb = h.state();
     assert_eq!(wb.doc.preset().horizon_years, 15, "nothing changed");
@@ -394,6 +394,6 @@ fn typing_a_horizon_takes_effect_once_the_number_is_complete() {
     h.run();
     assert!(h.state().dialog.is_none(), "{:?}", h.state().dialog);
     assert_eq!(h.state().doc.preset().horizon_years, 12);
-    act(&mut h, Action::Undo);
+    act(&mut h, DocAction::Undo.into());
     assert_eq!(h.state().doc.preset().horizon_years, 15, "one step");
 }

@@ -9,7 +9,7 @@
 mod common_window;
 use common_window::{harness_of, workbench};
 
-use cluster_workbench::app::action::Action;
+use cluster_workbench::app::action::{Action, DialogAction, DocAction, FileAction};
 use cluster_workbench::app::document::Origin;
 use cluster_workbench::app::{Dialog, Workbench};
 use cluster_workbench::attribute::Attribute;
@@ -38,10 +38,10 @@ fn settle(h: &mut Window) {
 fn edit(h: &mut Window, value: f64) {
     let ctx = h.ctx.clone();
     h.state_mut().apply(
-        Action::Edit {
+        Action::Document(DocAction::Edit {
             edit: Edit::SetAttribute(Attribute::Associations, value),
             merge: true,
-        },
+        }),
         &ctx,
     );
 }
@@ -135,8 +135,10 @@ fn a_save_removes_the_recovery_file() {
     keep_at(&mut h, 2.0);
     assert_eq!(recovery_files(dir.path()).len(), 1);
     let ctx = h.ctx.clone();
-    h.state_mut()
-        .apply(Action::SaveTo(out.path().join("saved.json")), &ctx);
+    h.state_mut().apply(
+        FileAction::SaveTo(out.path().join("saved.json")).into(),
+        &ctx,
+    );
     settle(&mut h);
     keep_at(&mut h, 3.0);
     assert!(recovery_files(dir.path()).is_empty());
@@ -152,8 +154,10 @@ fn a_clean_exit_removes_the_recovery_and_lock_files() {
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
     // Quitting without saving, as the user chose: nothing is left.
     let ctx = h.ctx.clone();
-    h.state_mut()
-        .apply(Action::Confirmed(Box::new(Action::Quit)), &ctx);
+    h.state_mut().apply(
+        DialogAction::Confirmed(Box::new(FileAction::Quit.into())).into(),
+        &ctx,
+    );
     h.state_mut().shut_down();
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }
@@ -403,8 +407,10 @@ fn a_failing_keep_is_noted_once_retried_and_tidied_after_a_save() {
 
     disk.fail.store(false, Ordering::SeqCst);
     let ctx = h.ctx.clone();
-    h.state_mut()
-        .apply(Action::SaveTo(out.path().join("saved.json")), &ctx);
+    h.state_mut().apply(
+        FileAction::SaveTo(out.path().join("saved.json")).into(),
+        &ctx,
+    );
     settle(&mut h);
     assert!(!h.state().doc.is_dirty());
     keep_at(&mut h, 50.0);

@@ -9,7 +9,7 @@
 mod common_window;
 use common_window::{harness_of, workbench};
 
-use cluster_workbench::app::action::Action;
+use cluster_workbench::app::action::{Action, DialogAction, DocAction, FileAction};
 use cluster_workbench::app::document::Origin;
 use cluster_workbench::app::{Dialog, Workbench};
 use cluster_workbench::attribute::Attribute;
@@ -45,10 +45,10 @@ fn act(h: &mut Window, action: Action) {
 fn set_associations(h: &mut Window, value: f64) {
     act(
         h,
-        Action::Edit {
+        Action::Document(DocAction::Edit {
             edit: Edit::SetAttribute(Attribute::Associations, value),
             merge: false,
-        },
+        }),
     );
 }
 
@@ -102,8 +102,11 @@ fn a_failed_save_does_not_go_on() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = window(workbench("teaching-case.json"));
     set_associations(&mut h, 0.75);
-    act(&mut h, Action::Quit);
-    act(&mut h, Action::SaveThen(Box::new(Action::Quit)));
+    act(&mut h, FileAction::Quit.into());
+    act(
+        &mut h,
+        DialogAction::SaveThen(Box::new(FileAction::Quit.into())).into(),
+    );
     settle(&mut h);
     let field = h.get_by_role_and_label(Role::TextInput, "Path");
     field.focus();
@@ -130,15 +133,17 @@ fn overlapping_saves_each_write_their_own_and_end_clean() {
     let mut h = window(workbench("teaching-case.json"));
     set_associations(&mut h, 0.75);
     let ctx = h.ctx.clone();
-    h.state_mut().apply(Action::SaveTo(first.clone()), &ctx);
+    h.state_mut()
+        .apply(FileAction::SaveTo(first.clone()).into(), &ctx);
     h.state_mut().apply(
-        Action::Edit {
+        Action::Document(DocAction::Edit {
             edit: Edit::SetAttribute(Attribute::Associations, 0.6),
             merge: false,
-        },
+        }),
         &ctx,
     );
-    h.state_mut().apply(Action::SaveTo(second.clone()), &ctx);
+    h.state_mut()
+        .apply(FileAction::SaveTo(second.clone()).into(), &ctx);
     settle(&mut h);
     assert!(on_disk(&first).contains("\"associations\": 0.75"));
     assert!(on_disk(&second).contains("\"associations\": 0.6,"));
@@ -156,12 +161,13 @@ fn an_edit_during_a_save_stays_unsaved() {
     let mut h = window(workbench("teaching-case.json"));
     set_associations(&mut h, 0.75);
     let ctx = h.ctx.clone();
-    h.state_mut().apply(Action::SaveTo(path.clone()), &ctx);
+    h.state_mut()
+        .apply(FileAction::SaveTo(path.clone()).into(), &ctx);
     h.state_mut().apply(
-        Action::Edit {
+        Action::Document(DocAction::Edit {
             edit: Edit::SetAttribute(Attribute::Associations, 0.6),
             merge: false,
-        },
+        }),
         &ctx,
     );
     settle(&mut h);
@@ -178,8 +184,9 @@ fn a_second_open_waits_for_the_first() {
     let mut h = window(workbench("teaching-case.json"));
     let ctx = h.ctx.clone();
     let file = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("presets/rural-java.json");
-    h.state_mut().apply(Action::OpenPath(file.clone()), &ctx);
-    h.state_mut().apply(Action::New, &ctx);
+    h.state_mut()
+        .apply(FileAction::OpenPath(file.clone()).into(), &ctx);
+    h.state_mut().apply(FileAction::New.into(), &ctx);
     assert!(
         h.state()
             .view
@@ -192,7 +199,7 @@ fn a_second_open_waits_for_the_first() {
     settle(&mut h);
     assert_eq!(h.state().doc.origin(), &Origin::File(file));
     // Once the read is done, New works again.
-    act(&mut h, Action::New);
+    act(&mut h, FileAction::New.into());
     assert_eq!(h.state().doc.origin(), &Origin::Untitled);
 }
 
@@ -268,7 +275,7 @@ fn save_over_old_file_failing(kind: ErrorKind, when_writing: bool) -> String {
     let wb = workbench("teaching-case.json").with_storage(Arc::new(Failing { kind, when_writing }));
     let mut h = window(wb);
     set_associations(&mut h, 0.75);
-    act(&mut h, Action::SaveTo(path.clone()));
+    act(&mut h, FileAction::SaveTo(path.clone()).into());
     settle(&mut h);
     assert_eq!(on_disk(&path), "the old file\n", "the old file is intact");
     let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
@@ -322,7 +329,7 @@ fn a_real_read_only_folder_is_refused_with_advice() {
     } else {
         let mut h = window(workbench("teaching-case.json"));
         set_associations(&mut h, 0.75);
-        act(&mut h, Action::SaveTo(path.clone()));
+        act(&mut h, FileAction::SaveTo(path.clone()).into());
         settle(&mut h);
         assert_eq!(on_disk(&path), "the old file\n");
         assert!(h.state().doc.is_dirty());
@@ -338,7 +345,7 @@ fn a_folder_that_has_gone_is_named_with_what_to_do() {
     std::fs::create_dir(&folder).unwrap();
     let path = folder.join("cluster.json");
     let mut h = window(workbench("teaching-case.json"));
-    act(&mut h, Action::SaveTo(path.clone()));
+    act(&mut h, FileAction::SaveTo(path.clone()).into());
     settle(&mut h);
     assert_eq!(h.state().doc.origin(), &Origin::File(path.clone()));
     std::fs::remove_dir_all(&folder).unwrap();
@@ -363,7 +370,7 @@ fn a_file_deleted_while_open_is_saved_again() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("cluster.json");
     let mut h = window(workbench("teaching-case.json"));
-    act(&mut h, Action::SaveTo(path.clone()));
+    act(&mut h, FileAction::SaveTo(path.clone()).into());
     settle(&mut h);
     std::fs::remove_file(&path).unwrap();
     set_associations(&mut h, 0.75);
@@ -382,14 +389,17 @@ fn a_save_reporting_after_new_leaves_the_new_document_alone() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("a.json");
     let mut h = window(workbench("teaching-case.json"));
-    act(&mut h, Action::SaveTo(path.clone()));
+    act(&mut h, FileAction::SaveTo(path.clone()).into());
     settle(&mut h);
     set_associations(&mut h, 0.75);
     let ctx = h.ctx.clone();
-    let then = Action::OpenBuiltIn("rural-java.json".into());
-    h.state_mut().apply(Action::SaveThen(Box::new(then)), &ctx);
+    let then = FileAction::OpenBuiltIn("rural-java.json".into()).into();
     h.state_mut()
-        .apply(Action::Confirmed(Box::new(Action::New)), &ctx);
+        .apply(DialogAction::SaveThen(Box::new(then)).into(), &ctx);
+    h.state_mut().apply(
+        DialogAction::Confirmed(Box::new(FileAction::New.into())).into(),
+        &ctx,
+    );
     settle(&mut h);
     let wb = h.state();
     assert_eq!(wb.doc.origin(), &Origin::Untitled, "not the Java preset");
@@ -404,12 +414,13 @@ fn edits_made_during_an_open_are_asked_about() {
     let file = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("presets/rural-java.json");
     let mut h = window(workbench("teaching-case.json"));
     let ctx = h.ctx.clone();
-    h.state_mut().apply(Action::OpenPath(file.clone()), &ctx);
+    h.state_mut()
+        .apply(FileAction::OpenPath(file.clone()).into(), &ctx);
     h.state_mut().apply(
-        Action::Edit {
+        Action::Document(DocAction::Edit {
             edit: Edit::SetAttribute(Attribute::Associations, 0.75),
             merge: false,
-        },
+        }),
         &ctx,
     );
     settle(&mut h);
@@ -423,8 +434,11 @@ fn edits_made_during_an_open_are_asked_about() {
     h.run();
     assert_eq!(h.state().doc.origin(), &Origin::File(file.clone()));
 
-    act(&mut h, Action::OpenBuiltIn("teaching-case.json".into()));
-    act(&mut h, Action::OpenPath(file.clone()));
+    act(
+        &mut h,
+        FileAction::OpenBuiltIn("teaching-case.json".into()).into(),
+    );
+    act(&mut h, FileAction::OpenPath(file.clone()).into());
     settle(&mut h);
     assert!(h.state().dialog.is_none());
     assert_eq!(h.state().doc.origin(), &Origin::File(file));

@@ -6,7 +6,7 @@
 mod common_window;
 use common_window::harness;
 
-use cluster_workbench::app::action::Action;
+use cluster_workbench::app::action::{Action, DocAction, FileAction};
 use cluster_workbench::app::{Dialog, Start, Workbench};
 use cluster_workbench::attribute::Attribute;
 use cluster_workbench::cells::Band;
@@ -232,7 +232,7 @@ fn one_slider_drag_is_one_undo_step() {
     h.run();
     let after = h.state().doc.preset().attributes[Attribute::ClusterSize];
     assert!(after > 0.8, "the drag moved the slider: {after}");
-    act(&mut h, Action::Undo);
+    act(&mut h, DocAction::Undo.into());
     assert_eq!(
         h.state().doc.preset().attributes[Attribute::ClusterSize],
         before
@@ -253,7 +253,7 @@ fn a_bad_file_leaves_the_state_unchanged() {
     std::fs::write(&bad, text).unwrap();
 
     // Confirm discarding the edit, then the file is refused.
-    act(&mut h, Action::OpenPath(bad.clone()));
+    act(&mut h, FileAction::OpenPath(bad.clone()).into());
     assert!(matches!(h.state().dialog, Some(Dialog::Unsaved { .. })));
     h.get_by_label("Discard changes").click();
     h.run();
@@ -316,7 +316,7 @@ fn save_writes_the_canonical_file_and_clears_the_star() {
     assert!(h.state().title().contains('*'));
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("mine.json");
-    act(&mut h, Action::SaveTo(path.clone()));
+    act(&mut h, FileAction::SaveTo(path.clone()).into());
     settle(&mut h);
     let wb = h.state();
     assert!(!wb.doc.is_dirty());
@@ -351,7 +351,7 @@ fn new_asks_before_discarding_and_cancel_keeps_the_edit() {
         h.state().doc.preset().attributes[Attribute::Associations],
         0.9
     );
-    act(&mut h, Action::New);
+    act(&mut h, FileAction::New.into());
     h.get_by_label("Discard changes").click();
     h.run();
     let wb = h.state();
@@ -373,7 +373,7 @@ fn the_about_view_gives_the_citation_and_caveats() {
 #[test]
 fn a_typed_path_opens_a_preset_where_no_dialog_is_available() {
     let mut h = window("teaching-case.json");
-    act(&mut h, Action::OpenPathPrompt);
+    act(&mut h, FileAction::OpenPathPrompt.into());
     let field = h.get_by_role_and_label(Role::TextInput, "Path");
     field.focus();
     field.type_text(shipped("supply-side-only.json").to_str().unwrap());
@@ -400,7 +400,10 @@ fn quitting_with_unsaved_changes_asks_first() {
     set_slider(&mut h, "Associations", 0.9);
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Q);
     h.run();
-    assert!(matches!(&h.state().dialog, Some(Dialog::Unsaved { then }) if **then == Action::Quit));
+    assert!(matches!(
+        &h.state().dialog,
+        Some(Dialog::Unsaved { then }) if **then == Action::File(FileAction::Quit)
+    ));
     h.get_by_label("Cancel").click();
     h.run();
     assert!(h.state().dialog.is_none());

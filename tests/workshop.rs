@@ -10,7 +10,7 @@ mod common_window;
 use common_window::{Window, key, opened, type_path};
 
 use cluster_workbench::app::Dialog;
-use cluster_workbench::app::action::{Action, Picture, PictureOf};
+use cluster_workbench::app::action::{FileAction, Picture, PictureOf};
 use cluster_workbench::app::workshop::Step;
 use cluster_workbench::attribute::Attribute;
 use cluster_workbench::evaluation::evaluate;
@@ -174,7 +174,7 @@ fn a_failed_export_says_so_and_leaves_the_document_alone() {
     let mut h = opened("supply-side-only.json");
     let ctx = h.ctx.clone();
     h.state_mut().apply(
-        Action::Export(cluster_workbench::app::action::Export::Report),
+        FileAction::Export(cluster_workbench::app::action::Export::Report).into(),
         &ctx,
     );
     h.run();
@@ -210,7 +210,8 @@ fn save_picture(p: Picture) -> image::RgbaImage {
     let dir = tempfile::tempdir().unwrap();
     let mut h = opened("supply-side-only.json");
     let ctx = h.ctx.clone();
-    h.state_mut().apply(Action::PictureTaken(p), &ctx);
+    h.state_mut()
+        .apply(FileAction::PictureTaken(p).into(), &ctx);
     h.run();
     assert!(shows(&h, "Save the picture"));
     let path = dir.path().join("shot.png");

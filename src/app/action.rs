@@ -108,10 +108,26 @@ pub struct Loaded {
     pub version: u64,
 }
 
-/// A user's request.
+/// A user's request, by kind: what it changes decides who handles it
+/// (one file each under `app/actions/`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use]
 pub enum Action {
+    /// Changes the document or steps through its undo history.
+    Document(DocAction),
+    /// Reads, writes or replaces the document, or sends something out of the
+    /// workbench (a file, a picture, the clipboard), or closes the window.
+    File(FileAction),
+    /// Changes what the window shows; the document is untouched.
+    View(ViewAction),
+    /// Opens a dialog, or answers or closes the one on top.
+    Dialog(DialogAction),
+}
+
+/// A change to the document, recorded for undo.
+#[derive(Debug, Clone, PartialEq)]
+#[must_use]
+pub enum DocAction {
     /// Change the document. `merge` joins the undo step of the gesture in
     /// progress (a slider or a timeline bar being dragged).
     Edit {
@@ -122,6 +138,14 @@ pub enum Action {
     EndGesture,
     Undo,
     Redo,
+    /// Make this plan the one the matrix, banner and warnings show.
+    SetActivePlan(usize),
+}
+
+/// Work with files, the clipboard and the window itself.
+#[derive(Debug, Clone, PartialEq)]
+#[must_use]
+pub enum FileAction {
     /// A new cluster with the model's default attributes.
     New,
     /// Ask for a file with the system dialog.
@@ -149,22 +173,21 @@ pub enum Action {
     PictureTaken(Picture),
     /// Copy the capability chart's numbers as a table (tab-separated).
     CopyChartData,
-    /// Enter or leave workshop mode.
-    Present(bool),
-    /// Go to this step of workshop mode.
-    WorkshopStep(usize),
-    /// Show the comparison the room has guessed at.
-    Reveal,
-    /// Save, then go on with this action (from the unsaved-changes dialog).
-    SaveThen(Box<Action>),
+    ClearRecent,
+    /// Open the unsaved work offered back after a crash.
+    Restore,
+    /// Delete the unsaved work offered back.
+    DiscardRecovered,
+    /// Keep the unsaved work offered back for the next start.
+    RecoverLater,
     /// Close the window.
     Quit,
-    /// Make this plan the one the matrix, banner and warnings show.
-    SetActivePlan(usize),
-    /// Ask for a plan's name: for a new plan, a renamed one or a copy.
-    AskPlanName(NamePurpose),
-    /// Open the form for a custom intervention in the active plan.
-    AskCustomIntervention,
+}
+
+/// What the window shows: selections, tabs, the look, workshop mode.
+#[derive(Debug, Clone, PartialEq)]
+#[must_use]
+pub enum ViewAction {
     /// Select an entry of the active plan for the entry editor.
     SelectEntry(Option<usize>),
     /// Select a box of the results chain to edit its indicator.
@@ -182,26 +205,61 @@ pub enum Action {
     /// Unfold or fold this warning's explanation.
     ToggleWhy(WarningId),
     ShowAbout(bool),
-    /// Close the dialog on top.
-    CloseDialog,
-    /// Go on with an action the user confirmed (discarding unsaved changes).
-    Confirmed(Box<Action>),
-    ClearRecent,
     /// Dismiss the notice with this index.
     DismissNotice(usize),
-    /// Open the unsaved work offered back after a crash.
-    Restore,
-    /// Delete the unsaved work offered back.
-    DiscardRecovered,
-    /// Keep the unsaved work offered back for the next start.
-    RecoverLater,
+    /// Enter or leave workshop mode.
+    Present(bool),
+    /// Go to this step of workshop mode.
+    WorkshopStep(usize),
+    /// Show the comparison the room has guessed at.
+    Reveal,
+}
+
+/// Dialogs: asking for a name or a form, and the answers to them.
+#[derive(Debug, Clone, PartialEq)]
+#[must_use]
+pub enum DialogAction {
+    /// Ask for a plan's name: for a new plan, a renamed one or a copy.
+    AskPlanName(NamePurpose),
+    /// Open the form for a custom intervention in the active plan.
+    AskCustomIntervention,
+    /// Close the dialog on top.
+    CloseDialog,
+    /// Save, then go on with this action (from the unsaved-changes dialog).
+    SaveThen(Box<Action>),
+    /// Go on with an action the user confirmed (discarding unsaved changes).
+    Confirmed(Box<Action>),
+}
+
+impl From<DocAction> for Action {
+    fn from(action: DocAction) -> Self {
+        Action::Document(action)
+    }
+}
+
+impl From<FileAction> for Action {
+    fn from(action: FileAction) -> Self {
+        Action::File(action)
+    }
+}
+
+impl From<ViewAction> for Action {
+    fn from(action: ViewAction) -> Self {
+        Action::View(action)
+    }
+}
+
+impl From<DialogAction> for Action {
+    fn from(action: DialogAction) -> Self {
+        Action::Dialog(action)
+    }
 }
 
 impl Action {
     /// Add the catalogue intervention `id` to plan `plan`, from year 0 at
     /// full intensity (the entry editor then sets it up).
     pub fn add_intervention(plan: usize, id: &str) -> Action {
-        Action::Edit {
+        DocAction::Edit {
             edit: Edit::AddCatalogueEntry {
                 plan,
                 id: id.to_owned(),
@@ -209,22 +267,13 @@ impl Action {
             },
             merge: false,
         }
+        .into()
     }
 
     /// Whether the action would replace the document, so unsaved changes need
     /// the user's confirmation first.
     pub fn discards_document(&self) -> bool {
-        matches!(
-            self,
-            Action::New
-                | Action::Open
-                | Action::OpenPathPrompt
-                | Action::OpenPath(_)
-                | Action::OpenBuiltIn(_)
-                | Action::Loaded(_)
-                | Action::Quit
-                | Action::Restore
-        )
+        matches!(self, Action::File(file) if file.discards_document())
     }
 
     /// Whether the action starts a file dialog or a read, or replaces the
@@ -232,13 +281,36 @@ impl Action {
     /// or that answer would land on top of this one's (the menu greys these;
     /// shortcuts are refused here, in the same place).
     pub fn waits_for_files(&self) -> bool {
+        matches!(self, Action::File(file) if file.waits_for_files())
+    }
+}
+
+impl FileAction {
+    /// Whether the action would replace the document (only file actions do).
+    pub fn discards_document(&self) -> bool {
+        matches!(
+            self,
+            FileAction::New
+                | FileAction::Open
+                | FileAction::OpenPathPrompt
+                | FileAction::OpenPath(_)
+                | FileAction::OpenBuiltIn(_)
+                | FileAction::Loaded(_)
+                | FileAction::Quit
+                | FileAction::Restore
+        )
+    }
+
+    /// Whether the action starts a file dialog or a read, or replaces the
+    /// document (see [`Action::waits_for_files`]).
+    pub fn waits_for_files(&self) -> bool {
         // Quitting need not wait, and a preset already read is the answer.
         let replaces =
-            self.discards_document() && !matches!(self, Action::Quit | Action::Loaded(_));
+            self.discards_document() && !matches!(self, FileAction::Quit | FileAction::Loaded(_));
         replaces
             || matches!(
                 self,
-                Action::SaveAs | Action::Export(_) | Action::PictureTaken(_)
+                FileAction::SaveAs | FileAction::Export(_) | FileAction::PictureTaken(_)
             )
     }
 }

@@ -1,9 +1,10 @@
-//! The workbench's state and the one place where actions are applied.
-//! [`Workbench`] draws nothing: the views in [`crate::ui`] read it and emit
-//! actions, [`crate::window`] wraps both in an eframe window, and tests drive
-//! it headlessly with egui_kittest.
+//! The workbench's state. [`Workbench`] draws nothing: the views in
+//! [`crate::ui`] read it and emit actions, which `actions/` applies in one
+//! place (one file per kind of action); [`crate::window`] wraps both in an
+//! eframe window, and tests drive it headlessly with egui_kittest.
 
 pub mod action;
+mod actions;
 pub mod analysis;
 mod autosave;
 pub mod chain;
@@ -16,15 +17,12 @@ pub mod settings;
 pub mod workshop;
 mod writer;
 
-use crate::edit::{Edit, unused_plan_name};
-use crate::export::trajectories::trajectories_table;
 use crate::model::Model;
 use crate::model::chain::BoxKind;
 use crate::model::warning::WarningId;
-use crate::plan::Lever;
 use crate::preset::Preset;
 use crate::preset::builtin;
-use crate::text::{fill, texts};
+use crate::text::texts;
 use action::{Action, NamePurpose, Picture, PictureOf, Target, ThemeChoice};
 use analysis::{Analysis, AnalysisService};
 use custom::CustomDraft;
@@ -145,25 +143,6 @@ pub struct Workbench {
 }
 
 impl Workbench {
-    /// Enters or leaves workshop mode: full screen and larger, starting at
-    /// the first step with the comparison hidden; leaving gives the zoom back.
-    fn present(&mut self, on: bool, ctx: &egui::Context) {
-        if on == self.view.presenting {
-            return;
-        }
-        self.view.presenting = on;
-        if on {
-            let zoom = ctx.zoom_factor();
-            self.view.workshop = workshop::Workshop::begin(zoom);
-            self.settings.workshop_zoom_before = Some(zoom);
-            ctx.set_zoom_factor(workshop::ZOOM);
-        } else {
-            ctx.set_zoom_factor(self.view.workshop.zoom_before);
-            self.settings.workshop_zoom_before = None;
-        }
-        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
-    }
-
     /// A window that quit (or crashed) while presenting comes back as it
     /// was before: its zoom, and not full screen.
     pub fn repair_after_workshop(&mut self, ctx: &egui::Context) {
@@ -285,251 +264,6 @@ impl Workbench {
         self.doc.is_dirty() && !self.allow_close
     }
 
-    /// Applies an action, first asking before unsaved changes are discarded.
-    pub fn apply(&mut self, action: Action, ctx: &egui::Context) {
-        if action.discards_document() && self.close_needs_confirmation() {
-            self.dialog = Some(Dialog::Unsaved {
-                then: Box::new(action),
-            });
-            return;
-        }
-        self.run(action, ctx);
-        // Work offered back waits while another dialog is open.
-        self.offer_next();
-    }
-
-    fn run(&mut self, action: Action, ctx: &egui::Context) {
-        if action.waits_for_files() && self.files.is_asking() {
-            self.view.status = Some(texts().files_busy.to_owned());
-            return;
-        }
-        match action {
-            Action::Edit { edit, merge } => self.edit(edit, merge),
-            Action::EndGesture => self.doc.end_gesture(),
-            Action::Undo => {
-                let before = self.selected_lever();
-                self.doc.undo(&self.model);
-                self.keep_selection(before);
-            }
-            Action::Redo => {
-                let before = self.selected_lever();
-                self.doc.redo(&self.model);
-                self.keep_selection(before);
-            }
-            Action::New => {
-                let preset = Preset::new_untitled(&self.model, texts().untitled);
-                self.replace(preset, Origin::Untitled);
-                self.settings.last = Some(LastDocument::Untitled);
-            }
-            Action::Open => {
-                self.note_read();
-                self.files.open_dialog();
-            }
-            Action::OpenPathPrompt => self.prompt(None, None),
-            Action::OpenPath(path) => {
-                self.close_path_prompt();
-                self.note_read();
-                self.files.read(path);
-            }
-            Action::Loaded(loaded) => self.install(*loaded),
-            Action::OpenBuiltIn(file) => self.open_built_in(&file),
-            Action::Save => match self.doc.origin().clone() {
-                Origin::File(path) => self.save_to(path),
-                _ => self.run(Action::SaveAs, ctx),
-            },
-            Action::SaveAs => {
-                // Refuse what would not load again before asking where.
-                if self.checked_text().is_some() {
-                    let name = format!("{}.json", file_stem(&self.doc.preset().name));
-                    self.files.save_dialog(Target::Preset, name);
-                }
-            }
-            Action::SaveTo(path) => {
-                self.close_path_prompt();
-                self.save_to(path);
-            }
-            Action::Export(export) => self.ask_export(export),
-            Action::ExportTo(export, path) => self.export_to(export, path),
-            Action::TakePicture(of) => self.take_picture(of),
-            Action::PictureTaken(picture) => self.picture_taken(picture),
-            Action::Present(on) => self.present(on, ctx),
-            Action::CopyChartData => {
-                let e = self.doc.evaluation();
-                let table = trajectories_table(self.doc.preset(), e, b'\t');
-                if let Ok(bytes) = table
-                    && let Ok(text) = String::from_utf8(bytes)
-                {
-                    ctx.copy_text(text);
-                    self.view.status = Some(texts().copied_chart.to_owned());
-                }
-            }
-            Action::WorkshopStep(step) => self.view.workshop.go_to(step),
-            Action::Reveal => self.view.workshop.revealed = true,
-            Action::SaveThen(then) => {
-                self.dialog = None;
-                if !self.doc.saves_in_place() && self.files.is_asking() {
-                    // Another dialog is open: no save, so nothing follows.
-                    self.view.status = Some(texts().files_busy.to_owned());
-                    return;
-                }
-                self.after_save = Some(*then);
-                self.run(Action::Save, ctx);
-            }
-            Action::Quit => {
-                // A window quitting while presenting keeps its workshop zoom
-                // in eframe's memory; `repair_after_workshop` gives the old
-                // one back at the next start.
-                self.allow_close = true;
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-            }
-            Action::SetActivePlan(plan) => {
-                self.doc.set_active_plan(plan);
-                self.view.selected_entry = None;
-                self.view.chain_box = None;
-            }
-            Action::AskPlanName(purpose) => self.ask_plan_name(purpose),
-            Action::AskCustomIntervention => {
-                if let Some(plan) = self.doc.active_plan() {
-                    self.dialog = Some(Dialog::Custom(CustomDraft::new(plan)));
-                }
-            }
-            Action::SelectEntry(entry) => self.view.selected_entry = entry,
-            Action::SelectChainBox(kind) => self.view.chain_box = kind,
-            Action::SelectCell(cell) => self.view.selected = cell,
-            Action::SetMatrixView(v) => self.settings.matrix_view = v,
-            Action::SetDockTab(tab) => self.settings.dock = tab,
-            Action::SetDockShare(share) => self.settings.dock_share = share,
-            Action::SetTheme(theme) => {
-                self.settings.theme = theme;
-                apply_theme(ctx, theme);
-            }
-            Action::ToggleEfforts => self.settings.show_efforts = !self.settings.show_efforts,
-            Action::ToggleShowMe(id) => {
-                self.view.show_me = (self.view.show_me != Some(id)).then_some(id);
-            }
-            Action::ToggleWhy(id) => {
-                if let Some(i) = self.view.why_open.iter().position(|w| *w == id) {
-                    self.view.why_open.remove(i);
-                } else {
-                    self.view.why_open.push(id);
-                }
-            }
-            Action::ShowAbout(open) => self.view.about_open = open,
-            Action::CloseDialog => {
-                // Cancelling the typed path of a save cancels what was to
-                // follow it; closing any other dialog does not.
-                if let Some(Dialog::PathPrompt { target, .. }) = &self.dialog {
-                    match target {
-                        Some(Target::Preset) => self.after_save = None,
-                        Some(Target::Export(_)) => self.picture = None,
-                        None => {}
-                    }
-                }
-                self.dialog = None;
-            }
-            // The user chose to discard unsaved changes: go on without asking.
-            Action::Confirmed(then) => {
-                self.dialog = None;
-                self.run(*then, ctx);
-            }
-            Action::ClearRecent => self.settings.recent.clear(),
-            Action::DismissNotice(i) => {
-                if i < self.view.notices.len() {
-                    self.view.notices.remove(i);
-                }
-            }
-            Action::Restore => self.restore(),
-            Action::DiscardRecovered => self.discard_recovered(),
-            Action::RecoverLater => self.recover_later(),
-        }
-    }
-
-    /// Applies an edit to the document; a refused edit changes nothing and
-    /// says why.
-    fn edit(&mut self, edit: Edit, merge: bool) {
-        let added_entry = match &edit {
-            Edit::AddCatalogueEntry { plan, .. } | Edit::AddCustomEntry { plan, .. } => Some(*plan),
-            _ => None,
-        };
-        // An entry moved within its year takes the selection with it (two
-        // entries of one intervention would otherwise swap it unseen).
-        let swapped = match &edit {
-            Edit::MoveWithinYear {
-                plan,
-                entry,
-                earlier,
-            } if self.doc.active_plan() == Some(*plan) => self
-                .doc
-                .preset()
-                .plan(*plan)
-                .and_then(|p| p.neighbour_in_year(*entry, *earlier))
-                .map(|other| (*entry, other)),
-            _ => None,
-        };
-        let before = self.selected_lever();
-        match self.doc.apply(&self.model, edit, merge) {
-            Ok(()) => {
-                if let Some((a, b)) = swapped {
-                    self.view.selected_entry = match self.view.selected_entry {
-                        Some(e) if e == a => Some(b),
-                        Some(e) if e == b => Some(a),
-                        other => other,
-                    };
-                }
-                self.keep_selection(before);
-                // A new entry is selected, so it can be set up at once.
-                if let Some(plan) = added_entry {
-                    let count = self.doc.preset().plan(plan).map_or(0, |p| p.entries.len());
-                    self.view.selected_entry = count.checked_sub(1);
-                }
-            }
-            Err(e) => {
-                self.doc.end_gesture();
-                let t = texts();
-                self.error(t.edit_refused.to_owned(), e.to_string(), t.kept_as_it_was);
-            }
-        }
-    }
-
-    /// The selected entry: the active plan's index and the entry's lever.
-    fn selected_lever(&self) -> Option<(usize, Lever)> {
-        let plan = self.doc.active_plan()?;
-        let entry = self.view.selected_entry?;
-        let lever = &self.doc.preset().plan(plan)?.entries.get(entry)?.lever;
-        Some((plan, lever.clone()))
-    }
-
-    /// Keeps the selected entry only where it is still the same entry of the
-    /// same active plan: after a deletion, a move or an undo it may not be.
-    fn keep_selection(&mut self, before: Option<(usize, Lever)>) {
-        if self.selected_lever() != before {
-            self.view.selected_entry = None;
-        }
-    }
-
-    fn ask_plan_name(&mut self, purpose: NamePurpose) {
-        let t = texts();
-        let preset = self.doc.preset();
-        let text = match purpose {
-            NamePurpose::New => {
-                let stem = fill(
-                    t.new_plan_stem,
-                    &[("n", &(preset.plans.len() + 1).to_string())],
-                );
-                unused_plan_name(preset, &stem)
-            }
-            NamePurpose::Rename(i) => match preset.plan(i) {
-                Some(p) => p.name.clone(),
-                None => return,
-            },
-            NamePurpose::Duplicate(i) => match preset.plan(i) {
-                Some(p) => unused_plan_name(preset, &fill(t.copy_of, &[("name", &p.name)])),
-                None => return,
-            },
-        };
-        self.dialog = Some(Dialog::PlanName { purpose, text });
-    }
-
     /// Asks for the analyses of the document as it now is (once per frame;
     /// nothing happens when it has not changed) and takes in finished ones.
     pub fn follow_analysis(&mut self) {
@@ -558,26 +292,6 @@ impl Workbench {
     pub fn finish_file_jobs(&mut self, ctx: &egui::Context) {
         for event in self.files.wait(std::time::Duration::from_secs(10)) {
             self.on_file_event(event, ctx);
-        }
-    }
-
-    fn open_built_in(&mut self, file: &str) {
-        let Some(b) = builtin::built_in(file) else {
-            return;
-        };
-        match Preset::from_bytes(b.text.as_bytes(), &self.model) {
-            Ok(preset) => {
-                self.replace(preset, Origin::BuiltIn(file.to_owned()));
-                self.settings.last = Some(LastDocument::BuiltIn(file.to_owned()));
-            }
-            Err(e) => {
-                let t = texts();
-                self.error(
-                    fill(t.open_failed, &[("file", file)]),
-                    e.to_string(),
-                    t.kept_as_it_was,
-                )
-            }
         }
     }
 

@@ -4,7 +4,7 @@
 //! document is marked clean with exactly what reached the disk and "Save,
 //! then go on" goes on after its own save, not after an earlier one.
 
-use super::action::{Loaded, Target};
+use super::action::{FileAction, Loaded, Target};
 use super::document::Origin;
 use super::files::FileEvent;
 use super::{Action, Dialog, Workbench, shown};
@@ -66,7 +66,7 @@ impl Workbench {
                     // Edited while the file was being chosen or read: those
                     // edits are not thrown away without asking.
                     self.dialog = Some(Dialog::Unsaved {
-                        then: Box::new(Action::Loaded(Box::new(loaded))),
+                        then: Box::new(FileAction::Loaded(Box::new(loaded)).into()),
                     });
                 } else {
                     self.install(loaded);

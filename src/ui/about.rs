@@ -2,7 +2,7 @@
 //! clusters and the sources, all from the model file.
 
 use super::State;
-use crate::app::action::Action;
+use crate::app::action::{Action, ViewAction};
 use crate::text::{fill, texts};
 use egui::{RichText, ScrollArea};
 
@@ -57,6 +57,6 @@ pub fn window(ctx: &egui::Context, s: &State, out: &mut Vec<Action>) {
             });
         });
     if !open {
-        out.push(Action::ShowAbout(false));
+        out.push(ViewAction::ShowAbout(false).into());
     }
 }

@@ -5,7 +5,7 @@
 
 use super::theme;
 use super::{State, fields};
-use crate::app::action::Action;
+use crate::app::action::{Action, DocAction};
 use crate::attribute::Attribute;
 use crate::edit::Edit;
 use crate::plan::rules::MAX_HALF_WIDTH;
@@ -190,7 +190,7 @@ fn track(ui: &mut Ui, s: &State, a: Attribute, name: egui::Id, hover: &str, out:
         plan_tick(ui, r.rect, with_plan);
     }
     if r.drag_started() || r.drag_stopped() {
-        out.push(Action::EndGesture);
+        out.push(DocAction::EndGesture.into());
     }
     // The arrow keys step by 0.01, as values are kept: egui's own step
     // moves the handle one point, which rounds away to nothing.
@@ -198,15 +198,15 @@ fn track(ui: &mut Ui, s: &State, a: Attribute, name: egui::Id, hover: &str, out:
     let steps = keys + accesskit_steps(ui, r.id);
     if steps != 0 {
         let stepped = round2((value + 0.01 * f64::from(steps)).clamp(0.0, 1.0));
-        out.push(Action::Edit {
+        out.push(Action::Document(DocAction::Edit {
             edit: Edit::SetAttribute(a, stepped),
             merge: false,
-        });
+        }));
     } else if r.changed() {
-        out.push(Action::Edit {
+        out.push(Action::Document(DocAction::Edit {
             edit: Edit::SetAttribute(a, round2(v)),
             merge: r.dragged(),
-        });
+        }));
     }
 }
 

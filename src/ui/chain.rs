@@ -7,7 +7,7 @@
 use super::State;
 use super::access;
 use super::theme;
-use crate::app::action::{Action, PictureOf};
+use crate::app::action::{Action, DocAction, PictureOf, ViewAction};
 use crate::chain::ResultsChain;
 use crate::chain::describe::{
     Arrow, BoxWords, Described, assumption_line, box_title, chain_title, field_text, field_word,
@@ -76,7 +76,7 @@ fn header(ui: &mut Ui, s: &State, chain: &ResultsChain, out: &mut Vec<Action>) {
                         ],
                     );
                     if ui.selectable_label(i == chain.entry, text).clicked() && i != chain.entry {
-                        out.push(Action::SelectEntry(Some(i)));
+                        out.push(ViewAction::SelectEntry(Some(i)).into());
                     }
                 }
             })
@@ -232,7 +232,7 @@ fn chain_box(
         );
     }
     if response.clicked() {
-        out.push(Action::SelectChainBox((!selected).then_some(kind)));
+        out.push(ViewAction::SelectChainBox((!selected).then_some(kind)).into());
     }
 }
 
@@ -303,7 +303,7 @@ fn editor(ui: &mut Ui, s: &State, chain: &ResultsChain, kind: BoxKind, out: &mut
             &[("box", box_title(s.model, kind))],
         ));
         if ui.button(t.chain_close_editor).clicked() {
-            out.push(Action::SelectChainBox(None));
+            out.push(ViewAction::SelectChainBox(None).into());
         }
     });
     if kind.is_plan_level() {
@@ -331,13 +331,13 @@ fn editor(ui: &mut Ui, s: &State, chain: &ResultsChain, kind: BoxKind, out: &mut
             .labelled_by(label.id);
         if r.changed() {
             // Typing is one undo step until the field loses focus.
-            out.push(Action::Edit {
+            out.push(Action::Document(DocAction::Edit {
                 edit: Edit::indicator(chain.plan, chain.entry, kind, field, text),
                 merge: true,
-            });
+            }));
         }
         if r.lost_focus() {
-            out.push(Action::EndGesture);
+            out.push(DocAction::EndGesture.into());
         }
     }
     ui.add_space(4.0);

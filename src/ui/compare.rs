@@ -8,7 +8,7 @@
 
 use super::State;
 use crate::analysis::uncertainty::Uncertainty;
-use crate::app::action::{Action, NamePurpose};
+use crate::app::action::{Action, DialogAction, DocAction, NamePurpose};
 use crate::model::warning::Severity;
 use crate::plan::rules::BASELINE_NAME;
 use crate::text::{fill, texts};
@@ -71,14 +71,14 @@ pub fn table(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
             clickable: true,
         };
         if row(ui, s, &r).clicked() && !r.selected {
-            out.push(Action::SetActivePlan(i));
+            out.push(DocAction::SetActivePlan(i).into());
         }
     }
     if plans.is_empty() {
         ui.add_space(6.0);
         ui.label(RichText::new(t.plans_none).weak());
         if ui.button(t.new_plan).clicked() {
-            out.push(Action::AskPlanName(NamePurpose::New));
+            out.push(DialogAction::AskPlanName(NamePurpose::New).into());
         }
     }
 }

@@ -4,7 +4,7 @@
 
 use super::State;
 use super::fields::{edit_from, end_of_drag, money_field};
-use crate::app::action::Action;
+use crate::app::action::{Action, DocAction};
 use crate::edit::Edit;
 use crate::text::texts;
 use egui::{CollapsingHeader, RichText, Ui};
@@ -55,11 +55,11 @@ pub fn panel(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
 }
 
 fn unit_cost(id: &str, cost: Option<f64>) -> Action {
-    Action::Edit {
+    Action::Document(DocAction::Edit {
         edit: Edit::SetUnitCost {
             id: id.to_owned(),
             cost,
         },
         merge: false,
-    }
+    })
 }

@@ -3,7 +3,7 @@
 //! by the rules a preset file is read with.
 
 use super::State;
-use crate::app::action::Action;
+use crate::app::action::{Action, DialogAction, DocAction};
 use crate::app::custom::CustomDraft;
 use crate::model::catalogue::Side;
 use crate::text::texts;
@@ -62,7 +62,7 @@ pub fn form(ui: &mut Ui, s: &State, draft: &mut CustomDraft, out: &mut Vec<Actio
     if super::dialogs::ok_cancel(ui, &field, edit.is_ok(), out)
         && let Ok(edit) = edit
     {
-        out.push(Action::CloseDialog);
-        out.push(Action::Edit { edit, merge: false });
+        out.push(DialogAction::CloseDialog.into());
+        out.push(DocAction::Edit { edit, merge: false }.into());
     }
 }

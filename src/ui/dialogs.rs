@@ -4,7 +4,7 @@
 
 use super::State;
 use crate::app::Dialog;
-use crate::app::action::{Action, NamePurpose, Target};
+use crate::app::action::{Action, DialogAction, DocAction, FileAction, NamePurpose, Target};
 use crate::app::files::save_dialog_words;
 use crate::edit::Edit;
 use crate::plan::rules;
@@ -48,7 +48,7 @@ pub fn show(ctx: &egui::Context, s: &State, dialog: &mut Option<Dialog>, out: &m
                 ui.label(message.as_str());
                 ui.add_space(8.0);
                 if ui.button(texts().ok).clicked() {
-                    out.push(Action::CloseDialog);
+                    out.push(DialogAction::CloseDialog.into());
                 }
             }
             Dialog::PathPrompt { target, text, note } => path_prompt(ui, *target, text, note, out),
@@ -60,7 +60,7 @@ pub fn show(ctx: &egui::Context, s: &State, dialog: &mut Option<Dialog>, out: &m
     // Work at stake is decided by a button, not by a click beside the dialog.
     let explicit = matches!(d, Dialog::Unsaved { .. } | Dialog::Recover { .. });
     if response.should_close() && !explicit {
-        out.push(Action::CloseDialog);
+        out.push(DialogAction::CloseDialog.into());
     }
 }
 
@@ -71,13 +71,13 @@ fn unsaved(ui: &mut Ui, s: &State, then: &Action, out: &mut Vec<Action>) {
     ui.add_space(8.0);
     ui.horizontal(|ui| {
         if ui.button(t.unsaved_save).clicked() {
-            out.push(Action::SaveThen(Box::new(then.clone())));
+            out.push(DialogAction::SaveThen(Box::new(then.clone())).into());
         }
         if ui.button(t.unsaved_discard).clicked() {
-            out.push(Action::Confirmed(Box::new(then.clone())));
+            out.push(DialogAction::Confirmed(Box::new(then.clone())).into());
         }
         if ui.button(t.cancel).clicked() {
-            out.push(Action::CloseDialog);
+            out.push(DialogAction::CloseDialog.into());
         }
     });
 }
@@ -93,15 +93,15 @@ fn recover(ui: &mut Ui, body: &str, more: usize, out: &mut Vec<Action>) {
     ui.horizontal(|ui| {
         let restore = ui.button(RichText::new(t.recover_restore).strong());
         if restore.on_hover_text(t.recover_restore_hint).clicked() {
-            out.push(Action::Restore);
+            out.push(FileAction::Restore.into());
         }
         let discard = ui.button(t.recover_discard);
         if discard.on_hover_text(t.recover_discard_hint).clicked() {
-            out.push(Action::DiscardRecovered);
+            out.push(FileAction::DiscardRecovered.into());
         }
         let later = ui.button(t.recover_later);
         if later.on_hover_text(t.recover_later_hint).clicked() {
-            out.push(Action::RecoverLater);
+            out.push(FileAction::RecoverLater.into());
         }
     });
 }
@@ -117,7 +117,7 @@ pub fn ok_cancel(ui: &mut Ui, field: &egui::Response, valid: bool, out: &mut Vec
         let ok = ui.add_enabled(valid, egui::Button::new(t.ok)).clicked();
         confirmed = (ok || entered) && valid;
         if ui.button(t.cancel).clicked() {
-            out.push(Action::CloseDialog);
+            out.push(DialogAction::CloseDialog.into());
         }
     });
     confirmed
@@ -149,9 +149,9 @@ fn path_prompt(
         // the app closes the prompt when it takes the path.
         let path = PathBuf::from(text.trim());
         out.push(match target {
-            None => Action::OpenPath(path),
-            Some(Target::Preset) => Action::SaveTo(path),
-            Some(Target::Export(export)) => Action::ExportTo(export, path),
+            None => FileAction::OpenPath(path).into(),
+            Some(Target::Preset) => FileAction::SaveTo(path).into(),
+            Some(Target::Export(export)) => FileAction::ExportTo(export, path).into(),
         });
     }
 }
@@ -192,7 +192,7 @@ fn plan_name(
             NamePurpose::Rename(plan) => Edit::RenamePlan { plan, name },
             NamePurpose::Duplicate(plan) => Edit::DuplicatePlan { plan, name },
         };
-        out.push(Action::CloseDialog);
-        out.push(Action::Edit { edit, merge: false });
+        out.push(DialogAction::CloseDialog.into());
+        out.push(DocAction::Edit { edit, merge: false }.into());
     }
 }

@@ -3,7 +3,7 @@
 //! plans compared, the levers, and the selected entry's results chain.
 
 use super::{State, chain, compare, entry, levers, timeline, trajectory};
-use crate::app::action::{Action, DockTab, NamePurpose};
+use crate::app::action::{Action, DialogAction, DockTab, NamePurpose, ViewAction};
 use crate::text::texts;
 use egui::{CentralPanel, Panel, RichText, ScrollArea, Ui};
 
@@ -43,7 +43,7 @@ pub fn dock(ui: &mut Ui, s: &State, area: egui::Rect, out: &mut Vec<Action>) {
             let selected = s.settings.dock == tab;
             let text = RichText::new(label).strong();
             if ui.selectable_label(selected, text).clicked() && !selected {
-                out.push(Action::SetDockTab(tab));
+                out.push(ViewAction::SetDockTab(tab).into());
             }
         }
     });
@@ -84,7 +84,7 @@ fn resize_handle(ui: &mut Ui, area: egui::Rect, out: &mut Vec<Action>) {
         && let Some(p) = response.interact_pointer_pos()
     {
         let share = ((area.bottom() - p.y) / area.height()).clamp(*SHARE.start(), *SHARE.end());
-        out.push(Action::SetDockShare(share));
+        out.push(ViewAction::SetDockShare(share).into());
     }
 }
 
@@ -95,7 +95,7 @@ fn editor(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
     let Some((index, plan)) = s.active() else {
         ui.label(RichText::new(t.plans_none).weak());
         if ui.button(t.new_plan).clicked() {
-            out.push(Action::AskPlanName(NamePurpose::New));
+            out.push(DialogAction::AskPlanName(NamePurpose::New).into());
         }
         return;
     };

@@ -5,7 +5,7 @@
 
 use super::fields::{edit_from, end_of_drag, money_field, years_field};
 use super::{State, money};
-use crate::app::action::Action;
+use crate::app::action::{Action, DialogAction, DocAction, ViewAction};
 use crate::edit::Edit;
 use crate::model::catalogue::Intervention;
 use crate::plan::rules::MAX_HORIZON;
@@ -42,7 +42,7 @@ pub fn header(ui: &mut Ui, s: &State, index: usize, plan: &Plan, out: &mut Vec<A
         ui.separator();
         catalogue_menu(ui, s, index, out);
         if ui.button(t.add_custom).clicked() {
-            out.push(Action::AskCustomIntervention);
+            out.push(DialogAction::AskCustomIntervention.into());
         }
         ui.separator();
         let label = ui.label(t.horizon_label);
@@ -151,16 +151,16 @@ fn note_ui(ui: &mut Ui, index: usize, plan: &Plan, out: &mut Vec<Action>) {
         .labelled_by(label.id);
     if r.changed() {
         // Typing is one undo step until the field loses focus.
-        out.push(Action::Edit {
+        out.push(Action::Document(DocAction::Edit {
             edit: Edit::SetPlanNote {
                 plan: index,
                 note: (!note.is_empty()).then_some(note),
             },
             merge: true,
-        });
+        }));
     }
     if r.lost_focus() {
-        out.push(Action::EndGesture);
+        out.push(DocAction::EndGesture.into());
     }
 }
 
@@ -180,7 +180,7 @@ fn entry_ui(
         ui.label(RichText::new(side).small());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.small_button(t.close).clicked() {
-                out.push(Action::SelectEntry(None));
+                out.push(ViewAction::SelectEntry(None).into());
             }
         });
     });
@@ -234,14 +234,14 @@ fn entry_ui(
     ui.horizontal_wrapped(|ui| {
         order_ui(ui, plan_index, plan, e, entry, out);
         if ui.button(t.remove_entry).clicked() {
-            out.push(Action::Edit {
+            out.push(Action::Document(DocAction::Edit {
                 edit: Edit::RemoveEntry {
                     plan: plan_index,
                     entry: e,
                 },
                 merge: false,
-            });
-            out.push(Action::SelectEntry(None));
+            }));
+            out.push(ViewAction::SelectEntry(None).into());
         }
     });
 }
@@ -275,14 +275,14 @@ fn cost_ui(
                 end_of_drag(&r, out);
             }
             if ui.small_button(t.clear_cost).clicked() {
-                out.push(Action::Edit {
+                out.push(Action::Document(DocAction::Edit {
                     edit: Edit::SetCost {
                         plan,
                         entry: e,
                         cost: None,
                     },
                     merge: false,
-                });
+                }));
             }
         }
         None => {
@@ -290,14 +290,14 @@ fn cost_ui(
             // Where the unit cost is known, start from unit cost × intensity.
             let start = s.doc.preset().unit_costs.cost_of(entry).unwrap_or(0.0);
             if ui.small_button(t.set_cost).clicked() {
-                out.push(Action::Edit {
+                out.push(Action::Document(DocAction::Edit {
                     edit: Edit::SetCost {
                         plan,
                         entry: e,
                         cost: Some(start),
                     },
                     merge: false,
-                });
+                }));
             }
         }
     });
@@ -330,16 +330,16 @@ fn order_ui(
             .on_hover_text(&hint)
             .on_disabled_hover_text(&hint);
         if button.clicked() {
-            out.push(Action::Edit {
+            out.push(Action::Document(DocAction::Edit {
                 edit: Edit::MoveWithinYear {
                     plan: plan_index,
                     entry: e,
                     earlier: to_earlier,
                 },
                 merge: false,
-            });
+            }));
             if let Some(o) = other {
-                out.push(Action::SelectEntry(Some(o)));
+                out.push(ViewAction::SelectEntry(Some(o)).into());
             }
         }
     }

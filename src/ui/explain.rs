@@ -4,7 +4,7 @@
 //! pane.
 
 use super::{State, band_word, theme};
-use crate::app::action::Action;
+use crate::app::action::{Action, ViewAction};
 use crate::attribute::Attribute;
 use crate::cells::Band;
 use crate::mechanism::cells;
@@ -169,7 +169,7 @@ pub fn detail_panel(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
     ui.horizontal(|ui| {
         super::heading(ui, t.detail_heading);
         if s.view.selected.is_some() && ui.small_button(t.detail_close).clicked() {
-            out.push(Action::SelectCell(None));
+            out.push(ViewAction::SelectCell(None).into());
         }
     });
     match s.view.selected {

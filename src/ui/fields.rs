@@ -5,7 +5,7 @@
 //! as a horizon of 1 on the way to 12).
 
 use super::money;
-use crate::app::action::Action;
+use crate::app::action::{Action, DocAction};
 use crate::edit::Edit;
 use egui::{DragValue, Response};
 
@@ -31,20 +31,20 @@ pub fn years_field(value: &mut u32, min: u32, max: u32) -> DragValue<'_> {
 /// its edits join one undo step, which ends when the drag stops.
 pub fn edit_from(r: &Response, edit: Edit, out: &mut Vec<Action>) {
     if r.drag_started() {
-        out.push(Action::EndGesture);
+        out.push(DocAction::EndGesture.into());
     }
-    out.push(Action::Edit {
+    out.push(Action::Document(DocAction::Edit {
         edit,
         merge: r.dragged(),
-    });
+    }));
     if r.drag_stopped() {
-        out.push(Action::EndGesture);
+        out.push(DocAction::EndGesture.into());
     }
 }
 
 /// Ends the gesture of a field whose drag stopped without a change.
 pub fn end_of_drag(r: &Response, out: &mut Vec<Action>) {
     if r.drag_stopped() {
-        out.push(Action::EndGesture);
+        out.push(DocAction::EndGesture.into());
     }
 }

@@ -6,7 +6,7 @@
 //! summary counts active cells; the effort row shows what the cells add up to.
 
 use super::{State, access, band_word, explain, theme};
-use crate::app::action::{Action, MatrixView};
+use crate::app::action::{Action, MatrixView, ViewAction};
 use crate::cells::CellChange;
 use crate::mechanism::{Advantage, Effort, Mechanism, Step, cell_index, neighbour};
 use crate::text::{fill, num, texts};
@@ -97,7 +97,7 @@ pub fn panel(ui: &mut Ui, s: &State, height: f32, out: &mut Vec<Action>) {
                         .selectable_label(s.matrix_view() == view, label)
                         .clicked()
                     {
-                        out.push(Action::SetMatrixView(view));
+                        out.push(ViewAction::SetMatrixView(view).into());
                     }
                 }
             });
@@ -401,7 +401,7 @@ fn cell(
         let by_key =
             ui.input(|i| i.key_pressed(egui::Key::Enter) || i.key_pressed(egui::Key::Space));
         let again = s.view.selected == Some(i) && !by_key;
-        out.push(Action::SelectCell(if again { None } else { Some(i) }));
+        out.push(ViewAction::SelectCell(if again { None } else { Some(i) }).into());
     }
 }
 

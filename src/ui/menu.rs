@@ -2,7 +2,9 @@
 
 use super::State;
 use super::shortcuts::{self, COPY_CHART, NEW, OPEN, PRESENT, QUIT, REDO, SAVE, SAVE_AS, UNDO};
-use crate::app::action::{Action, Export, PictureOf, ThemeChoice};
+use crate::app::action::{
+    Action, DocAction, Export, FileAction, PictureOf, ThemeChoice, ViewAction,
+};
 use crate::export::{ChainFormat, LogframeFormat};
 use crate::preset::builtin::Shelf;
 use crate::text::texts;
@@ -23,20 +25,20 @@ pub fn menu_bar(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
         ui.menu_button(t.menu_file, |ui| file_menu(ui, s, out));
         ui.menu_button(t.menu_edit, |ui| {
             if item(ui, t.undo, Some(&UNDO), s.doc.can_undo()) {
-                out.push(Action::Undo);
+                out.push(DocAction::Undo.into());
             }
             if item(ui, t.redo, Some(&REDO), s.doc.can_redo()) {
-                out.push(Action::Redo);
+                out.push(DocAction::Redo.into());
             }
             ui.separator();
             if item(ui, t.copy_chart, Some(&COPY_CHART), true) {
-                out.push(Action::CopyChartData);
+                out.push(FileAction::CopyChartData.into());
             }
         });
         ui.menu_button(t.menu_view, |ui| view_menu(ui, s, out));
         ui.menu_button(t.menu_help, |ui| {
             if ui.button(t.about).clicked() {
-                out.push(Action::ShowAbout(true));
+                out.push(ViewAction::ShowAbout(true).into());
             }
         });
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -57,27 +59,37 @@ fn file_menu(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
     // another or replace the document waits (the shortcuts are refused in
     // the same way, by the workbench).
     let free = |a: &Action| !(s.asking && a.waits_for_files());
-    if item(ui, t.new_cluster, Some(&NEW), free(&Action::New)) {
-        out.push(Action::New);
+    if item(ui, t.new_cluster, Some(&NEW), free(&FileAction::New.into())) {
+        out.push(FileAction::New.into());
     }
-    if item(ui, t.open, Some(&OPEN), free(&Action::Open)) {
-        out.push(Action::Open);
+    if item(ui, t.open, Some(&OPEN), free(&FileAction::Open.into())) {
+        out.push(FileAction::Open.into());
     }
-    if item(ui, t.open_path, None, free(&Action::OpenPathPrompt)) {
-        out.push(Action::OpenPathPrompt);
+    if item(
+        ui,
+        t.open_path,
+        None,
+        free(&FileAction::OpenPathPrompt.into()),
+    ) {
+        out.push(FileAction::OpenPathPrompt.into());
     }
-    ui.add_enabled_ui(free(&Action::OpenBuiltIn(String::new())), |ui| {
+    ui.add_enabled_ui(free(&FileAction::OpenBuiltIn(String::new()).into()), |ui| {
         ui.menu_button(t.open_cases, |ui| shelf(ui, s, Shelf::Case, out));
         ui.menu_button(t.open_teaching, |ui| shelf(ui, s, Shelf::Teaching, out));
         ui.menu_button(t.open_recent, |ui| recent(ui, s, out));
     });
     ui.separator();
-    let save_free = s.doc.saves_in_place() || free(&Action::SaveAs);
+    let save_free = s.doc.saves_in_place() || free(&FileAction::SaveAs.into());
     if item(ui, t.save, Some(&SAVE), save_free) {
-        out.push(Action::Save);
+        out.push(FileAction::Save.into());
     }
-    if item(ui, t.save_as, Some(&SAVE_AS), free(&Action::SaveAs)) {
-        out.push(Action::SaveAs);
+    if item(
+        ui,
+        t.save_as,
+        Some(&SAVE_AS),
+        free(&FileAction::SaveAs.into()),
+    ) {
+        out.push(FileAction::SaveAs.into());
     }
     ui.separator();
     let planning = Planning {
@@ -87,7 +99,7 @@ fn file_menu(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
     export_items(ui, &free, planning, out);
     ui.separator();
     if item(ui, t.quit, Some(&QUIT), true) {
-        out.push(Action::Quit);
+        out.push(FileAction::Quit.into());
     }
 }
 
@@ -101,10 +113,19 @@ fn export_items(
 ) {
     let t = texts();
     let exports = [
-        (t.export_report, Action::Export(Export::Report)),
-        (t.export_trajectories, Action::Export(Export::Trajectories)),
-        (t.picture_window, Action::TakePicture(PictureOf::Window)),
-        (t.picture_chart, Action::TakePicture(PictureOf::Chart)),
+        (t.export_report, FileAction::Export(Export::Report).into()),
+        (
+            t.export_trajectories,
+            FileAction::Export(Export::Trajectories).into(),
+        ),
+        (
+            t.picture_window,
+            FileAction::TakePicture(PictureOf::Window).into(),
+        ),
+        (
+            t.picture_chart,
+            FileAction::TakePicture(PictureOf::Chart).into(),
+        ),
     ];
     for (label, action) in &exports {
         export_item(ui, free, label, action, None, out);
@@ -129,7 +150,8 @@ fn export_item(
     missing: Option<&str>,
     out: &mut Vec<Action>,
 ) {
-    let enabled = missing.is_none() && free(action) && free(&Action::Export(Export::Picture));
+    let enabled =
+        missing.is_none() && free(action) && free(&FileAction::Export(Export::Picture).into());
     let mut r = ui.add_enabled(enabled, Button::new(label));
     if let Some(why) = missing {
         r = r.on_disabled_hover_text(why);
@@ -159,34 +181,37 @@ fn planning_items(
     let chain = [
         (
             t.export_chain_svg,
-            Action::Export(Export::Chain(ChainFormat::Svg)),
+            FileAction::Export(Export::Chain(ChainFormat::Svg)).into(),
         ),
-        (t.export_chain_png, Action::TakePicture(PictureOf::Chain)),
+        (
+            t.export_chain_png,
+            FileAction::TakePicture(PictureOf::Chain).into(),
+        ),
         (
             t.export_chain_mermaid,
-            Action::Export(Export::Chain(ChainFormat::Mermaid)),
+            FileAction::Export(Export::Chain(ChainFormat::Mermaid)).into(),
         ),
         (
             t.export_chain_dot,
-            Action::Export(Export::Chain(ChainFormat::Dot)),
+            FileAction::Export(Export::Chain(ChainFormat::Dot)).into(),
         ),
         (
             t.export_chain_csv,
-            Action::Export(Export::Chain(ChainFormat::Csv)),
+            FileAction::Export(Export::Chain(ChainFormat::Csv)).into(),
         ),
     ];
     let plan = [
         (
             t.export_logframe_xlsx,
-            Action::Export(Export::Logframe(LogframeFormat::Xlsx)),
+            FileAction::Export(Export::Logframe(LogframeFormat::Xlsx)).into(),
         ),
         (
             t.export_logframe_csv,
-            Action::Export(Export::Logframe(LogframeFormat::Csv)),
+            FileAction::Export(Export::Logframe(LogframeFormat::Csv)).into(),
         ),
         (
             t.export_measurement_csv,
-            Action::Export(Export::MeasurementPlan),
+            FileAction::Export(Export::MeasurementPlan).into(),
         ),
     ];
     for (group, (items, possible)) in [(&chain[..], has_entry), (&plan[..], true)]
@@ -211,7 +236,7 @@ fn shelf(ui: &mut Ui, s: &State, shelf: Shelf, out: &mut Vec<Action>) {
             .on_hover_text(&listed.file)
             .clicked()
         {
-            out.push(Action::OpenBuiltIn(listed.file.clone()));
+            out.push(FileAction::OpenBuiltIn(listed.file.clone()).into());
         }
     }
 }
@@ -231,13 +256,13 @@ fn recent(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
             .on_hover_text(path.display().to_string())
             .clicked()
         {
-            out.push(Action::OpenPath(path.clone()));
+            out.push(FileAction::OpenPath(path.clone()).into());
         }
     }
     if !s.settings.recent.is_empty() {
         ui.separator();
         if ui.button(t.clear_recent).clicked() {
-            out.push(Action::ClearRecent);
+            out.push(FileAction::ClearRecent.into());
         }
     }
 }
@@ -245,7 +270,7 @@ fn recent(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
 fn view_menu(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
     let t = texts();
     if item(ui, t.present, Some(&PRESENT), true) {
-        out.push(Action::Present(true));
+        out.push(ViewAction::Present(true).into());
     }
     ui.separator();
     let theme = s.settings.theme;
@@ -253,22 +278,22 @@ fn view_menu(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
         .radio(theme == ThemeChoice::Light, t.theme_light)
         .clicked()
     {
-        out.push(Action::SetTheme(ThemeChoice::Light));
+        out.push(ViewAction::SetTheme(ThemeChoice::Light).into());
     }
     if ui.radio(theme == ThemeChoice::Dark, t.theme_dark).clicked() {
-        out.push(Action::SetTheme(ThemeChoice::Dark));
+        out.push(ViewAction::SetTheme(ThemeChoice::Dark).into());
     }
     ui.separator();
     if ui
         .checkbox(&mut s.settings.show_efforts.clone(), t.show_efforts)
         .clicked()
     {
-        out.push(Action::ToggleEfforts);
+        out.push(ViewAction::ToggleEfforts.into());
     }
     if s.active().is_some() {
         for (view, label) in super::matrix_views() {
             if ui.radio(s.matrix_view() == view, label).clicked() {
-                out.push(Action::SetMatrixView(view));
+                out.push(ViewAction::SetMatrixView(view).into());
             }
         }
     }

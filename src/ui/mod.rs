@@ -27,7 +27,7 @@ pub mod trajectory;
 pub mod warnings;
 pub mod workshop;
 
-use crate::app::action::{Action, MatrixView};
+use crate::app::action::{Action, FileAction, MatrixView};
 use crate::app::analysis::Analysis;
 use crate::app::document::Document;
 use crate::app::settings::Settings;
@@ -165,11 +165,11 @@ pub fn frame(ui: &mut Ui, wb: &mut Workbench) {
         shortcuts::collect(&ctx, wb.view.presenting, &mut actions);
     }
     while let Some(picture) = wb.next_picture() {
-        actions.push(Action::PictureTaken(picture));
+        actions.push(FileAction::PictureTaken(picture).into());
     }
     if ctx.input(|i| i.viewport().close_requested()) && wb.close_needs_confirmation() {
         ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-        actions.push(Action::Quit);
+        actions.push(FileAction::Quit.into());
     }
     // The dialog is the one thing views edit in place (its text fields); it is
     // taken out while the rest of the workbench is lent to the views.

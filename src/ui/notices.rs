@@ -3,7 +3,7 @@
 //! cannot be kept for recovery). A strip under the menu, each with Dismiss.
 
 use super::{State, theme};
-use crate::app::action::Action;
+use crate::app::action::{Action, ViewAction};
 use crate::model::warning::Severity;
 use crate::text::texts;
 use egui::{Frame, Margin, Panel, Ui};
@@ -36,7 +36,7 @@ pub fn panel(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
                     );
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                         if ui.button(texts().dismiss).clicked() {
-                            out.push(Action::DismissNotice(i));
+                            out.push(ViewAction::DismissNotice(i).into());
                         }
                     });
                 });

@@ -3,7 +3,7 @@
 //! to rename, copy or delete a plan, and a button for a new one.
 
 use super::State;
-use crate::app::action::{Action, NamePurpose};
+use crate::app::action::{Action, DialogAction, DocAction, NamePurpose};
 use crate::edit::Edit;
 use crate::plan::rules::MAX_PLANS;
 use crate::text::{fill, texts};
@@ -30,7 +30,7 @@ pub fn tabs(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
                 egui::WidgetInfo::selected(egui::Role::Button, true, selected, &spoken)
             });
             if response.clicked() && !selected {
-                out.push(Action::SetActivePlan(i));
+                out.push(DocAction::SetActivePlan(i).into());
             }
             response.context_menu(|ui| {
                 plan_commands(ui, i, [t.rename_plan, t.duplicate_plan, t.delete_plan], out)
@@ -42,7 +42,7 @@ pub fn tabs(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
             .on_disabled_hover_text(fill(t.too_many_plans, &[("max", &MAX_PLANS.to_string())]))
             .clicked()
         {
-            out.push(Action::AskPlanName(NamePurpose::New));
+            out.push(DialogAction::AskPlanName(NamePurpose::New).into());
         }
     });
 }
@@ -51,15 +51,15 @@ pub fn tabs(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
 /// (`labels` in that order).
 pub fn plan_commands(ui: &mut Ui, plan: usize, labels: [&str; 3], out: &mut Vec<Action>) {
     if ui.button(labels[0]).clicked() {
-        out.push(Action::AskPlanName(NamePurpose::Rename(plan)));
+        out.push(DialogAction::AskPlanName(NamePurpose::Rename(plan)).into());
     }
     if ui.button(labels[1]).clicked() {
-        out.push(Action::AskPlanName(NamePurpose::Duplicate(plan)));
+        out.push(DialogAction::AskPlanName(NamePurpose::Duplicate(plan)).into());
     }
     if ui.button(labels[2]).clicked() {
-        out.push(Action::Edit {
+        out.push(Action::Document(DocAction::Edit {
             edit: Edit::DeletePlan { plan },
             merge: false,
-        });
+        }));
     }
 }

@@ -1,7 +1,7 @@
 //! Keyboard shortcuts, defined once for the menus (which show them) and for
 //! the key handling.
 
-use crate::app::action::Action;
+use crate::app::action::{Action, DocAction, FileAction, ViewAction};
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 pub const NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
@@ -22,16 +22,16 @@ pub const COPY_CHART: KeyboardShortcut =
 /// checked before the same one without: egui matches Ctrl+Z on Ctrl+Shift+Z.
 pub fn collect(ctx: &egui::Context, presenting: bool, out: &mut Vec<Action>) {
     let table = [
-        (COPY_CHART, Action::CopyChartData),
-        (SAVE_AS, Action::SaveAs),
-        (SAVE, Action::Save),
-        (REDO, Action::Redo),
-        (REDO_Y, Action::Redo),
-        (UNDO, Action::Undo),
-        (NEW, Action::New),
-        (OPEN, Action::Open),
-        (QUIT, Action::Quit),
-        (PRESENT, Action::Present(!presenting)),
+        (COPY_CHART, FileAction::CopyChartData.into()),
+        (SAVE_AS, FileAction::SaveAs.into()),
+        (SAVE, FileAction::Save.into()),
+        (REDO, DocAction::Redo.into()),
+        (REDO_Y, DocAction::Redo.into()),
+        (UNDO, DocAction::Undo.into()),
+        (NEW, FileAction::New.into()),
+        (OPEN, FileAction::Open.into()),
+        (QUIT, FileAction::Quit.into()),
+        (PRESENT, ViewAction::Present(!presenting).into()),
     ];
     ctx.input_mut(|input| {
         for (shortcut, action) in table {

@@ -6,7 +6,7 @@
 
 use super::entry::effects_text;
 use super::{State, money, theme};
-use crate::app::action::Action;
+use crate::app::action::{Action, DocAction, ViewAction};
 use crate::edit::Edit;
 use crate::model::catalogue::Side;
 use crate::plan::{Plan, PlanEntry};
@@ -194,7 +194,7 @@ fn bar(
         out,
     );
     if response.clicked() {
-        out.push(Action::SelectEntry(Some(e)));
+        out.push(ViewAction::SelectEntry(Some(e)).into());
     }
     let cost = entry.cost.map_or_else(|| t.no_cost.to_owned(), money);
     response.on_hover_text(format!(
@@ -253,7 +253,7 @@ fn drag(
 ) {
     let key = response.id.with("drag-origin");
     if response.drag_started() {
-        out.push(Action::EndGesture);
+        out.push(DocAction::EndGesture.into());
         // Measured from where the button went down: a drag is only noticed
         // once the pointer has moved a little.
         let origin = ui
@@ -271,18 +271,18 @@ fn drag(
     {
         let to = (from_year as i64 + scale.years(p.x - from_x)).clamp(0, horizon as i64) as u32;
         if to != year {
-            out.push(Action::Edit {
+            out.push(Action::Document(DocAction::Edit {
                 edit: Edit::SetStartYear {
                     plan,
                     entry,
                     year: to,
                 },
                 merge: true,
-            });
+            }));
         }
     }
     if response.drag_stopped() {
         ui.data_mut(|d| d.remove::<(u32, f32)>(key));
-        out.push(Action::EndGesture);
+        out.push(DocAction::EndGesture.into());
     }
 }

@@ -4,7 +4,7 @@
 //! caveat under the plot.
 
 use super::{State, stage_word, theme};
-use crate::app::action::Action;
+use crate::app::action::{Action, ViewAction};
 use crate::mechanism::Effort;
 use crate::plan::rules::BASELINE_NAME;
 use crate::text::{fill, num, texts};
@@ -159,7 +159,7 @@ fn header(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
         ui.add_space(12.0);
         let mut show = s.settings.show_efforts;
         if ui.checkbox(&mut show, t.show_efforts).changed() {
-            out.push(Action::ToggleEfforts);
+            out.push(ViewAction::ToggleEfforts.into());
         }
     });
 }
@@ -340,7 +340,7 @@ fn caveat(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(&s.model.file.caveat_line).small().italics());
         if ui.small_button(t.more_about_model).clicked() {
-            out.push(Action::ShowAbout(true));
+            out.push(ViewAction::ShowAbout(true).into());
         }
     });
 }

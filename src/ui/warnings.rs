@@ -5,7 +5,7 @@
 //! written in words as well as coloured.
 
 use super::{State, severity_word, theme};
-use crate::app::action::Action;
+use crate::app::action::{Action, ViewAction};
 use crate::model::warning::{Severity, WarningInfo};
 use crate::text::{fill, texts};
 use crate::warnings::Warning;
@@ -54,12 +54,12 @@ fn buttons(ui: &mut Ui, s: &State, w: &Warning, out: &mut Vec<Action>) {
     toggle(
         s.view.show_me == Some(w.id),
         (t.banner_show_me, t.banner_stop_showing),
-        Action::ToggleShowMe(w.id),
+        ViewAction::ToggleShowMe(w.id).into(),
     );
     toggle(
         s.view.why_open.contains(&w.id),
         (t.banner_why, t.banner_hide_why),
-        Action::ToggleWhy(w.id),
+        ViewAction::ToggleWhy(w.id).into(),
     );
 }
 

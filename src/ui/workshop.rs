@@ -6,7 +6,7 @@
 //! facilitator can ask "what if buyers came?" and move one.
 
 use super::{State, attributes, compare, matrix, severity_word, trajectory};
-use crate::app::action::Action;
+use crate::app::action::{Action, ViewAction};
 use crate::app::workshop::{Next, Step};
 use crate::attribute::Attribute;
 use crate::text::{fill, texts};
@@ -55,14 +55,14 @@ pub fn keys(ctx: &egui::Context, s: &State, out: &mut Vec<Action>) {
             ctx.memory_mut(|m| m.surrender_focus(id));
             ctx.data_mut(|d| d.insert_temp::<Option<egui::Id>>(had_focus_id(), None));
         }
-        (true, None) => out.push(Action::Present(false)),
+        (true, None) => out.push(ViewAction::Present(false).into()),
         _ => {}
     }
     if forward && let Some(next) = next_action(s) {
         out.push(next);
     }
     if back && w.step > 0 {
-        out.push(Action::WorkshopStep(w.step - 1));
+        out.push(ViewAction::WorkshopStep(w.step - 1).into());
     }
     if focused.is_some() {
         return;
@@ -72,7 +72,7 @@ pub fn keys(ctx: &egui::Context, s: &State, out: &mut Vec<Action>) {
             && !w.revealed
             && i.consume_key(egui::Modifiers::NONE, Key::Enter)
         {
-            out.push(Action::Reveal);
+            out.push(ViewAction::Reveal.into());
         }
     });
 }
@@ -85,8 +85,8 @@ fn next(s: &State) -> Option<Next> {
 /// The action of "next" on the step shown.
 fn next_action(s: &State) -> Option<Action> {
     next(s).map(|n| match n {
-        Next::Reveal => Action::Reveal,
-        Next::Step(i) => Action::WorkshopStep(i),
+        Next::Reveal => ViewAction::Reveal.into(),
+        Next::Step(i) => ViewAction::WorkshopStep(i).into(),
     })
 }
 
@@ -151,7 +151,7 @@ fn bar(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
                 .button(RichText::new(t.workshop_leave).size(LEAD))
                 .clicked()
             {
-                out.push(Action::Present(false));
+                out.push(ViewAction::Present(false).into());
             }
             let label = match next(s) {
                 Some(Next::Reveal) => t.workshop_reveal_next,
@@ -175,7 +175,7 @@ fn bar(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
             );
             if back.clicked() {
                 back.surrender_focus();
-                out.push(Action::WorkshopStep(w.step - 1));
+                out.push(ViewAction::WorkshopStep(w.step - 1).into());
             }
         });
     });
@@ -350,6 +350,6 @@ fn comparison(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
     let reveal = ui.button(RichText::new(t.workshop_reveal).size(LEAD).strong());
     if reveal.clicked() {
         reveal.surrender_focus();
-        out.push(Action::Reveal);
+        out.push(ViewAction::Reveal.into());
     }
 }

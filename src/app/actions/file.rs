@@ -1,0 +1,100 @@
+//! File actions: new, open, save, export, pictures, the clipboard, the
+//! unsaved work offered back, and quitting. The reads and writes themselves
+//! run on the file service's threads and report back (see `saving.rs`).
+
+use crate::app::action::{FileAction, Target};
+use crate::app::document::Origin;
+use crate::app::settings::LastDocument;
+use crate::app::{Workbench, file_stem};
+use crate::export::trajectories::trajectories_table;
+use crate::preset::{Preset, builtin};
+use crate::text::{fill, texts};
+
+impl Workbench {
+    pub(super) fn run_file(&mut self, action: FileAction, ctx: &egui::Context) {
+        match action {
+            FileAction::New => {
+                let preset = Preset::new_untitled(&self.model, texts().untitled);
+                self.replace(preset, Origin::Untitled);
+                self.settings.last = Some(LastDocument::Untitled);
+            }
+            FileAction::Open => {
+                self.note_read();
+                self.files.open_dialog();
+            }
+            FileAction::OpenPathPrompt => self.prompt(None, None),
+            FileAction::OpenPath(path) => {
+                self.close_path_prompt();
+                self.note_read();
+                self.files.read(path);
+            }
+            FileAction::OpenBuiltIn(file) => self.open_built_in(&file),
+            FileAction::Loaded(loaded) => self.install(*loaded),
+            FileAction::Save => match self.doc.origin().clone() {
+                Origin::File(path) => self.save_to(path),
+                // Through `run`, so a dialog already open refuses it.
+                _ => self.run(FileAction::SaveAs.into(), ctx),
+            },
+            FileAction::SaveAs => {
+                // Refuse what would not load again before asking where.
+                if self.checked_text().is_some() {
+                    let name = format!("{}.json", file_stem(&self.doc.preset().name));
+                    self.files.save_dialog(Target::Preset, name);
+                }
+            }
+            FileAction::SaveTo(path) => {
+                self.close_path_prompt();
+                self.save_to(path);
+            }
+            FileAction::Export(export) => self.ask_export(export),
+            FileAction::ExportTo(export, path) => self.export_to(export, path),
+            FileAction::TakePicture(of) => self.take_picture(of),
+            FileAction::PictureTaken(picture) => self.picture_taken(picture),
+            FileAction::CopyChartData => self.copy_chart_data(ctx),
+            FileAction::ClearRecent => self.settings.recent.clear(),
+            FileAction::Restore => self.restore(),
+            FileAction::DiscardRecovered => self.discard_recovered(),
+            FileAction::RecoverLater => self.recover_later(),
+            FileAction::Quit => {
+                // A window quitting while presenting keeps its workshop zoom
+                // in eframe's memory; `repair_after_workshop` gives the old
+                // one back at the next start.
+                self.allow_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    /// Puts the capability chart's numbers on the clipboard, tab-separated.
+    fn copy_chart_data(&mut self, ctx: &egui::Context) {
+        let e = self.doc.evaluation();
+        let table = trajectories_table(self.doc.preset(), e, b'\t');
+        if let Ok(bytes) = table
+            && let Ok(text) = String::from_utf8(bytes)
+        {
+            ctx.copy_text(text);
+            self.view.status = Some(texts().copied_chart.to_owned());
+        }
+    }
+
+    /// Shows a preset shipped with the workbench (its file name).
+    pub(in crate::app) fn open_built_in(&mut self, file: &str) {
+        let Some(b) = builtin::built_in(file) else {
+            return;
+        };
+        match Preset::from_bytes(b.text.as_bytes(), &self.model) {
+            Ok(preset) => {
+                self.replace(preset, Origin::BuiltIn(file.to_owned()));
+                self.settings.last = Some(LastDocument::BuiltIn(file.to_owned()));
+            }
+            Err(e) => {
+                let t = texts();
+                self.error(
+                    fill(t.open_failed, &[("file", file)]),
+                    e.to_string(),
+                    t.kept_as_it_was,
+                )
+            }
+        }
+    }
+}
