@@ -1,21 +1,31 @@
 //! The menu bar: File, Edit, View, Help, and the status on the right.
 
 use super::State;
-use super::shortcuts::{self, COPY_CHART, NEW, OPEN, PRESENT, QUIT, REDO, SAVE, SAVE_AS, UNDO};
-use crate::app::action::{
-    Action, DocAction, Export, FileAction, PictureOf, ThemeChoice, ViewAction,
-};
+use super::commands::Command;
+use crate::app::action::{Action, Export, FileAction, PictureOf, ThemeChoice, ViewAction};
 use crate::export::{ChainFormat, LogframeFormat};
 use crate::preset::builtin::Shelf;
 use crate::text::texts;
-use egui::{Button, KeyboardShortcut, RichText, Ui};
+use egui::{Button, RichText, Ui};
 
-fn item(ui: &mut Ui, label: &str, shortcut: Option<&KeyboardShortcut>, enabled: bool) -> bool {
-    let mut button = Button::new(label);
-    if let Some(s) = shortcut {
-        button = button.shortcut_text(shortcuts::label(ui.ctx(), s));
+fn item(ui: &mut Ui, label: &str, enabled: bool) -> bool {
+    ui.add_enabled(enabled, Button::new(label)).clicked()
+}
+
+/// A command's item, with its key beside it (from the table the key
+/// handling uses); `enabled` is asked with the command's action.
+fn command_item(
+    ui: &mut Ui,
+    s: &State,
+    command: Command,
+    enabled: impl Fn(&Action) -> bool,
+    out: &mut Vec<Action>,
+) {
+    let d = command.definition(s.view.presenting);
+    let button = Button::new(d.label).shortcut_text(ui.ctx().format_shortcut(&d.key));
+    if ui.add_enabled(enabled(&d.action), button).clicked() {
+        out.push(d.action);
     }
-    ui.add_enabled(enabled, button).clicked()
 }
 
 /// Draws the menu bar.
@@ -24,16 +34,10 @@ pub fn menu_bar(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button(t.menu_file, |ui| file_menu(ui, s, out));
         ui.menu_button(t.menu_edit, |ui| {
-            if item(ui, t.undo, Some(&UNDO), s.doc.can_undo()) {
-                out.push(DocAction::Undo.into());
-            }
-            if item(ui, t.redo, Some(&REDO), s.doc.can_redo()) {
-                out.push(DocAction::Redo.into());
-            }
+            command_item(ui, s, Command::Undo, |_| s.doc.can_undo(), out);
+            command_item(ui, s, Command::Redo, |_| s.doc.can_redo(), out);
             ui.separator();
-            if item(ui, t.copy_chart, Some(&COPY_CHART), true) {
-                out.push(FileAction::CopyChartData.into());
-            }
+            command_item(ui, s, Command::CopyChartData, |_| true, out);
         });
         ui.menu_button(t.menu_view, |ui| view_menu(ui, s, out));
         ui.menu_button(t.menu_help, |ui| {
@@ -59,19 +63,11 @@ fn file_menu(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
     // another or replace the document waits (the shortcuts are refused in
     // the same way, by the workbench).
     let free = |a: &Action| !(s.asking && a.waits_for_files());
-    if item(ui, t.new_cluster, Some(&NEW), free(&FileAction::New.into())) {
-        out.push(FileAction::New.into());
-    }
-    if item(ui, t.open, Some(&OPEN), free(&FileAction::Open.into())) {
-        out.push(FileAction::Open.into());
-    }
-    if item(
-        ui,
-        t.open_path,
-        None,
-        free(&FileAction::OpenPathPrompt.into()),
-    ) {
-        out.push(FileAction::OpenPathPrompt.into());
+    command_item(ui, s, Command::New, free, out);
+    command_item(ui, s, Command::Open, free, out);
+    let prompt = FileAction::OpenPathPrompt.into();
+    if item(ui, t.open_path, free(&prompt)) {
+        out.push(prompt);
     }
     ui.add_enabled_ui(free(&FileAction::OpenBuiltIn(String::new()).into()), |ui| {
         ui.menu_button(t.open_cases, |ui| shelf(ui, s, Shelf::Case, out));
@@ -79,18 +75,10 @@ fn file_menu(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
         ui.menu_button(t.open_recent, |ui| recent(ui, s, out));
     });
     ui.separator();
+    // Saving in place opens no dialog; saving anywhere else asks where.
     let save_free = s.doc.saves_in_place() || free(&FileAction::SaveAs.into());
-    if item(ui, t.save, Some(&SAVE), save_free) {
-        out.push(FileAction::Save.into());
-    }
-    if item(
-        ui,
-        t.save_as,
-        Some(&SAVE_AS),
-        free(&FileAction::SaveAs.into()),
-    ) {
-        out.push(FileAction::SaveAs.into());
-    }
+    command_item(ui, s, Command::Save, |_| save_free, out);
+    command_item(ui, s, Command::SaveAs, free, out);
     ui.separator();
     let planning = Planning {
         plan: s.active().is_some(),
@@ -98,9 +86,7 @@ fn file_menu(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
     };
     export_items(ui, &free, planning, out);
     ui.separator();
-    if item(ui, t.quit, Some(&QUIT), true) {
-        out.push(FileAction::Quit.into());
-    }
+    command_item(ui, s, Command::Quit, |_| true, out);
 }
 
 /// What leaves the workbench: the report, the trajectories, pictures, and
@@ -269,9 +255,7 @@ fn recent(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
 
 fn view_menu(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
     let t = texts();
-    if item(ui, t.present, Some(&PRESENT), true) {
-        out.push(ViewAction::Present(true).into());
-    }
+    command_item(ui, s, Command::Present, |_| true, out);
     ui.separator();
     let theme = s.settings.theme;
     if ui
@@ -299,13 +283,13 @@ fn view_menu(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
     }
     ui.separator();
     let zoom = ui.ctx().zoom_factor();
-    if item(ui, t.zoom_in, None, true) {
+    if item(ui, t.zoom_in, true) {
         ui.ctx().set_zoom_factor((zoom + 0.1).min(3.0));
     }
-    if item(ui, t.zoom_out, None, true) {
+    if item(ui, t.zoom_out, true) {
         ui.ctx().set_zoom_factor((zoom - 0.1).max(0.5));
     }
-    if item(ui, t.zoom_reset, None, true) {
+    if item(ui, t.zoom_reset, true) {
         ui.ctx().set_zoom_factor(1.0);
     }
 }

@@ -7,6 +7,7 @@ pub mod about;
 pub mod access;
 pub mod attributes;
 pub mod chain;
+pub mod commands;
 pub mod compare;
 pub mod costs;
 pub mod custom;
@@ -20,7 +21,6 @@ pub mod matrix;
 pub mod menu;
 pub mod notices;
 pub mod plans;
-pub mod shortcuts;
 pub mod theme;
 pub mod timeline;
 pub mod trajectory;
@@ -162,7 +162,7 @@ pub fn frame(ui: &mut Ui, wb: &mut Workbench) {
     wb.follow_analysis();
     let mut actions = Vec::new();
     if wb.dialog.is_none() {
-        shortcuts::collect(&ctx, wb.view.presenting, &mut actions);
+        commands::pressed(&ctx, wb.view.presenting, &mut actions);
     }
     while let Some(picture) = wb.next_picture() {
         actions.push(FileAction::PictureTaken(picture).into());
