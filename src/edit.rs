@@ -3,24 +3,34 @@
 //! the result by the rules a file is read with ([`Preset::check`]), so an
 //! edit either gives a preset the reader would accept or is refused with the
 //! reason.
+//!
+//! An edit also keeps its value the way the window shows it, so that no view
+//! has to: attributes, uncertainties and intensities to hundredths, costs to
+//! whole units of money, and each within the range it may take (see
+//! [`hundredths`] and [`whole_units`]). A view sends what the control holds,
+//! a slider's 0.3472 or a keyboard step past an end, and the preset stores
+//! 0.35 or the end.
 
 use crate::attribute::Attribute;
 use crate::model::Model;
 use crate::model::chain::BoxKind;
 use crate::plan::indicators::Field;
+use crate::plan::rules::MAX_HALF_WIDTH;
 use crate::plan::{CustomIntervention, Lever, Plan, PlanEntry, rules};
 use crate::preset::{Preset, PresetError};
 
 /// One change to a preset. Plans and entries are named by their index.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Edit {
-    /// Set an attribute to a value in 0..=1.
+    /// Set an attribute: kept to hundredths, within 0..=1.
     SetAttribute(Attribute, f64),
-    /// Set how uncertain an attribute is: a half-width in 0..=0.5.
+    /// Set how uncertain an attribute is: a half-width kept to hundredths,
+    /// within 0..=0.5.
     SetUncertainty(Attribute, f64),
     /// Set the planning horizon (1..=50 years).
     SetHorizon(u32),
-    /// Set or clear a catalogue intervention's unit cost.
+    /// Set (to whole units; below 0 is refused) or clear a catalogue
+    /// intervention's unit cost.
     SetUnitCost {
         id: String,
         cost: Option<f64>,
@@ -62,17 +72,20 @@ pub enum Edit {
         plan: usize,
         entry: usize,
     },
+    /// Move an entry's start; a year after the horizon becomes the horizon.
     SetStartYear {
         plan: usize,
         entry: usize,
         year: u32,
     },
+    /// Set an entry's intensity: kept to hundredths, within 0..=1.
     SetIntensity {
         plan: usize,
         entry: usize,
         intensity: f64,
     },
-    /// Set or clear an entry's own cost.
+    /// Set (to whole units; below 0 is refused) or clear an entry's own
+    /// cost.
     SetCost {
         plan: usize,
         entry: usize,
@@ -193,8 +206,8 @@ impl Edit {
 
     fn change(self, p: &mut Preset, model: &Model) -> Result<Focus, EditError> {
         match self {
-            Edit::SetAttribute(a, v) => p.attributes[a] = v,
-            Edit::SetUncertainty(a, u) => p.uncertainty[a] = u,
+            Edit::SetAttribute(a, v) => p.attributes[a] = hundredths(v, 1.0),
+            Edit::SetUncertainty(a, u) => p.uncertainty[a] = hundredths(u, MAX_HALF_WIDTH),
             Edit::SetHorizon(h) => {
                 let h = rules::horizon(h.into())?;
                 if let Some(e) = entry_after(p, h, model) {
@@ -203,9 +216,7 @@ impl Edit {
                 p.horizon_years = h;
             }
             Edit::SetUnitCost { id, cost } => {
-                if let Some(c) = cost {
-                    rules::cost(c)?;
-                }
+                let cost = cost.map(whole_units).transpose()?;
                 p.unit_costs.set(model, &id, cost);
             }
             Edit::AddPlan { name } => {
@@ -253,14 +264,19 @@ impl Edit {
                 plan_mut(p, plan)?.entries.remove(entry);
             }
             Edit::SetStartYear { plan, entry, year } => {
-                entry_mut(p, plan, entry)?.start_year = year
+                // A bar dragged past the end of the timeline stops there.
+                let horizon = p.horizon_years;
+                entry_mut(p, plan, entry)?.start_year = year.min(horizon)
             }
             Edit::SetIntensity {
                 plan,
                 entry,
                 intensity,
-            } => entry_mut(p, plan, entry)?.intensity = Some(intensity),
-            Edit::SetCost { plan, entry, cost } => entry_mut(p, plan, entry)?.cost = cost,
+            } => entry_mut(p, plan, entry)?.intensity = Some(hundredths(intensity, 1.0)),
+            Edit::SetCost { plan, entry, cost } => {
+                let cost = cost.map(whole_units).transpose()?;
+                entry_mut(p, plan, entry)?.cost = cost
+            }
             Edit::MoveWithinYear {
                 plan,
                 entry,
@@ -290,6 +306,23 @@ impl Edit {
         }
         Ok(Focus::Keep)
     }
+}
+
+/// A share (an attribute, an uncertainty, an intensity) as the preset keeps
+/// it: within `0..=max`, to two decimals. Two decimals are what the window
+/// shows, so a saved preset reads 0.35 rather than the 0.3472 a slider's
+/// pixel gave, and a keyboard step of 0.01 lands on the next value shown; a
+/// step past an end stays at the end. Not a number stays not a number, for
+/// the preset check to refuse.
+pub fn hundredths(x: f64, max: f64) -> f64 {
+    (x.clamp(0.0, max) * 100.0).round() / 100.0
+}
+
+/// A cost as the preset keeps it: whole units of money, which is all a
+/// budget line is written in. Below 0, or not a number, is refused rather
+/// than rounded up to 0.
+pub fn whole_units(cost: f64) -> Result<f64, rules::RuleError> {
+    rules::cost(cost).map(f64::round)
 }
 
 fn plan_mut(p: &mut Preset, plan: usize) -> Result<&mut Plan, EditError> {
@@ -380,6 +413,84 @@ mod tests {
         .apply(&mut p, &m)
         .unwrap();
         assert_eq!(p.plans[0].entries[0].cost, Some(250000.0));
+    }
+
+    #[test]
+    fn shares_are_kept_to_hundredths_within_their_range() {
+        let (m, mut p) = setup();
+        let a = Attribute::ClusterSize;
+        for (sent, stored) in [(0.234, 0.23), (0.3472, 0.35), (1.7, 1.0), (-0.2, 0.0)] {
+            Edit::SetAttribute(a, sent).apply(&mut p, &m).unwrap();
+            assert_eq!(p.attributes[a], stored, "attribute {sent}");
+        }
+        // A keyboard step of 0.01 from a value kept to hundredths lands on
+        // the next one, and past an end stays there.
+        for (sent, stored) in [(0.5 + 0.01, 0.51), (0.29 - 0.01, 0.28), (1.0 + 0.01, 1.0)] {
+            Edit::SetAttribute(a, sent).apply(&mut p, &m).unwrap();
+            assert_eq!(p.attributes[a], stored, "step to {sent}");
+        }
+        for (sent, stored) in [(0.123, 0.12), (0.77, 0.5), (-0.1, 0.0)] {
+            Edit::SetUncertainty(a, sent).apply(&mut p, &m).unwrap();
+            assert_eq!(p.uncertainty[a], stored, "uncertainty {sent}");
+        }
+        Edit::AddCatalogueEntry {
+            plan: 0,
+            id: "training_centre".into(),
+            start_year: 2,
+        }
+        .apply(&mut p, &m)
+        .unwrap();
+        for (sent, stored) in [(0.456, 0.46), (1.2, 1.0), (-0.5, 0.0)] {
+            let edit = Edit::SetIntensity {
+                plan: 0,
+                entry: 0,
+                intensity: sent,
+            };
+            edit.apply(&mut p, &m).unwrap();
+            assert_eq!(
+                p.plans[0].entries[0].intensity,
+                Some(stored),
+                "intensity {sent}"
+            );
+        }
+    }
+
+    #[test]
+    fn costs_are_kept_in_whole_units_and_years_within_the_horizon() {
+        let (m, mut p) = setup();
+        Edit::AddCatalogueEntry {
+            plan: 0,
+            id: "training_centre".into(),
+            start_year: 2,
+        }
+        .apply(&mut p, &m)
+        .unwrap();
+        let cost = |cost| Edit::SetCost {
+            plan: 0,
+            entry: 0,
+            cost: Some(cost),
+        };
+        cost(1234.6).apply(&mut p, &m).unwrap();
+        assert_eq!(p.plans[0].entries[0].cost, Some(1235.0));
+        assert!(cost(-3.0).apply(&mut p.clone(), &m).is_err());
+        Edit::SetUnitCost {
+            id: "training_centre".into(),
+            cost: Some(99.4),
+        }
+        .apply(&mut p, &m)
+        .unwrap();
+        assert_eq!(p.unit_costs.get("training_centre"), Some(99.0));
+        // The horizon is 15 years: a bar dragged to year 40 stops at 15.
+        assert_eq!(p.horizon_years, 15);
+        for (sent, stored) in [(7, 7), (40, 15)] {
+            let edit = Edit::SetStartYear {
+                plan: 0,
+                entry: 0,
+                year: sent,
+            };
+            edit.apply(&mut p, &m).unwrap();
+            assert_eq!(p.plans[0].entries[0].start_year, stored, "year {sent}");
+        }
     }
 
     #[test]

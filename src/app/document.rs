@@ -136,8 +136,10 @@ impl Document {
     }
 
     /// Applies an edit, or refuses it with the reason and changes nothing.
-    /// With `merge`, an edit of what the gesture in progress changes joins its
-    /// undo step.
+    /// The edit keeps its value as the window shows it (rounded, within its
+    /// range: see [`crate::edit`]); one that leaves the preset as it was
+    /// records no undo step. With `merge`, an edit of what the gesture in
+    /// progress changes joins its undo step.
     pub fn apply(&mut self, model: &Model, edit: Edit, merge: bool) -> Result<(), EditError> {
         let target = edit.target();
         let mut next = self.preset.clone();
@@ -287,9 +289,29 @@ mod tests {
     fn a_refused_edit_changes_nothing_and_records_no_step() {
         let (m, mut d) = doc();
         let before = d.preset().clone();
-        let err = d.apply(&m, Edit::SetAttribute(Attribute::ClusterSize, 1.5), false);
+        let err = d.apply(
+            &m,
+            Edit::SetAttribute(Attribute::ClusterSize, f64::NAN),
+            false,
+        );
         assert!(err.is_err());
         assert_eq!(d.preset(), &before);
+        assert!(!d.can_undo());
+    }
+
+    #[test]
+    fn a_step_past_an_end_is_kept_at_the_end_and_records_no_step() {
+        let (m, mut d) = doc();
+        let a = Attribute::ClusterSize;
+        set(&mut d, &m, a, 1.5, false);
+        assert_eq!(d.preset().attributes[a], 1.0);
+        assert!(d.can_undo());
+        d.undo(&m);
+        set(&mut d, &m, a, 1.0, false);
+        // Already at the end: a further step changes nothing, so there is
+        // nothing to undo beyond the first.
+        set(&mut d, &m, a, 1.01, false);
+        d.undo(&m);
         assert!(!d.can_undo());
     }
 

@@ -12,12 +12,6 @@ use crate::plan::rules::MAX_HALF_WIDTH;
 use crate::text::{fill, num, texts};
 use egui::{CollapsingHeader, RichText, Slider, Stroke, Ui};
 
-/// Slider values are kept to two decimals, as the UI shows them, so a saved
-/// preset reads 0.35 rather than 0.3472.
-fn round2(v: f64) -> f64 {
-    (v * 100.0).round() / 100.0
-}
-
 /// The group of the headline attributes, which never folds.
 const HEADLINE: &str = "headline";
 
@@ -166,7 +160,7 @@ fn uncertainty_field(ui: &mut Ui, s: &State, a: Attribute, out: &mut Vec<Action>
     );
     r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::SpinButton, true, &spoken));
     if r.changed() {
-        fields::edit_from(&r, Edit::SetUncertainty(a, round2(u)), out);
+        fields::edit_from(&r, Edit::SetUncertainty(a, u), out);
     } else {
         fields::end_of_drag(&r, out);
     }
@@ -193,18 +187,18 @@ fn track(ui: &mut Ui, s: &State, a: Attribute, name: egui::Id, hover: &str, out:
         out.push(DocAction::EndGesture.into());
     }
     // The arrow keys step by 0.01, as values are kept: egui's own step
-    // moves the handle one point, which rounds away to nothing.
+    // moves the handle one point, which rounds away to nothing. The edit
+    // keeps the result to hundredths within 0..=1.
     let keys = if r.has_focus() { arrow_steps(ui) } else { 0 };
     let steps = keys + accesskit_steps(ui, r.id);
     if steps != 0 {
-        let stepped = round2((value + 0.01 * f64::from(steps)).clamp(0.0, 1.0));
         out.push(Action::Document(DocAction::Edit {
-            edit: Edit::SetAttribute(a, stepped),
+            edit: Edit::SetAttribute(a, value + 0.01 * f64::from(steps)),
             merge: false,
         }));
     } else if r.changed() {
         out.push(Action::Document(DocAction::Edit {
-            edit: Edit::SetAttribute(a, round2(v)),
+            edit: Edit::SetAttribute(a, v),
             merge: r.dragged(),
         }));
     }

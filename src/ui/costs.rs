@@ -31,7 +31,7 @@ pub fn panel(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
                                 if r.changed() {
                                     let edit = Edit::SetUnitCost {
                                         id: item.id.clone(),
-                                        cost: Some(value.round()),
+                                        cost: Some(value),
                                     };
                                     edit_from(&r, edit, out);
                                 } else {

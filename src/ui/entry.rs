@@ -217,7 +217,7 @@ fn entry_ui(
                 let edit = Edit::SetIntensity {
                     plan: plan_index,
                     entry: e,
-                    intensity: (intensity * 100.0).round() / 100.0,
+                    intensity,
                 };
                 edit_from(&r, edit, out);
             } else {
@@ -268,7 +268,7 @@ fn cost_ui(
                 let edit = Edit::SetCost {
                     plan,
                     entry: e,
-                    cost: Some(value.round()),
+                    cost: Some(value),
                 };
                 edit_from(&r, edit, out);
             } else {

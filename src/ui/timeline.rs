@@ -29,8 +29,8 @@ impl Scale {
     }
 
     /// The change in years a pointer movement of `dx` points stands for.
-    fn years(&self, dx: f32) -> i64 {
-        (dx / self.year_width).round() as i64
+    fn years(&self, dx: f32) -> i32 {
+        (dx / self.year_width).round() as i32
     }
 }
 
@@ -183,16 +183,7 @@ fn bar(
             StrokeKind::Outside,
         );
     }
-    drag(
-        ui,
-        &response,
-        scale,
-        plan,
-        e,
-        entry.start_year,
-        horizon,
-        out,
-    );
+    drag(ui, &response, scale, plan, e, entry.start_year, out);
     if response.clicked() {
         out.push(ViewAction::SelectEntry(Some(e)).into());
     }
@@ -240,7 +231,6 @@ fn hatch(painter: &egui::Painter, rect: Rect, colour: Color32) {
 
 /// Dragging a bar moves the entry's start year by whole years, relative to
 /// where the drag began; the drag is one gesture, so one undo step.
-#[allow(clippy::too_many_arguments)]
 fn drag(
     ui: &Ui,
     response: &egui::Response,
@@ -248,7 +238,6 @@ fn drag(
     plan: usize,
     entry: usize,
     year: u32,
-    horizon: u32,
     out: &mut Vec<Action>,
 ) {
     let key = response.id.with("drag-origin");
@@ -269,7 +258,9 @@ fn drag(
             response.interact_pointer_pos(),
         )
     {
-        let to = (from_year as i64 + scale.years(p.x - from_x)).clamp(0, horizon as i64) as u32;
+        // Before year 0 is year 0 (a year cannot be negative); the edit
+        // keeps a year past the horizon at the horizon.
+        let to = from_year.saturating_add_signed(scale.years(p.x - from_x));
         if to != year {
             out.push(Action::Document(DocAction::Edit {
                 edit: Edit::SetStartYear {
