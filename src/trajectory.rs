@@ -46,6 +46,16 @@ impl Stage {
     }
 }
 
+/// The capabilities a stage covers under the model's bounds (see
+/// [`Model::stage_ranges`]): from `low` up to `high`, which is the next
+/// stage's `low`, or 1 for the last stage.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StageRange {
+    pub stage: Stage,
+    pub low: f64,
+    pub high: f64,
+}
+
 /// One recorded year.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Year {
@@ -223,6 +233,29 @@ fn run(
             d += p.demand_adjustment * (target - d);
             c = c_next.clamp(0.0, 1.0);
             lambda = lambda_next;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_stages_cover_capability_from_0_to_1_at_the_model_bounds() {
+        let m = Model::default_model().unwrap();
+        let range = |stage, low, high| StageRange { stage, low, high };
+        assert_eq!(
+            m.stage_ranges(),
+            [
+                range(Stage::Basic, 0.0, 1.0 / 3.0),
+                range(Stage::Intermediate, 1.0 / 3.0, 2.0 / 3.0),
+                range(Stage::Advanced, 2.0 / 3.0, 1.0),
+            ]
+        );
+        // Each range's low end is in its stage.
+        for r in m.stage_ranges() {
+            assert_eq!(Stage::of(r.low, &m), r.stage);
         }
     }
 }

@@ -61,6 +61,20 @@ pub struct Uncertainty {
     pub best_share: Vec<Option<u32>>,
 }
 
+impl Uncertainty {
+    /// Whether these bands can be shown with `preset` as it is now: the
+    /// preset is still uncertain and there is a band for each of its plans
+    /// and each year of its horizon. The bands of an earlier state, still
+    /// being worked out anew off the window's thread, are shown while they
+    /// fit (marked as refreshing); bands that no longer fit would be drawn
+    /// against the wrong plans or years, so are not shown at all.
+    pub fn fits(&self, preset: &Preset) -> bool {
+        preset.is_uncertain()
+            && self.plans.len() == preset.plans.len()
+            && self.baseline.len() == preset.horizon_years as usize + 1
+    }
+}
+
 /// The value at rank ⌈p × n / 100⌉ (1-based) of sorted values.
 fn nearest_rank(sorted: &[f64], p: usize) -> f64 {
     let n = sorted.len();
@@ -193,6 +207,25 @@ mod tests {
         assert_eq!(SplitMix64::for_run(3).0, 2001 * (1u64 << 32) + 3);
         let x = SplitMix64::for_run(0).next_f64();
         assert!((0.0..1.0).contains(&x));
+    }
+
+    #[test]
+    fn bands_fit_the_plans_and_years_they_were_worked_out_for() {
+        let m = Model::default_model().unwrap();
+        let mut p = Preset::new_untitled(&m, "t");
+        p.uncertainty[Attribute::ClusterSize] = 0.1;
+        p.plans.push(crate::plan::Plan::named("A"));
+        let u = monte_carlo(&m, &p, 4, 1).unwrap();
+        assert!(u.fits(&p));
+        let mut more_plans = p.clone();
+        more_plans.plans.push(crate::plan::Plan::named("B"));
+        assert!(!u.fits(&more_plans));
+        let mut longer = p.clone();
+        longer.horizon_years = 16;
+        assert!(!u.fits(&longer));
+        let mut certain = p.clone();
+        certain.uncertainty[Attribute::ClusterSize] = 0.0;
+        assert!(!u.fits(&certain));
     }
 
     #[test]

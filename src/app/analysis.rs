@@ -30,6 +30,14 @@ pub struct Analysis {
     pub uncertainty: Option<Uncertainty>,
 }
 
+impl Analysis {
+    /// The Monte Carlo's bands, when there are any and they fit `preset` as
+    /// it is ([`Uncertainty::fits`]): what the chart and the comparison show.
+    pub fn bands_for(&self, preset: &Preset) -> Option<&Uncertainty> {
+        self.uncertainty.as_ref().filter(|u| u.fits(preset))
+    }
+}
+
 /// Runs the analyses off the UI thread and keeps the latest result.
 pub struct AnalysisService {
     requests: Sender<Request>,

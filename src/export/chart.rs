@@ -161,32 +161,14 @@ pub fn capability_svg(
     doc.add(legend).to_string()
 }
 
+/// The stages' shades, lowest stage first: darker as capability grows.
+const STAGE_SHADES: [&str; 3] = ["#ffffff", "#f1f1f1", "#e2e2e2"];
+
 /// The stages as shaded horizontal bands with their names.
 fn stages(model: &Model, f: &Frame) -> Group {
-    let s = &model.file.stages;
-    let spans = [
-        (
-            0.0,
-            s.intermediate,
-            "#ffffff",
-            crate::trajectory::Stage::Basic,
-        ),
-        (
-            s.intermediate,
-            s.advanced,
-            "#f1f1f1",
-            crate::trajectory::Stage::Intermediate,
-        ),
-        (
-            s.advanced,
-            1.0,
-            "#e2e2e2",
-            crate::trajectory::Stage::Advanced,
-        ),
-    ];
     let mut g = Group::new().set("class", "stages");
-    for (low, high, shade, stage) in spans {
-        let (top, bottom) = (f.y(high), f.y(low));
+    for (range, shade) in model.stage_ranges().into_iter().zip(STAGE_SHADES) {
+        let (top, bottom) = (f.y(range.high), f.y(range.low));
         g = g
             .add(
                 Rectangle::new()
@@ -197,7 +179,7 @@ fn stages(model: &Model, f: &Frame) -> Group {
                     .set("fill", shade),
             )
             .add(
-                Text::new(stage_word(stage))
+                Text::new(stage_word(range.stage))
                     .set("x", at(LEFT + 4.0))
                     .set("y", at(top + 12.0))
                     .set("fill", "#777777")

@@ -156,6 +156,20 @@ impl Model {
             .map_or(side.id(), |d| d.name.as_str())
     }
 
+    /// The capability stages with the capabilities each covers, lowest
+    /// first: basic from 0, the others from the file's bounds, the last up
+    /// to 1. The chart in the window and the report's chart shade these.
+    pub fn stage_ranges(&self) -> [crate::trajectory::StageRange; 3] {
+        use crate::trajectory::{Stage, StageRange};
+        let s = &self.file.stages;
+        [
+            (Stage::Basic, 0.0, s.intermediate),
+            (Stage::Intermediate, s.intermediate, s.advanced),
+            (Stage::Advanced, s.advanced, 1.0),
+        ]
+        .map(|(stage, low, high)| StageRange { stage, low, high })
+    }
+
     /// The default planning horizon.
     pub fn default_horizon(&self) -> u32 {
         // Checked to lie in 1..=50 when the model was read.

@@ -136,11 +136,7 @@ struct Row<'a> {
 /// The Monte Carlo's result, when the preset has uncertainty and the result
 /// fits the plans as they are (a refreshing one is marked in the line).
 fn uncertainty<'a>(s: &'a State) -> Option<&'a Uncertainty> {
-    let u = s.analysis?.uncertainty.as_ref()?;
-    let fits = u.plans.len() == s.doc.preset().plans.len()
-        && u.baseline.len() == s.doc.preset().horizon_years as usize + 1;
-    let uncertain = s.doc.preset().is_uncertain();
-    (fits && uncertain).then_some(u)
+    s.analysis?.bands_for(s.doc.preset())
 }
 
 /// One row: the name and the numbers on a line, the warnings under them.

@@ -8,7 +8,7 @@ use crate::app::action::{Action, ViewAction};
 use crate::mechanism::Effort;
 use crate::plan::rules::BASELINE_NAME;
 use crate::text::{fill, num, texts};
-use crate::trajectory::{Stage, Trajectory, Year};
+use crate::trajectory::{Trajectory, Year};
 use egui::{Color32, RichText, Ui};
 use egui_plot::{
     Axis, FilledArea, HoverPosition, Line, LineStyle, Plot, PlotPoint, PlotPoints, PlotUi, Span,
@@ -206,7 +206,6 @@ fn plot(ui: &mut Ui, s: &State, height: f32) {
 
 /// The stages as shaded bands, each named inside its band.
 fn stage_bands(plot: &mut PlotUi, s: &State, visuals: &egui::Visuals) {
-    let bounds = &s.model.file.stages;
     let band_fill = |alpha: u8| {
         if visuals.dark_mode {
             Color32::from_white_alpha(alpha)
@@ -214,24 +213,20 @@ fn stage_bands(plot: &mut PlotUi, s: &State, visuals: &egui::Visuals) {
             Color32::from_black_alpha(alpha)
         }
     };
-    let stages = [
-        (Stage::Basic, 0.0, bounds.intermediate, 10),
-        (
-            Stage::Intermediate,
-            bounds.intermediate,
-            bounds.advanced,
-            22,
-        ),
-        (Stage::Advanced, bounds.advanced, 1.0, 34),
-    ];
-    for (stage, lo, hi, alpha) in stages {
+    // Darker as capability grows, lowest stage first.
+    let alphas = [10, 22, 34];
+    for (range, alpha) in s.model.stage_ranges().into_iter().zip(alphas) {
         // Unnamed: the stage is written inside its band instead.
-        plot.add(Span::new("", lo..=hi).axis(Axis::Y).fill(band_fill(alpha)));
+        plot.add(
+            Span::new("", range.low..=range.high)
+                .axis(Axis::Y)
+                .fill(band_fill(alpha)),
+        );
         plot.text(
             Text::new(
                 "",
-                PlotPoint::new(0.0, hi),
-                RichText::new(format!(" {}", stage_word(stage))).small(),
+                PlotPoint::new(0.0, range.high),
+                RichText::new(format!(" {}", stage_word(range.stage))).small(),
             )
             .anchor(egui::Align2::LEFT_TOP)
             .color(visuals.weak_text_color()),
@@ -295,17 +290,10 @@ fn lines(plot: &mut PlotUi, s: &State, visuals: &egui::Visuals) {
 /// drawn from the last result (the legend says it is refreshing), unless it
 /// no longer fits the plans or the horizon.
 fn bands(plot: &mut PlotUi, s: &State, visuals: &egui::Visuals) {
-    let Some(u) = s.analysis.and_then(|a| a.uncertainty.as_ref()) else {
+    let Some(u) = s.analysis.and_then(|a| a.bands_for(s.doc.preset())) else {
         return;
     };
-    if !s.doc.preset().is_uncertain() {
-        return;
-    }
-    let years = s.doc.preset().horizon_years as usize + 1;
     let plans = &s.doc.preset().plans;
-    if u.plans.len() != plans.len() || u.baseline.len() != years {
-        return;
-    }
     let t = texts();
     let scenarios = std::iter::once((BASELINE_NAME, &u.baseline, theme::baseline_colour(visuals)))
         .chain(
