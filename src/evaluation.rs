@@ -4,7 +4,7 @@
 
 use crate::analysis::compare::{Outcome, outcome};
 use crate::attribute::Attributes;
-use crate::cells::{CellResult, efforts, evaluate_cells};
+use crate::cells::{CellChange, CellResult, differences, efforts, evaluate_cells};
 use crate::mechanism::{Cell, Effort, Mechanism};
 use crate::model::Model;
 use crate::plan::{Plan, schedule, with_plan_attributes};
@@ -47,12 +47,35 @@ impl Scenario {
     }
 }
 
+/// How a plan changes the cluster without it. Worked out once with the
+/// evaluation, so once per change to the preset: the matrix's difference
+/// view reads it every frame.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Changes {
+    /// Each cell's with-plan minus without-plan strength, in
+    /// [`crate::mechanism::cells`] order.
+    pub cells: Vec<CellChange>,
+    /// Each effort's (A..D) with-plan minus without-plan value.
+    pub efforts: [f64; 4],
+}
+
+impl Changes {
+    fn between(model: &Model, baseline: &Scenario, with_plan: &Scenario) -> Self {
+        Changes {
+            cells: differences(model, &baseline.cells, &with_plan.cells),
+            efforts: std::array::from_fn(|j| with_plan.efforts[j] - baseline.efforts[j]),
+        }
+    }
+}
+
 /// One plan evaluated.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlanEvaluation {
     /// The cluster with every entry of the plan applied; equal to the
     /// baseline when the plan is empty.
     pub scenario: Scenario,
+    /// What the plan changes from the baseline.
+    pub changes: Changes,
     /// The warnings, evaluated with this plan.
     pub warnings: Vec<Warning>,
     pub outcome: Outcome,
@@ -76,6 +99,12 @@ impl Evaluation {
     pub fn scenario(&self, plan: Option<usize>) -> &Scenario {
         plan.and_then(|i| self.plans.get(i))
             .map_or(&self.baseline, |p| &p.scenario)
+    }
+
+    /// What plan `plan` changes from the baseline; `None` for no plan (or a
+    /// plan that does not exist).
+    pub fn changes(&self, plan: Option<usize>) -> Option<&Changes> {
+        plan.and_then(|i| self.plans.get(i)).map(|p| &p.changes)
     }
 
     /// The warnings with plan `plan`, or the baseline's for `None`.
@@ -147,8 +176,48 @@ fn evaluate_plan(
     );
     let outcome = outcome(model, plan, &baseline.trajectory, &scenario.trajectory);
     PlanEvaluation {
+        changes: Changes::between(model, baseline, &scenario),
         scenario,
         warnings,
         outcome,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cells::Band;
+    use crate::mechanism::cell_index;
+    use crate::plan::PlanEntry;
+
+    #[test]
+    fn a_plans_changes_are_worked_out_with_the_evaluation() {
+        let m = Model::default_model().unwrap();
+        // Every attribute at 0.5: demand gates each driver by half.
+        let mut p = Preset::new_untitled(&m, "t");
+        p.plans.push(Plan::named("Empty"));
+        let mut association = Plan::named("Association");
+        let lever = m.intervention("strengthen_association").unwrap();
+        association
+            .entries
+            .push(PlanEntry::from_catalogue(lever, 0, 1.0, None));
+        p.plans.push(association);
+        let e = evaluate(&m, &p);
+        assert!(e.changes(None).is_none());
+        let empty = e.changes(Some(0)).unwrap();
+        assert!(empty.cells.iter().all(|c| c.delta == 0.0));
+        assert_eq!(empty.efforts, [0.0; 4]);
+        // Associations 0.5 → 0.8 and learning focus 0.5 → 0.7 raise II.a's
+        // driver min(associations, learning focus) from 0.5 to 0.7, so its
+        // strength from 0.25 to 0.35; I.a's driver names neither.
+        let raised = e.changes(Some(1)).unwrap();
+        let ii_a = raised.cells[cell_index(Mechanism::IIa, Effort::B).unwrap()];
+        assert!((ii_a.delta - 0.10).abs() < 1e-12, "{}", ii_a.delta);
+        assert_eq!(ii_a.band, Band::None);
+        let i_a = raised.cells[cell_index(Mechanism::Ia, Effort::A).unwrap()];
+        assert_eq!(i_a.delta, 0.0);
+        // Effort A draws on no cell the plan changes; effort B does.
+        assert_eq!(raised.efforts[0], 0.0);
+        assert!(raised.efforts[1] > 0.0);
     }
 }

@@ -7,7 +7,7 @@
 
 use super::{State, access, band_word, explain, theme};
 use crate::app::action::{Action, MatrixView, ViewAction};
-use crate::cells::CellChange;
+use crate::evaluation::Changes;
 use crate::mechanism::{Advantage, Effort, Mechanism, Step, cell_index, neighbour};
 use crate::text::{fill, num, texts};
 use crate::words::{cell_name, limit_line};
@@ -31,14 +31,21 @@ struct CellLook {
     raised: bool,
 }
 
-fn look(s: &State, index: usize, diff: &[CellChange], visuals: &Visuals, wide: bool) -> CellLook {
+/// The plan's changes, when the matrix shows them (the difference view with
+/// a plan active).
+fn changes<'a>(s: &'a State) -> Option<&'a Changes> {
+    s.differences()
+        .filter(|_| s.matrix_view() == MatrixView::Difference)
+}
+
+fn look(s: &State, index: usize, visuals: &Visuals, wide: bool) -> CellLook {
     let t = texts();
     // "I.a cost savings × Hiring: none, 0.06": the id kept, the words added.
     let name = cell_name(s.model, s.shown().cells[index].cell);
     let spoken = |text: &str| fill(t.cell_spoken, &[("name", &name), ("text", text)]);
-    match s.matrix_view() {
-        MatrixView::Difference => {
-            let d = diff[index];
+    match changes(s) {
+        Some(changes) => {
+            let d = changes.cells[index];
             let text = format!("{} {}", signed(d.delta), band_word(d.band));
             CellLook {
                 fill: theme::strength_fill(d.delta.abs(), visuals),
@@ -54,7 +61,7 @@ fn look(s: &State, index: usize, diff: &[CellChange], visuals: &Visuals, wide: b
                 raised: false,
             }
         }
-        _ => {
+        None => {
             let c = &s.shown().cells[index];
             let text = format!("{} {}", band_word(c.band), num(c.strength));
             CellLook {
@@ -169,7 +176,6 @@ fn grid(ui: &mut Ui, s: &State, row_h: f32, out: &mut Vec<Action>) {
     };
     let painter = ui.painter_at(outer);
     headers(ui, s, &painter, &l);
-    let diff = s.differences();
     let mut y = HEADER_HEIGHT;
     let mut last_group = None;
     for m in Mechanism::ALL {
@@ -178,7 +184,7 @@ fn grid(ui: &mut Ui, s: &State, row_h: f32, out: &mut Vec<Action>) {
             group_row(ui, s, &painter, &l, m.advantage(), y);
             y += GROUP_HEIGHT;
         }
-        mechanism_row(ui, s, &painter, &l, m, y, &diff, out);
+        mechanism_row(ui, s, &painter, &l, m, y, out);
         y += row_h + GAP;
     }
     effort_row(ui, s, &painter, &l, y + GAP + 4.0);
@@ -240,7 +246,6 @@ fn group_row(ui: &Ui, s: &State, painter: &Painter, l: &Layout, adv: Advantage, 
     );
 }
 
-#[allow(clippy::too_many_arguments)]
 fn mechanism_row(
     ui: &mut Ui,
     s: &State,
@@ -248,7 +253,6 @@ fn mechanism_row(
     l: &Layout,
     m: Mechanism,
     y: f32,
-    diff: &[CellChange],
     out: &mut Vec<Action>,
 ) {
     let t = texts();
@@ -284,7 +288,7 @@ fn mechanism_row(
     for e in Effort::ALL {
         let rect = l.cell(e.index(), y);
         match cell_index(m, e) {
-            Some(i) => cell(ui, s, painter, l, rect, i, diff, out),
+            Some(i) => cell(ui, s, painter, l, rect, i, out),
             // Blank, not zero: the paper lists no direct effect here.
             None => {
                 ui.interact(
@@ -311,7 +315,6 @@ fn mechanism_row(
     );
 }
 
-#[allow(clippy::too_many_arguments)]
 fn cell(
     ui: &mut Ui,
     s: &State,
@@ -319,11 +322,10 @@ fn cell(
     l: &Layout,
     rect: Rect,
     i: usize,
-    diff: &[CellChange],
     out: &mut Vec<Action>,
 ) {
     let visuals = ui.visuals().clone();
-    let look = look(s, i, diff, &visuals, l.cell_w >= 84.0);
+    let look = look(s, i, &visuals, l.cell_w >= 84.0);
     let ink = theme::text_on(look.fill);
     painter.rect_filled(rect, 3.0, look.fill);
     painter.text(
@@ -470,8 +472,7 @@ fn effort_row(ui: &Ui, s: &State, painter: &Painter, l: &Layout, y: f32) {
     let t = texts();
     let visuals = ui.visuals();
     let shown = s.shown();
-    let baseline = &s.doc.evaluation().baseline;
-    let difference = s.matrix_view() == MatrixView::Difference;
+    let changes = changes(s);
     let label_rect = l.rect(0.0, y, l.label_w - 6.0, l.row_h);
     painter.text(
         label_rect.left_center() + vec2(8.0, 0.0),
@@ -482,11 +483,7 @@ fn effort_row(ui: &Ui, s: &State, painter: &Painter, l: &Layout, y: f32) {
     );
     for e in Effort::ALL {
         let j = e.index();
-        let effort = if difference {
-            shown.efforts[j] - baseline.efforts[j]
-        } else {
-            shown.efforts[j]
-        };
+        let effort = changes.map_or(shown.efforts[j], |c| c.efforts[j]);
         let rect = l.cell(j, y);
         painter.rect_stroke(
             rect,
@@ -502,7 +499,7 @@ fn effort_row(ui: &Ui, s: &State, painter: &Painter, l: &Layout, y: f32) {
         painter.text(
             rect.center(),
             Align2::CENTER_CENTER,
-            if difference {
+            if changes.is_some() {
                 signed(effort)
             } else {
                 num(effort)

@@ -32,8 +32,8 @@ use crate::app::analysis::Analysis;
 use crate::app::document::Document;
 use crate::app::settings::Settings;
 use crate::app::{Dialog, ViewState, Workbench};
-use crate::cells::{CellChange, CellResult, differences};
-use crate::evaluation::Scenario;
+use crate::cells::CellResult;
+use crate::evaluation::{Changes, Scenario};
 use crate::model::Model;
 use crate::model::catalogue::Side;
 use crate::plan::Plan;
@@ -118,13 +118,10 @@ impl State<'_> {
             .filter(|b| b.strength < with.strength)
     }
 
-    /// How the active plan changes every cell.
-    pub fn differences(&self) -> Vec<CellChange> {
-        differences(
-            self.model,
-            &self.doc.evaluation().baseline.cells,
-            &self.with_plan().cells,
-        )
+    /// How the active plan changes every cell and effort (worked out with
+    /// the evaluation, not per frame); `None` without a plan.
+    pub fn differences(&self) -> Option<&Changes> {
+        self.doc.evaluation().changes(self.doc.active_plan())
     }
 
     /// The name of a side, from the model file.
