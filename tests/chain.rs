@@ -4,6 +4,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
+// The graph forms, Mermaid and DOT: their grammar and their labels.
+#[path = "chain/graph.rs"]
+mod graph;
 
 use calamine::{Data, Reader, Xlsx};
 use cluster_workbench::attribute::Attribute;
@@ -213,87 +216,6 @@ fn the_svg_is_well_formed_and_names_every_box() {
     assert!(desc.contains("Training centre"), "{desc}");
 }
 
-/// A strict reading of the Mermaid this workbench writes: a `flowchart BT`
-/// header, then subgraphs holding node definitions with quoted labels and
-/// edges with optional quoted labels, each `subgraph` closed by `end`.
-fn check_mermaid(text: &str) -> (usize, usize) {
-    let mut lines = text.lines();
-    assert_eq!(lines.next(), Some("flowchart BT"));
-    let ident = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-    let quoted = |s: &str| {
-        s.len() >= 2 && s.starts_with('"') && s.ends_with('"') && !s[1..s.len() - 1].contains('"')
-    };
-    let (mut depth, mut nodes, mut edges) = (0, BTreeSet::new(), 0);
-    for line in lines {
-        let l = line.trim();
-        if let Some(rest) = l.strip_prefix("subgraph ") {
-            let (id, label) = rest.split_once('[').expect("subgraph id[label]");
-            assert!(ident(id), "{l}");
-            assert!(quoted(label.strip_suffix(']').unwrap()), "{l}");
-            depth += 1;
-        } else if l == "end" {
-            assert!(depth > 0, "end without subgraph");
-            depth -= 1;
-        } else if let Some((from, rest)) = l.split_once(" -->") {
-            assert!(ident(from), "{l}");
-            let to = match rest.strip_prefix('|') {
-                Some(labelled) => {
-                    let (label, to) = labelled.rsplit_once("| ").expect("closing |");
-                    assert!(quoted(label), "{l}");
-                    to
-                }
-                None => rest.trim_start(),
-            };
-            assert!(ident(to), "{l}");
-            assert!(
-                nodes.contains(from) && nodes.contains(to),
-                "edge before its nodes: {l}"
-            );
-            edges += 1;
-        } else {
-            let (id, label) = l.split_once('[').expect("a node id[\"label\"]");
-            assert!(ident(id), "{l}");
-            assert!(quoted(label.strip_suffix(']').expect("closing ]")), "{l}");
-            nodes.insert(id.to_owned());
-        }
-    }
-    assert_eq!(depth, 0, "every subgraph is closed");
-    (nodes.len(), edges)
-}
-
-#[test]
-fn mermaid_follows_its_grammar_and_escapes_quotes() {
-    let m = model();
-    let mut p = two_entries();
-    p.plans[0].entries[0].indicators.set(
-        BoxKind::Outputs,
-        Field::Indicator,
-        Some("Firms with a \"certified\" trainer <b>".into()),
-    );
-    let text = text(&results_chain_document(&m, &p, 0, None, ChainFormat::Mermaid).unwrap());
-    let (nodes, edges) = check_mermaid(&text);
-    assert_eq!(nodes, 18, "nine boxes for each of two chains");
-    assert_eq!(
-        edges,
-        2 * 8,
-        "four arrows up the spine, four into the impact"
-    );
-    assert!(text.contains("#quot;certified#quot;"));
-    assert!(!text.contains("<b>"));
-    // A field written on several lines, with a `#` that is not an entity.
-    p.plans[0].entries[0].indicators.set(
-        BoxKind::Activity,
-        Field::Indicator,
-        Some("Trainers hired\nCourses #3; held".into()),
-    );
-    let again = self::text(&results_chain_document(&m, &p, 0, None, ChainFormat::Mermaid).unwrap());
-    check_mermaid(&again);
-    assert!(
-        again.contains("Trainers hired<br>Courses #35;3; held"),
-        "{again}"
-    );
-}
-
 #[test]
 fn csv_cells_a_spreadsheet_would_run_as_formulas_are_defused() {
     let m = model();
@@ -315,34 +237,6 @@ fn csv_cells_a_spreadsheet_would_run_as_formulas_are_defused() {
         .unwrap();
     assert_eq!(&market[3], "'=HYPERLINK(\"http://x\")");
     assert_eq!(&market[4], "-5 %", "a number keeps its sign");
-}
-
-#[test]
-fn dot_is_accepted_by_graphviz() {
-    let m = model();
-    let mut p = two_entries();
-    p.plans[0].entries[1].indicators.set(
-        BoxKind::Activity,
-        Field::Indicator,
-        Some("Contracts signed \\ \"on time\"".into()),
-    );
-    let dot = results_chain_document(&m, &p, 0, None, ChainFormat::Dot).unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("chain.dot");
-    std::fs::write(&path, &dot).unwrap();
-    // Graphviz's own parser: CI installs it; a strict parse, not a lint.
-    let out = std::process::Command::new("dot")
-        .arg("-Tsvg")
-        .arg(&path)
-        .output()
-        .expect("Graphviz (dot) is installed: apt-get install graphviz");
-    assert!(
-        out.status.success() && out.stderr.is_empty(),
-        "dot refused the file: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let svg = String::from_utf8(out.stdout).unwrap();
-    assert!(svg.contains("on time"), "the escaped label survives");
 }
 
 #[test]

@@ -6,6 +6,10 @@
 //! The chains run bottom-up, as DCED draws them: the activity at the bottom,
 //! the impact at the top.
 
+mod graph;
+
+pub use graph::{chains_dot, chains_mermaid};
+
 use super::wrap;
 use crate::chain::ResultsChain;
 use crate::chain::describe::{
@@ -272,123 +276,6 @@ fn description(model: &Model, preset: &Preset, chain: &ResultsChain) -> String {
             ("boxes", &boxes.join(". ")),
         ],
     )
-}
-
-// ---------------------------------------------------------------- Mermaid
-
-/// Mermaid's quoted labels take any text but `"`, written `#quot;`; `#`
-/// starts such an entity, so it is written `#35;` first; `<br>` breaks a
-/// line, also where the user's text has one.
-fn mermaid_label(lines: &[String]) -> String {
-    lines
-        .iter()
-        .flat_map(|l| l.lines())
-        .map(|l| {
-            l.replace('#', "#35;")
-                .replace('&', "#amp;")
-                .replace('"', "#quot;")
-                .replace('<', "#lt;")
-                .replace('>', "#gt;")
-        })
-        .collect::<Vec<_>>()
-        .join("<br>")
-}
-
-/// The chains as a Mermaid flowchart, bottom-up.
-pub fn chains_mermaid(model: &Model, preset: &Preset, chains: &[ResultsChain]) -> String {
-    let mut out = String::from("flowchart BT\n");
-    for (n, chain) in chains.iter().enumerate() {
-        let words = Described::new(model, preset, chain);
-        out.push_str(&format!(
-            "  subgraph e{}[\"{}\"]\n",
-            n + 1,
-            mermaid_label(&[chain_title(preset, chain)])
-        ));
-        for kind in BoxKind::ALL {
-            let lines = box_text(model, &words, kind);
-            out.push_str(&format!(
-                "    {}[\"{}\"]\n",
-                node(n, kind),
-                mermaid_label(&lines)
-            ));
-        }
-        for (from, to, label) in edges(&words) {
-            if label.is_empty() {
-                out.push_str(&format!("    {} --> {}\n", node(n, from), node(n, to)));
-            } else {
-                out.push_str(&format!(
-                    "    {} -->|\"{}\"| {}\n",
-                    node(n, from),
-                    mermaid_label(&label),
-                    node(n, to)
-                ));
-            }
-        }
-        out.push_str("  end\n");
-    }
-    out
-}
-
-// ---------------------------------------------------------------- DOT
-
-/// A DOT quoted string: `"` and `\` escaped, lines broken with `\n`.
-fn dot_string(lines: &[String]) -> String {
-    let body = lines
-        .iter()
-        .flat_map(|l| l.lines())
-        .flat_map(|l| wrap(l, 60, 12))
-        .map(|l| l.replace('\\', "\\\\").replace('"', "\\\""))
-        .collect::<Vec<_>>()
-        .join("\\n");
-    format!("\"{body}\"")
-}
-
-/// The chains as a Graphviz digraph, bottom-up, one cluster per chain.
-pub fn chains_dot(model: &Model, preset: &Preset, chains: &[ResultsChain]) -> String {
-    let mut out = String::from(
-        "digraph results_chains {\n  rankdir=BT;\n  node [shape=box, style=\"rounded,filled\", fillcolor=\"#eef3fa\", fontname=\"sans-serif\"];\n  edge [fontname=\"sans-serif\", fontsize=9];\n",
-    );
-    for (n, chain) in chains.iter().enumerate() {
-        let words = Described::new(model, preset, chain);
-        out.push_str(&format!("  subgraph cluster_e{} {{\n", n + 1));
-        out.push_str(&format!(
-            "    label={};\n",
-            dot_string(&[chain_title(preset, chain)])
-        ));
-        for kind in BoxKind::ALL {
-            let lines = box_text(model, &words, kind);
-            let fill_colour = if kind.is_plan_level() {
-                ", fillcolor=\"#f3f0e6\""
-            } else {
-                ""
-            };
-            out.push_str(&format!(
-                "    {} [label={}{}];\n",
-                node(n, kind),
-                dot_string(&lines),
-                fill_colour
-            ));
-        }
-        out.push_str(&format!(
-            "    {{ rank=same; {} }}\n",
-            BoxKind::IMPACT.map(|k| node(n, k)).join("; ")
-        ));
-        for (from, to, label) in edges(&words) {
-            if label.is_empty() {
-                out.push_str(&format!("    {} -> {};\n", node(n, from), node(n, to)));
-            } else {
-                out.push_str(&format!(
-                    "    {} -> {} [label={}];\n",
-                    node(n, from),
-                    node(n, to),
-                    dot_string(&label)
-                ));
-            }
-        }
-        out.push_str("  }\n");
-    }
-    out.push_str("}\n");
-    out
 }
 
 // ---------------------------------------------------------------- CSV
