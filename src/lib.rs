@@ -24,6 +24,7 @@ pub mod cli;
 pub mod edit;
 pub mod evaluation;
 pub mod files;
+pub mod format;
 pub mod mechanism;
 pub mod model;
 pub mod plan;

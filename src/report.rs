@@ -17,8 +17,7 @@ use crate::warnings::Warning;
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
-/// The `format` value of a report.
-pub const REPORT_FORMAT: &str = "cluster-workbench-report";
+pub use crate::format::{LEVERS_FORMAT, REPORT_FORMAT};
 /// The report version this build writes.
 pub const REPORT_VERSION: u64 = 2;
 
@@ -205,9 +204,6 @@ pub fn report_json(
     text.push('\n');
     text
 }
-
-/// The `format` value of a lever analysis.
-pub const LEVERS_FORMAT: &str = "cluster-workbench-levers";
 
 #[derive(Serialize)]
 struct LeversOut<'a> {

@@ -1,8 +1,11 @@
 //! The command line on real files: exit codes, stdout and stderr (reference
-//! model §7).
+//! model §7), through the binary and in-process through `cli::run`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
+use clap::Parser;
+use cluster_workbench::cli::{self, Cli, CliError};
+use cluster_workbench::files::{Disk, Storage};
 use cluster_workbench::preset::json::Json;
 use common::{run, shipped};
 use std::path::{Path, PathBuf};
@@ -296,4 +299,215 @@ fn help_is_useful_to_a_newcomer() {
     for needle in ["evaluate", "--model", "PRESET", "Examples", "Exit status"] {
         assert!(help.contains(needle), "--help lacks {needle}:\n{help}");
     }
+}
+
+// In-process: the commands through `cli::run`, without spawning the binary.
+
+/// The commands' arguments parsed as the binary parses them.
+fn parsed(args: &[&str]) -> Cli {
+    Cli::try_parse_from(std::iter::once("cluster-workbench").chain(args.iter().copied())).unwrap()
+}
+
+/// What `run` printed, or the message it failed with.
+fn ran(args: &[&str]) -> Result<String, String> {
+    let mut out = Vec::new();
+    match cli::run(parsed(args), &mut out) {
+        Ok(()) => Ok(String::from_utf8(out).unwrap()),
+        Err(e) => {
+            assert!(out.is_empty(), "a failed command printed {out:?}");
+            Err(e.to_string())
+        }
+    }
+}
+
+/// The names in a folder, sorted.
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn run_evaluate_writes_a_version_2_report_to_its_writer() {
+    let text = ran(&["evaluate", &shipped("teaching-case.json"), "--runs", "0"]).unwrap();
+    let report: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(report["format"], "cluster-workbench-report");
+    assert_eq!(report["version"], 2);
+    assert_eq!(report["plans"][1]["name"], "Training only");
+    assert!(text.ends_with("}\n"), "one line end after the JSON");
+}
+
+#[test]
+fn run_levers_writes_the_lever_analysis_of_the_named_plan() {
+    let text = ran(&[
+        "levers",
+        &shipped("teaching-case.json"),
+        "--plan",
+        "Training only",
+    ])
+    .unwrap();
+    let levers: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(levers["format"], "cluster-workbench-levers");
+    assert_eq!(levers["plan"], "Training only");
+}
+
+#[test]
+fn run_refuses_an_unknown_plan_with_the_plans_there_are() {
+    let preset = shipped("teaching-case.json");
+    let expected = "no plan named \"Nope\" in the preset; its plans are \
+                    \"Buyer links first, training later\", \"Training only\"";
+    assert_eq!(
+        ran(&["levers", &preset, "--plan", "Nope"]),
+        Err(expected.into())
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("chain.mmd");
+    let chain = [
+        "results-chain",
+        &preset,
+        "--plan",
+        "Nope",
+        "--format",
+        "mermaid",
+        "-o",
+        out.to_str().unwrap(),
+    ];
+    assert_eq!(ran(&chain), Err(expected.into()));
+    assert_eq!(names_in(dir.path()), Vec::<String>::new());
+}
+
+#[test]
+fn run_refuses_an_entry_past_the_plan_and_a_logframe_without_its_extension() {
+    let preset = shipped("teaching-case.json");
+    let dir = tempfile::tempdir().unwrap();
+    let chain = dir.path().join("chain.dot");
+    assert_eq!(
+        ran(&[
+            "results-chain",
+            &preset,
+            "--plan",
+            "Training only",
+            "--entry",
+            "2",
+            "--format",
+            "dot",
+            "-o",
+            chain.to_str().unwrap(),
+        ]),
+        Err("--entry 2: plan \"Training only\" has 1 entries".into())
+    );
+    let frame = dir.path().join("logframe.ods");
+    assert_eq!(
+        ran(&["logframe", &preset, "-o", frame.to_str().unwrap()]),
+        Err(format!(
+            "{}: the logframe is written as .xlsx or .csv; end the name in one of them",
+            frame.display()
+        ))
+    );
+    assert_eq!(names_in(dir.path()), Vec::<String>::new());
+}
+
+#[test]
+fn run_without_a_command_asks_for_one() {
+    assert_eq!(
+        ran(&[]),
+        Err(
+            "give a command: evaluate, levers, report, results-chain or logframe (see --help)"
+                .into()
+        )
+    );
+}
+
+#[test]
+fn run_writes_the_files_named_with_o_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("report.html");
+    let csv = dir.path().join("years.csv");
+    let printed = ran(&[
+        "report",
+        &shipped("teaching-case.json"),
+        "-o",
+        html.to_str().unwrap(),
+        "--csv",
+        csv.to_str().unwrap(),
+        "--runs",
+        "0",
+    ])
+    .unwrap();
+    assert_eq!(printed, "", "report writes files, not stdout");
+    assert_eq!(names_in(dir.path()), ["report.html", "years.csv"]);
+    let html = std::fs::read_to_string(&html).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"), "{}", &html[..40]);
+    let csv = std::fs::read_to_string(&csv).unwrap();
+    assert!(
+        csv.starts_with("year,No plan,\"Buyer links first, training later\",Training only\r\n"),
+        "{}",
+        &csv[..60]
+    );
+}
+
+/// The real disk, except that writing a file whose temporary name starts
+/// with `refused` writes half of it and fails, as a full disk does.
+struct FullAt {
+    refused: &'static str,
+}
+
+impl Storage for FullAt {
+    fn write_new(&self, path: &Path, contents: &[u8]) -> std::io::Result<()> {
+        let name = path.file_name().unwrap().to_string_lossy();
+        if name.contains(self.refused) {
+            Disk.write_new(path, &contents[..contents.len() / 2])?;
+            return Err(std::io::ErrorKind::StorageFull.into());
+        }
+        Disk.write_new(path, contents)
+    }
+
+    fn rename(&self, from: &Path, to: &Path) -> std::io::Result<()> {
+        Disk.rename(from, to)
+    }
+
+    fn remove(&self, path: &Path) -> std::io::Result<()> {
+        Disk.remove(path)
+    }
+}
+
+#[test]
+fn a_failed_write_leaves_no_file_and_no_half_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("report.html");
+    let csv = dir.path().join("years.csv");
+    let cli = parsed(&[
+        "report",
+        &shipped("teaching-case.json"),
+        "-o",
+        html.to_str().unwrap(),
+        "--csv",
+        csv.to_str().unwrap(),
+        "--runs",
+        "0",
+    ]);
+    let mut out = Vec::new();
+    let err = cli::run_on(
+        cli,
+        &FullAt {
+            refused: "years.csv",
+        },
+        &mut out,
+    )
+    .unwrap_err();
+    assert!(matches!(err, CliError::File(_)), "{err:?}");
+    let message = err.to_string();
+    assert!(
+        message.starts_with(&format!(
+            "cannot write {}: the disk is full.",
+            csv.display()
+        )),
+        "{message}"
+    );
+    // The report was staged before the CSV failed: it is gone too.
+    assert_eq!(names_in(dir.path()), Vec::<String>::new());
+    assert!(out.is_empty());
 }

@@ -21,8 +21,7 @@ use warning::{WarningId, WarningInfo};
 /// The model file shipped with the workbench.
 pub const DEFAULT_MODEL_JSON: &str = include_str!("../../assets/model.json");
 
-/// The `format` value of a model file.
-pub const MODEL_FORMAT: &str = "cluster-workbench-model";
+pub use crate::format::MODEL_FORMAT;
 /// The model-file version this build reads.
 pub const MODEL_VERSION: u64 = 1;
 

@@ -15,8 +15,7 @@ use crate::plan::{Lever, Plan, PlanEntry, rules};
 
 pub use read::V1_PLAN_NAME;
 
-/// The `format` value of a preset file.
-pub const PRESET_FORMAT: &str = "cluster-workbench-preset";
+pub use crate::format::PRESET_FORMAT;
 /// The preset-file version this build writes (it reads 1 and 2 as well).
 /// Version 3 added what the user writes into results-chain boxes.
 pub const PRESET_VERSION: u64 = 3;

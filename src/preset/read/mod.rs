@@ -76,11 +76,11 @@ fn check_format(pairs: &[(String, Json)]) -> Result<()> {
             format!("not a Cluster Workbench preset: there is no \"format\": \"{PRESET_FORMAT}\""),
         )),
         Some(Json::String(f)) if f == PRESET_FORMAT => Ok(()),
-        Some(Json::String(f)) if f == crate::report::REPORT_FORMAT => Err(PresetError::new(
+        Some(Json::String(f)) if f == crate::format::REPORT_FORMAT => Err(PresetError::new(
             "format",
             "this is a Cluster Workbench report, not a preset; open the preset it was made from",
         )),
-        Some(Json::String(f)) if f == crate::model::MODEL_FORMAT => Err(PresetError::new(
+        Some(Json::String(f)) if f == crate::format::MODEL_FORMAT => Err(PresetError::new(
             "format",
             "this is a model file, not a preset; load it with --model",
         )),

@@ -1,5 +1,14 @@
 //! The command line (reference model §7, plans-and-levers §6): one binary for
-//! the window and for scripted evaluation.
+//! the window and for scripted evaluation. Here are the commands' definitions
+//! ([`Cli`]); [`run`] carries a command out in-process, writing to any
+//! `Write` and failing with a typed [`CliError`], so the binary only parses,
+//! opens the window and turns the result into an exit status.
+
+mod error;
+mod run;
+
+pub use error::{CliError, FAILURE_STATUS};
+pub use run::{model_of, run, run_on};
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
