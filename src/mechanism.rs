@@ -86,6 +86,44 @@ impl Kind {
     }
 }
 
+/// Where the paper puts a cell's effort (its column) for the cell's row: in
+/// Table 1, in the prose that discusses the row, or both. Rows III and IV.a
+/// are not placed in the prose; II.a-B, II.b-B and IV.b-B are not in Table 1
+/// as the workbench's copy lays it out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ColumnSource {
+    /// Table 1 puts the row under this effort, and the prose names it too.
+    TableAndProse,
+    /// Table 1 only: the prose names no effort for the row.
+    Table,
+    /// The prose only: Table 1 puts the row under other efforts.
+    Prose,
+}
+
+impl ColumnSource {
+    /// All sources, in the order the model file describes them.
+    pub const ALL: [ColumnSource; 3] = [
+        ColumnSource::TableAndProse,
+        ColumnSource::Table,
+        ColumnSource::Prose,
+    ];
+
+    /// The id used in files and reports.
+    pub fn id(self) -> &'static str {
+        match self {
+            ColumnSource::TableAndProse => "table_and_prose",
+            ColumnSource::Table => "table",
+            ColumnSource::Prose => "prose",
+        }
+    }
+
+    /// Position in [`ColumnSource::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
 /// A kind of agglomeration advantage (a row group of Table 1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Advantage {

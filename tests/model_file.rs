@@ -247,3 +247,86 @@ fn a_broken_results_chain_section_is_refused_with_its_path() {
             .any(|a| a.text.contains("at least 0.45"))
     );
 }
+
+/// Where the paper puts a cell's effort (issue 20), read from the paper:
+/// rows III and IV.a are set across all four efforts by Table 1 and named by
+/// no prose (§4.3, "evidence ... is hard to come by"); §4.3 gives I.a
+/// "columns A through D" and V "V-A", "Va & Vb - C&D"; II.a's training (B)
+/// is in the prose only; IV.b's training comes from §4.2 alone.
+#[test]
+fn each_cell_says_whether_table_1_or_the_prose_puts_it_there() {
+    use cluster_workbench::mechanism::{ColumnSource, Effort, Mechanism, cell_index};
+    let m = Model::default_model().unwrap();
+    let source = |mech, effort| m.column_source(cell_index(mech, effort).unwrap());
+    assert_eq!(source(Mechanism::III, Effort::A), ColumnSource::Table);
+    assert_eq!(source(Mechanism::III, Effort::C), ColumnSource::Table);
+    assert_eq!(source(Mechanism::IVa, Effort::D), ColumnSource::Table);
+    assert_eq!(
+        source(Mechanism::Ia, Effort::B),
+        ColumnSource::TableAndProse
+    );
+    assert_eq!(
+        source(Mechanism::VLabour, Effort::A),
+        ColumnSource::TableAndProse
+    );
+    assert_eq!(
+        source(Mechanism::Vb, Effort::D),
+        ColumnSource::TableAndProse
+    );
+    assert_eq!(source(Mechanism::IIa, Effort::B), ColumnSource::Prose);
+    assert_eq!(
+        source(Mechanism::IIa, Effort::C),
+        ColumnSource::TableAndProse
+    );
+    assert_eq!(source(Mechanism::IVb, Effort::B), ColumnSource::Prose);
+    let count = |s| (0..32).filter(|&i| m.column_source(i) == s).count();
+    assert_eq!(
+        [
+            ColumnSource::TableAndProse,
+            ColumnSource::Table,
+            ColumnSource::Prose
+        ]
+        .map(count),
+        [21, 8, 3]
+    );
+    assert_eq!(
+        m.column_source_info(ColumnSource::Table).name,
+        "Column from Table 1 only"
+    );
+}
+
+/// The column sources are read strictly: an unknown source, a missing cell,
+/// an effort the mechanism does not reach, a missing description.
+#[test]
+fn a_broken_column_source_is_refused_with_its_path() {
+    let iv_b = "\"columns\": { \"B\": \"prose\", \"note\"";
+    for (to, reason) in [
+        (
+            "\"columns\": { \"B\": \"tabel\", \"note\"",
+            "mechanisms[7].columns.B: unknown variant `tabel`",
+        ),
+        (
+            "\"columns\": { \"note\"",
+            "mechanisms[7].columns: missing \"B\"",
+        ),
+        (
+            "\"columns\": { \"B\": \"prose\", \"C\": \"table\", \"note\"",
+            "mechanisms[7].columns.C: IV.b does not reach effort \"C\"",
+        ),
+        (
+            "\"columns\": { \"B\": \"prose\", \"E\": \"table\", \"note\"",
+            "mechanisms[7].columns.E: unknown field `E`",
+        ),
+    ] {
+        let e = refused(iv_b, to);
+        assert!(e.starts_with(reason), "{e}");
+    }
+    let e = refused(
+        "    { \"id\": \"prose\", \"name\": \"Column from the text only\"",
+        "    { \"id\": \"text\", \"name\": \"Column from the text only\"",
+    );
+    assert!(
+        e.starts_with("column_sources[2].id: expected \"prose\", found \"text\""),
+        "{e}"
+    );
+}

@@ -154,7 +154,7 @@ fn matrix_section(model: &Model, e: &Evaluation) -> Markup {
                                 th scope="row" { (m.id()) " " (model.mechanism_info(m).label) }
                                 @for effort in Effort::ALL {
                                     @match cell_index(m, effort) {
-                                        Some(i) => (matrix_cell(model, &e.baseline.cells[i], attrs)),
+                                        Some(i) => (matrix_cell(model, i, &e.baseline.cells[i], attrs)),
                                         None => td.empty { span.hidden { (t.report_no_direct_effect) } },
                                     }
                                 }
@@ -170,16 +170,42 @@ fn matrix_section(model: &Model, e: &Evaluation) -> Markup {
                 }
                 (t.report_matrix_legend)
             }
+            (columns_legend(model))
         }
     }
 }
 
-fn matrix_cell(model: &Model, c: &CellResult, attrs: &crate::attribute::Attributes) -> Markup {
+fn matrix_cell(
+    model: &Model,
+    index: usize,
+    c: &CellResult,
+    attrs: &crate::attribute::Attributes,
+) -> Markup {
+    let source = model.column_source_info(model.column_source(index));
     html! {
         td class=(band_class(c.band)) {
             (band_word(c.band)) " " (num(c.strength))
             br;
             span.limit { (limit_line(model, c, attrs)) }
+            br;
+            span.limit.source title=(source.description) { (source.name) }
+        }
+    }
+}
+
+/// What each column source means, and for each row what Table 1 and the
+/// prose say of its efforts: the cells' evidence for where they stand.
+fn columns_legend(model: &Model) -> Markup {
+    html! {
+        p.small.columns {
+            @for source in &model.file.column_sources {
+                (source.name) ": " (source.description) " "
+            }
+        }
+        ul.small.columns {
+            @for m in Mechanism::ALL {
+                li { (m.id()) ": " (model.mechanism_info(m).columns.note) }
+            }
         }
     }
 }

@@ -10,7 +10,7 @@ use super::kernel::Kernel;
 use super::warning::{Severity, WarningId, WarningInfo};
 use super::{Driver, Indicators, MODEL_FORMAT, MODEL_VERSION, Model, ModelError};
 use crate::attribute::{Attribute, Attributes};
-use crate::mechanism::{Advantage, Cell, Effort, Kind, Mechanism, cell_index};
+use crate::mechanism::{Advantage, Cell, ColumnSource, Effort, Kind, Mechanism, cell_index, cells};
 
 type Result<T> = std::result::Result<T, ModelError>;
 
@@ -54,8 +54,10 @@ pub(super) fn compile(file: ModelFile) -> Result<Model> {
     let catalogue = compile_catalogue(&file.interventions)?;
     let new_preset_attributes = new_preset_attributes(&file.new_preset_attributes)?;
     let chain = super::chain::compile(&file.results_chain, &file)?;
+    let column_sources = column_sources(&file);
     Ok(Model {
         file,
+        column_sources,
         drivers,
         cell_driver,
         kernel,
@@ -111,6 +113,11 @@ fn check_structure(file: &ModelFile) -> Result<()> {
         "evidence_grades",
         file.evidence_grades.iter().map(|g| g.id.as_str()),
     )?;
+    check_order(
+        "column_sources",
+        file.column_sources.iter().map(|c| c.id.as_str()),
+        ColumnSource::ALL.iter().map(|c| c.id()),
+    )?;
     check_ids("cases", file.cases.iter().map(|c| c.id.as_str()))?;
     check_order(
         "mechanisms",
@@ -163,6 +170,7 @@ fn check_mechanism(
             format!("unknown evidence grade \"{}\"", info.evidence.grade),
         );
     }
+    check_columns(&path, m, &info.columns)?;
     for (ci, case) in info.evidence.cases.iter().enumerate() {
         let cpath = format!("{path}.evidence.cases[{ci}]");
         if !file.cases.iter().any(|c| c.id == case.case) {
@@ -181,6 +189,47 @@ fn check_mechanism(
         }
     }
     Ok(())
+}
+
+/// One column source for each effort the mechanism reaches, none for the
+/// others: where the paper puts a cell is said for every cell.
+fn check_columns(path: &str, m: Mechanism, columns: &file::Columns) -> Result<()> {
+    for effort in Effort::ALL {
+        let reached = m.efforts().contains(&effort);
+        match (columns.get(effort), reached) {
+            (None, true) => {
+                return err(
+                    format!("{path}.columns"),
+                    format!(
+                        "missing \"{}\": say whether Table 1, the prose or both put {} there",
+                        effort.id(),
+                        m.id()
+                    ),
+                );
+            }
+            (Some(_), false) => {
+                return err(
+                    format!("{path}.columns.{}", effort.id()),
+                    format!("{} does not reach effort \"{}\"", m.id(), effort.id()),
+                );
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Where the paper puts each of the 32 cells, in cell order (checked
+/// complete by [`check_columns`]).
+fn column_sources(file: &ModelFile) -> [ColumnSource; Cell::COUNT] {
+    let mut out = [ColumnSource::TableAndProse; Cell::COUNT];
+    for (i, cell) in cells().iter().enumerate() {
+        let columns = &file.mechanisms[cell.mechanism.index()].columns;
+        if let Some(source) = columns.get(cell.effort) {
+            out[i] = source;
+        }
+    }
+    out
 }
 
 /// Every driver expression, and for each of the 32 cells the driver it uses:

@@ -2,6 +2,7 @@
 //! and source of the model, read with serde before it is checked and compiled by
 //! [`super::Model::from_json`]. Field names are the keys of the file.
 
+use crate::mechanism::{ColumnSource, Effort};
 use serde::Deserialize;
 
 /// The whole model file.
@@ -25,6 +26,8 @@ pub struct ModelFile {
     pub advantages: Vec<AdvantageInfo>,
     pub kinds: Vec<Described>,
     pub evidence_grades: Vec<Described>,
+    /// What each [`ColumnSource`] means, in its order.
+    pub column_sources: Vec<Described>,
     pub cases: Vec<Case>,
     pub mechanisms: Vec<MechanismInfo>,
     pub bands: Bands,
@@ -130,7 +133,39 @@ pub struct MechanismInfo {
     /// Why the driver is what it is, in one line.
     pub rationale: String,
     pub evidence: Evidence,
+    /// Where the paper puts each effort the mechanism reaches.
+    pub columns: Columns,
     pub drivers: Vec<DriverSpec>,
+}
+
+/// For each effort a mechanism reaches, whether Table 1, the prose or both
+/// put it there (one entry per cell; the check requires exactly the
+/// mechanism's efforts), and the paper's words for it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Columns {
+    #[serde(rename = "A", default)]
+    pub a: Option<ColumnSource>,
+    #[serde(rename = "B", default)]
+    pub b: Option<ColumnSource>,
+    #[serde(rename = "C", default)]
+    pub c: Option<ColumnSource>,
+    #[serde(rename = "D", default)]
+    pub d: Option<ColumnSource>,
+    /// What Table 1 and the prose say of the row's efforts.
+    pub note: String,
+}
+
+impl Columns {
+    /// The source given for an effort, if any.
+    pub fn get(&self, effort: Effort) -> Option<ColumnSource> {
+        match effort {
+            Effort::A => self.a,
+            Effort::B => self.b,
+            Effort::C => self.c,
+            Effort::D => self.d,
+        }
+    }
 }
 
 /// How strong the paper's evidence for a mechanism is, and the cases behind it.

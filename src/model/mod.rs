@@ -12,7 +12,7 @@ pub mod kernel;
 pub mod warning;
 
 use crate::attribute::{Attribute, Attributes};
-use crate::mechanism::{Advantage, Cell, Effort, Mechanism};
+use crate::mechanism::{Advantage, Cell, ColumnSource, Effort, Mechanism};
 use catalogue::Intervention;
 use expr::{Expr, Program};
 use file::ModelFile;
@@ -68,6 +68,8 @@ pub struct Model {
     pub file: ModelFile,
     drivers: Vec<Driver>,
     cell_driver: [usize; Cell::COUNT],
+    /// Where the paper puts each cell's effort, in cell order.
+    column_sources: [ColumnSource; Cell::COUNT],
     /// The drivers as one program, for the simulation (`None` for a model
     /// whose drivers are too large for one; they then run one by one).
     kernel: Option<kernel::Kernel>,
@@ -124,6 +126,18 @@ impl Model {
     /// The catalogue intervention with this id.
     pub fn intervention(&self, id: &str) -> Option<&Intervention> {
         self.catalogue.iter().find(|i| i.id == id)
+    }
+
+    /// Whether Table 1, the prose or both put cell `cell` (an index into
+    /// [`crate::mechanism::cells`]) under its effort.
+    pub fn column_source(&self, cell: usize) -> ColumnSource {
+        self.column_sources[cell]
+    }
+
+    /// The name and meaning of a column source, as the model file gives them.
+    pub fn column_source_info(&self, source: ColumnSource) -> &file::Described {
+        // Checked on load: one entry per source, in `ColumnSource::ALL` order.
+        &self.file.column_sources[source.index()]
     }
 
     /// The words for an attribute.

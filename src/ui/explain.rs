@@ -144,6 +144,7 @@ fn evidence_ui(ui: &mut Ui, s: &State, index: usize) {
         .strong(),
     );
     ui.label(RichText::new(&info.evidence.note).small());
+    columns_ui(ui, s, index);
     let mut cases: Vec<_> = info.evidence.cases.iter().collect();
     cases.sort_by_key(|e| !e.efforts.iter().any(|x| x == cell.effort.id()));
     for case in cases {
@@ -161,6 +162,16 @@ fn evidence_ui(ui: &mut Ui, s: &State, index: usize) {
             .small(),
         );
     }
+}
+
+/// Whether Table 1, the prose or both put this cell under its effort, and
+/// what the paper says of the row's efforts.
+fn columns_ui(ui: &mut Ui, s: &State, index: usize) {
+    let model = s.model;
+    let source = model.column_source_info(model.column_source(index));
+    ui.label(RichText::new(format!("{}: {}", source.name, source.description)).small());
+    let info = model.mechanism_info(cells()[index].mechanism);
+    ui.label(RichText::new(&info.columns.note).small().weak());
 }
 
 /// The detail pane: the selected cell's explanation, kept after a click.
