@@ -760,7 +760,7 @@ pub const EN: Texts = Texts {
     report_total_cost: "Total cost",
     report_comparison: "The plans compared",
     compare_intro_report: "In the model, capability by year {year} for each plan, against the cluster without a plan. An illustration of the framework, not a forecast.",
-    report_chart_caption: "Capability of a typical firm in the cluster (the model's 0–1 measure), year 0 to {year}, without a plan (dashed grey) and with each plan, against the three stages the paper outlines from the literature (§5, after Lall 1992: basic, intermediate, advanced; the 1/3 and 2/3 cut-offs and the pace are the model's). The model's projection, not a forecast.",
+    report_chart_caption: "Capability of a typical firm in the cluster (the model's 0–1 measure), year 0 to {year}, without a plan (dashed grey) and with each plan, against the three stages the paper outlines from the literature (§5, after Chudnovsky and Nagao 1983 and Lall 1992: basic, intermediate, advanced; the 1/3 and 2/3 cut-offs and the pace are the model's). The model's projection, not a forecast.",
     report_caveats: "What the model can and cannot say",
     report_citation: "Citation",
     chart_title: "Capability over time",

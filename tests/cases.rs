@@ -87,10 +87,14 @@ fn the_cases_are_shelved_as_cases_and_cite_their_study() {
 }
 
 #[test]
-fn ludhiana_shows_growth_pole_mechanisms_and_reaches_the_intermediate_stage() {
+fn ludhiana_starts_in_the_intermediate_stage_and_shows_growth_pole_mechanisms() {
     use Effort::*;
     use Mechanism::*;
-    let (m, p, e) = case("ludhiana-1990s.json");
+    let (m, _, e) = case("ludhiana-1990s.json");
+    // By 1991 design capability had followed the production skills (§5): the
+    // preset starts at 0.40, inside the intermediate stage.
+    assert_eq!(e.baseline.trajectory.years[0].capability, 0.4);
+    assert_eq!(stage_at(&e, 0), Stage::Intermediate);
     at_least_moderate(
         &e,
         &[(Ib, C), (Ib, D), (IIc, A), (IIc, C), (IIc, D), (Vb, C)],
@@ -101,18 +105,18 @@ fn ludhiana_shows_growth_pole_mechanisms_and_reaches_the_intermediate_stage() {
             .iter()
             .all(|w| m.warning(w.id).severity != Severity::Critical)
     );
-    let horizon = p.horizon_years as usize;
-    assert_eq!(
-        stage_at(&e, horizon),
-        Stage::Intermediate,
-        "not advanced: the paper reports no case there"
-    );
+    // The paper reports no advanced stage; the model's pace shows it from
+    // year 9, which the description says is the model's, not the paper's.
+    assert_eq!(stage_at(&e, 8), Stage::Intermediate);
+    assert_eq!(stage_at(&e, 9), Stage::Advanced);
 }
 
 #[test]
 fn sialkot_after_1994_shows_joint_projects_and_attitudes_on_training_and_search() {
     use Effort::*;
     use Mechanism::*;
+    // The attributes were set so that these tagged cells come out: this
+    // checks the preset, it does not confirm the paper's tags.
     let (_, _, e) = case("sialkot-after-1994.json");
     at_least_moderate(
         &e,
@@ -128,6 +132,7 @@ fn sialkot_after_1994_shows_joint_projects_and_attitudes_on_training_and_search(
         ],
         "Sialkot",
     );
+    // The paper reports no capability outcome for Sialkot: the model's pace.
     assert_eq!(stage_at(&e, 10), Stage::Intermediate);
 }
 
@@ -137,10 +142,18 @@ fn fepach_shows_joint_effort_vertical_links_and_labour_mobility() {
     use Mechanism::*;
     let (_, p, e) = case("fepach-chile.json");
     at_least_moderate(&e, &[(IIa, C), (Vb, C), (VLabour, A)], "FEPACH");
-    // The growers learned from the local processors, through the federation's
-    // cooperation, not from outside buyers.
+    // The firms are the processors; V.b runs through their cooperation with
+    // their growers, organised for learning, not through outside buyers.
     assert!(p.attributes[Attribute::ExternalBuyers] < p.attributes[Attribute::LearningFocus]);
     assert_eq!(cell(&e, Vb, C).limited_by, Attribute::LearningFocus);
+    // The paper coordinated raw-material prices, not selling prices: the
+    // competition pressure is not reported, the default.
+    assert_eq!(p.attributes[Attribute::CompetitionPressure], 0.5);
+    // The processors' capability is not reported (the default); the model's
+    // pace then shows the advanced stage from year 6, as the description says.
+    assert_eq!(stage_at(&e, 0), Stage::Intermediate);
+    assert_eq!(stage_at(&e, 5), Stage::Intermediate);
+    assert_eq!(stage_at(&e, 6), Stage::Advanced);
 }
 
 #[test]
@@ -161,10 +174,25 @@ fn gamarra_has_no_cost_savings_and_fires_survivalist_competition_and_lock_in() {
 fn rural_java_stays_basic_with_no_cell_above_weak() {
     let (_, p, e) = case("rural-java.json");
     assert!(e.baseline.cells.iter().all(|c| c.band <= Band::Weak));
-    let fired = baseline_fires(&e);
-    assert!(fired.contains(&WarningId::LockIn), "{fired:?}");
-    assert!(fired.contains(&WarningId::NoDemand), "{fired:?}");
+    assert_eq!(baseline_fires(&e), [WarningId::LockIn]);
     assert_eq!(stage_at(&e, p.horizon_years as usize), Stage::Basic);
+}
+
+/// §5 says one thing of Gamarra and Java: very little intra-firm effort to
+/// begin with, a lock-in whose problems are likely to run much deeper. Both
+/// presets read it the same way: lock-in, not an absence of demand.
+#[test]
+fn gamarra_and_java_read_very_little_effort_the_same_way() {
+    let (_, gamarra, g) = case("gamarra-lima.json");
+    let (_, java, j) = case("rural-java.json");
+    for p in [&gamarra, &java] {
+        assert_eq!(p.attributes[Attribute::DemandForImprovement], 0.35);
+    }
+    for e in [&g, &j] {
+        let fired = baseline_fires(e);
+        assert!(fired.contains(&WarningId::LockIn), "{fired:?}");
+        assert!(!fired.contains(&WarningId::NoDemand), "{fired:?}");
+    }
 }
 
 #[test]
