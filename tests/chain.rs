@@ -308,6 +308,14 @@ fn the_logframe_opens_with_its_levels_numbers_and_edited_indicators() {
             "Assumptions"
         ]
     );
+    // Above the table, how an entry is credited: not to be added up.
+    assert!(
+        rows[..head]
+            .iter()
+            .any(|r| r[0].contains("credits must not be added up")),
+        "{:?}",
+        &rows[..head]
+    );
     let body = &rows[head + 1..];
     let numbered: Vec<(&str, &str)> = body
         .iter()

@@ -66,6 +66,8 @@ pub fn logframe_xlsx(
     );
     sheet.write_string_with_format(0, 0, title, &f.title)?;
     sheet.write_string(1, 0, fill(t.logframe_note, &[("model", &model.file.name)]))?;
+    // Each outcome row is one entry's credit: say how it is counted.
+    sheet.write_string(2, 0, &model.chain.attribution)?;
     for (c, h) in headings().iter().enumerate() {
         sheet.write_string_with_format(HEAD, c as u16, *h, &f.heading)?;
     }
