@@ -103,7 +103,7 @@ pub fn attribute_slider(
         .inner_margin(egui::Margin::symmetric(4, 3))
         .corner_radius(4.0)
         .stroke(if outlined {
-            Stroke::new(2.5, theme::highlight(ui.visuals()))
+            Stroke::new(theme::stroke::SHOWN, theme::highlight(ui.visuals()))
         } else {
             Stroke::NONE
         });
@@ -253,7 +253,7 @@ fn uncertainty_span(ui: &Ui, rect: egui::Rect, value: f64, u: f64) {
     let colour = theme::highlight(ui.visuals()).gamma_multiply(0.8);
     ui.painter().line_segment(
         [egui::pos2(x(value - u), y), egui::pos2(x(value + u), y)],
-        Stroke::new(3.0, colour),
+        Stroke::new(theme::stroke::UNCERTAINTY_RANGE, colour),
     );
 }
 

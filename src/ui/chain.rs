@@ -174,7 +174,7 @@ fn paint_arrow(ui: &Ui, column: egui::Rect, notes: egui::Rect) {
     let painter = ui.painter();
     painter.line_segment(
         [egui::pos2(x, y1), egui::pos2(x, y0 + 8.0)],
-        Stroke::new(2.5, colour),
+        Stroke::new(theme::stroke::ARROW, colour),
     );
     painter.add(egui::Shape::convex_polygon(
         vec![
@@ -227,7 +227,10 @@ fn chain_box(
         ui.painter().rect_stroke(
             response.rect,
             6.0,
-            Stroke::new(1.5, visuals.widgets.hovered.fg_stroke.color),
+            Stroke::new(
+                theme::stroke::HOVER,
+                visuals.widgets.hovered.fg_stroke.color,
+            ),
             egui::StrokeKind::Inside,
         );
     }
@@ -253,7 +256,7 @@ fn paint_box(
         visuals.extreme_bg_color
     };
     let stroke = if selected {
-        Stroke::new(theme::FOCUS_WIDTH, theme::highlight(&visuals))
+        Stroke::new(theme::stroke::FOCUS, theme::highlight(&visuals))
     } else {
         visuals.widgets.noninteractive.fg_stroke
     };

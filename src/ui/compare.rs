@@ -100,7 +100,7 @@ fn header_row(ui: &mut Ui) {
     let (rect, _) = ui.allocate_exact_size(vec2(width, LINE * 2.0), Sense::hover());
     let painter = ui.painter_at(rect);
     let colour = ui.visuals().strong_text_color();
-    let font = FontId::proportional(13.0);
+    let font = FontId::proportional(super::theme::size::PAINTED);
     painter.text(
         rect.left_bottom(),
         Align2::LEFT_BOTTOM,
@@ -119,7 +119,10 @@ fn header_row(ui: &mut Ui) {
     ui.painter().hline(
         rect.x_range(),
         rect.bottom() + 1.0,
-        Stroke::new(1.0, ui.visuals().widgets.noninteractive.bg_stroke.color),
+        Stroke::new(
+            super::theme::stroke::RULE,
+            ui.visuals().widgets.noninteractive.bg_stroke.color,
+        ),
     );
 }
 
@@ -160,20 +163,24 @@ fn row(ui: &mut Ui, s: &State, r: &Row) -> egui::Response {
         (true, false) => visuals.error_fg_color,
         (false, false) => visuals.weak_text_color(),
     };
-    let body = FontId::proportional(14.0);
+    let body = FontId::proportional(super::theme::size::COLUMN_HEAD);
     let name_width = column_x(0.0, width)[0] - 8.0;
     let painter = ui.painter().clone();
     let name = painter.layout(r.name.to_owned(), body.clone(), text, name_width);
     let notes = painter.layout(
         warnings.clone(),
-        FontId::proportional(12.0),
+        FontId::proportional(super::theme::size::NOTE),
         ink,
         width - 24.0,
     );
-    let uncertain = r
-        .uncertain
-        .as_ref()
-        .map(|line| painter.layout(line.clone(), FontId::proportional(12.5), text, width - 24.0));
+    let uncertain = r.uncertain.as_ref().map(|line| {
+        painter.layout(
+            line.clone(),
+            FontId::proportional(super::theme::size::DETAIL),
+            text,
+            width - 24.0,
+        )
+    });
     let first_line = name.size().y.max(LINE);
     let middle = uncertain.as_ref().map_or(0.0, |g| g.size().y + 2.0);
     let height = first_line + middle + notes.size().y + 8.0;
@@ -222,7 +229,10 @@ fn row(ui: &mut Ui, s: &State, r: &Row) -> egui::Response {
     ui.painter().hline(
         rect.x_range(),
         rect.bottom(),
-        Stroke::new(0.5, visuals.widgets.noninteractive.bg_stroke.color),
+        Stroke::new(
+            super::theme::stroke::HAIRLINE,
+            visuals.widgets.noninteractive.bg_stroke.color,
+        ),
     );
     if r.clickable {
         response.on_hover_text(texts().compare_row_hint)

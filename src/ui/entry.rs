@@ -32,7 +32,11 @@ pub fn effects_text(s: &State, effects: &[(crate::attribute::Attribute, f64)]) -
 pub fn header(ui: &mut Ui, s: &State, index: usize, plan: &Plan, out: &mut Vec<Action>) {
     let t = texts();
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new(&plan.name).strong().size(15.0));
+        ui.label(
+            RichText::new(&plan.name)
+                .strong()
+                .size(super::theme::size::PLAN_TITLE),
+        );
         let labels = [
             t.rename_this_plan,
             t.duplicate_this_plan,

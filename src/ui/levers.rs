@@ -106,7 +106,7 @@ fn tornado(ui: &mut Ui, s: &State, l: &Levers) {
             rect.left_center(),
             Align2::LEFT_CENTER,
             &s.model.attribute_info(a.attribute).name,
-            FontId::proportional(13.0),
+            FontId::proportional(theme::size::PAINTED),
             visuals.text_color(),
         );
         let axis = rect.left() + name_w + half;
@@ -128,7 +128,7 @@ fn tornado(ui: &mut Ui, s: &State, l: &Levers) {
         painter.vline(
             axis,
             rect.y_range(),
-            Stroke::new(1.0, visuals.weak_text_color()),
+            Stroke::new(theme::stroke::RULE, visuals.weak_text_color()),
         );
         response.on_hover_text(words);
     }

@@ -167,11 +167,15 @@ fn grid(ui: &mut Ui, s: &State, row_h: f32, out: &mut Vec<Action>) {
         vec2(probe.summary_x() + SUMMARY_WIDTH, height),
         Sense::hover(),
     );
-    let size = if cell_w >= 96.0 { 13.0 } else { 12.0 };
+    let size = if cell_w >= 96.0 {
+        theme::size::CELL
+    } else {
+        theme::size::CELL_NARROW
+    };
     let l = Layout {
         origin: outer.min,
         body: FontId::proportional(size * (row_h / ROW_HEIGHT_MIN).min(1.25)),
-        small: FontId::proportional(11.5),
+        small: FontId::proportional(theme::size::SMALL),
         ..probe
     };
     let painter = ui.painter_at(outer);
@@ -201,7 +205,7 @@ fn headers(ui: &Ui, s: &State, painter: &Painter, l: &Layout) {
             rect.center(),
             Align2::CENTER_CENTER,
             format!("{} · {}", e.id(), info.name),
-            FontId::proportional(14.0),
+            FontId::proportional(theme::size::COLUMN_HEAD),
             visuals.strong_text_color(),
         );
         ui.interact(
@@ -235,7 +239,10 @@ fn group_row(ui: &Ui, s: &State, painter: &Painter, l: &Layout, adv: Advantage, 
     painter.hline(
         rect.x_range(),
         rect.top() + 1.0,
-        Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color),
+        Stroke::new(
+            theme::stroke::RULE,
+            visuals.widgets.noninteractive.bg_stroke.color,
+        ),
     );
     painter.text(
         rect.left_center() + vec2(2.0, 1.0),
@@ -369,7 +376,7 @@ fn cell(
         painter.rect_stroke(
             rect,
             3.0,
-            Stroke::new(3.0, visuals.selection.stroke.color),
+            Stroke::new(theme::stroke::SELECTED, visuals.selection.stroke.color),
             StrokeKind::Inside,
         );
     }
@@ -386,7 +393,7 @@ fn cell(
         painter.rect_stroke(
             rect,
             3.0,
-            Stroke::new(1.5, visuals.text_color()),
+            Stroke::new(theme::stroke::HOVER, visuals.text_color()),
             StrokeKind::Inside,
         );
     }
@@ -478,7 +485,7 @@ fn effort_row(ui: &Ui, s: &State, painter: &Painter, l: &Layout, y: f32) {
         label_rect.left_center() + vec2(8.0, 0.0),
         Align2::LEFT_CENTER,
         t.effort_row,
-        FontId::proportional(13.5),
+        FontId::proportional(theme::size::ROW_NAME),
         visuals.strong_text_color(),
     );
     for e in Effort::ALL {
@@ -488,7 +495,7 @@ fn effort_row(ui: &Ui, s: &State, painter: &Painter, l: &Layout, y: f32) {
         painter.rect_stroke(
             rect,
             3.0,
-            Stroke::new(1.0, visuals.weak_text_color()),
+            Stroke::new(theme::stroke::OUTLINE, visuals.weak_text_color()),
             StrokeKind::Inside,
         );
         let bar = Rect::from_min_size(

@@ -146,7 +146,7 @@ pub fn heading(ui: &mut Ui, text: &str) -> egui::Response {
     ui.label(
         egui::RichText::new(text)
             .strong()
-            .size(13.0)
+            .size(theme::size::SECTION_HEADING)
             .color(ui.visuals().strong_text_color()),
     )
 }

@@ -159,8 +159,121 @@ pub fn highlight(visuals: &Visuals) -> Color32 {
     }
 }
 
-/// How thick the keyboard's focus is drawn.
-pub const FOCUS_WIDTH: f32 = 2.5;
+/// Font sizes in points, one name per role. The window is often on a
+/// projector at the back of a room, so everything runs a little larger than
+/// egui's defaults; the steps between roles stay small so a painted view and
+/// egui's own labels beside it look like one type scale.
+pub mod size {
+    /// Body text and buttons ([`super::apply_style`]): egui's 12.5 is too
+    /// small to read from the back of a room.
+    pub const BODY: f32 = 14.5;
+    /// egui's small text style ([`super::apply_style`]), and the smallest
+    /// painted text: the matrix's "active" head, the timeline's year marks.
+    /// Not smaller: it must still read on a projector.
+    pub const SMALL: f32 = 11.5;
+    /// egui's heading style ([`super::apply_style`]).
+    pub const HEADING: f32 = 19.0;
+    /// egui's monospace style ([`super::apply_style`]): the values beside
+    /// the sliders, formulas; smaller than the body, as monospace runs wide.
+    pub const MONOSPACE: f32 = 13.0;
+    /// A section heading in the side panels (`ui::heading`): strong, so
+    /// smaller than the body and still read as a heading.
+    pub const SECTION_HEADING: f32 = 13.0;
+    /// Text painted on the workbench's own widgets: the comparison's column
+    /// heads, the lever chart's attribute names, the empty timeline's note.
+    /// As egui's monospace, a step below the body, so rows stay compact.
+    pub const PAINTED: f32 = 13.0;
+    /// The name at the left of a painted row: the matrix's effort row, a
+    /// timeline entry. Half a point over [`PAINTED`], to lead the row.
+    pub const ROW_NAME: f32 = 13.5;
+    /// The matrix's column heads (effort A–D) and a plan's name in the
+    /// comparison: the first thing read in each, so near the body size.
+    pub const COLUMN_HEAD: f32 = 14.0;
+    /// A matrix cell's words where the cell is at least 96 points wide
+    /// (scaled up with the row height, at most by 1.25).
+    pub const CELL: f32 = 13.0;
+    /// A matrix cell's words in a narrower cell, so they still fit.
+    pub const CELL_NARROW: f32 = 12.0;
+    /// Secondary lines: a timeline bar's side and intensity, the comparison's
+    /// uncertainty line. Below [`PAINTED`], as they sit on a coloured bar or
+    /// under a row's name.
+    pub const DETAIL: f32 = 12.5;
+    /// Notes that close a line: the comparison's warnings under a plan, a
+    /// warning's sources after its message. The smallest text but
+    /// [`SMALL`], since they are looked up rather than read aloud.
+    pub const NOTE: f32 = 12.0;
+    /// The plan's name over its entries (`ui::entry`): the heading of the
+    /// plan panel, between the body and egui's heading.
+    pub const PLAN_TITLE: f32 = 15.0;
+    /// A warning's severity and title on its banner (`ui::warnings`): it
+    /// must stop the eye, so larger than [`PLAN_TITLE`].
+    pub const WARNING_TITLE: f32 = 15.5;
+    /// A warning's message on its banner, under its title.
+    pub const WARNING_MESSAGE: f32 = 14.0;
+    /// Workshop mode's step title (`ui::workshop`): read across a room on a
+    /// projector, so twice the body.
+    pub const WORKSHOP_TITLE: f32 = 30.0;
+    /// Workshop mode's lead text, buttons and step counter.
+    pub const WORKSHOP_LEAD: f32 = 20.0;
+    /// Workshop mode's running text.
+    pub const WORKSHOP_BODY: f32 = 17.0;
+}
+
+/// Line widths in points, one name per role. Thicker lines carry state (the
+/// keyboard's focus, a selection), thinner ones structure (rules, outlines),
+/// so a glance tells which is which.
+pub mod stroke {
+    /// The keyboard's focus on egui's own widgets ([`super::apply_style`]),
+    /// and a selected results-chain box: thick enough to find from the back
+    /// of a room on a washed-out projector.
+    pub const FOCUS: f32 = 2.5;
+    /// The keyboard's focus on a painted widget ([`super::focus_ring`]):
+    /// half a point over [`FOCUS`], as it is drawn inside the widget.
+    pub const FOCUS_RING: f32 = 3.0;
+    /// The outline of an attribute the user is shown ("Show me"): as strong
+    /// as the focus, in the same highlight colour.
+    pub const SHOWN: f32 = 2.5;
+    /// A selected matrix cell or timeline bar: as thick as the focus ring,
+    /// in the selection colour, so the two tell apart by colour.
+    pub const SELECTED: f32 = 3.0;
+    /// A hovered matrix cell, timeline bar or results-chain box: half of
+    /// [`SELECTED`], a hint and not a state.
+    pub const HOVER: f32 = 1.5;
+    /// The arrows between results-chain boxes: read as links, so stronger
+    /// than a rule and lighter than a selection.
+    pub const ARROW: f32 = 2.5;
+    /// The 10–90 % range of an uncertain attribute, drawn along its
+    /// slider: thick enough to see beside the slider's handle.
+    pub const UNCERTAINTY_RANGE: f32 = 3.0;
+    /// Rules that divide and axes: under the comparison's header, over a
+    /// matrix group, the lever chart's axis, the timeline's every fifth year.
+    pub const RULE: f32 = 1.0;
+    /// The faintest rules: between comparison rows, the timeline's other
+    /// years. Half a [`RULE`], to structure without drawing the eye.
+    pub const HAIRLINE: f32 = 0.5;
+    /// The outline of an effort cell in the matrix's effort row, so an
+    /// empty bar still shows its full length.
+    pub const OUTLINE: f32 = 1.0;
+    /// The stripes on a demand-side timeline bar: visible in greyscale,
+    /// light enough to read the bar's words through.
+    pub const HATCH: f32 = 1.5;
+    /// The capability line of a plan that is not the active one.
+    pub const PLAN_LINE: f32 = 1.75;
+    /// The active plan's capability line: twice [`PLAN_LINE`], so it stands
+    /// out among several plans.
+    pub const PLAN_LINE_ACTIVE: f32 = 3.5;
+    /// The baseline's dashed capability line in the chart and its legend
+    /// sample: between the plans' two widths, as the dashes already tell it.
+    pub const BASELINE: f32 = 2.0;
+    /// The solid sample of a plan's line in the chart's legend.
+    pub const LEGEND_SAMPLE: f32 = 3.0;
+    /// The effort lines A–D in the chart: thinner than any capability line,
+    /// which is what the chart is about.
+    pub const EFFORT_LINE: f32 = 1.5;
+    /// The dotted median of a Monte Carlo band: the thinnest line, as the
+    /// band's fill carries it.
+    pub const MEDIAN: f32 = 1.0;
+}
 
 /// The keyboard's focus on a widget the workbench paints itself (cells,
 /// timeline bars, comparison rows), as egui draws it on its own widgets.
@@ -168,7 +281,7 @@ pub fn focus_ring(painter: &egui::Painter, rect: egui::Rect, visuals: &Visuals) 
     painter.rect_stroke(
         rect,
         3.0,
-        egui::Stroke::new(FOCUS_WIDTH + 0.5, highlight(visuals)),
+        egui::Stroke::new(stroke::FOCUS_RING, highlight(visuals)),
         egui::StrokeKind::Inside,
     );
 }
@@ -178,11 +291,11 @@ pub fn apply_style(ctx: &egui::Context) {
     ctx.all_styles_mut(|style| {
         use egui::{FontId, TextStyle};
         for (text_style, font) in [
-            (TextStyle::Body, FontId::proportional(14.5)),
-            (TextStyle::Button, FontId::proportional(14.5)),
-            (TextStyle::Small, FontId::proportional(11.5)),
-            (TextStyle::Heading, FontId::proportional(19.0)),
-            (TextStyle::Monospace, FontId::monospace(13.0)),
+            (TextStyle::Body, FontId::proportional(size::BODY)),
+            (TextStyle::Button, FontId::proportional(size::BODY)),
+            (TextStyle::Small, FontId::proportional(size::SMALL)),
+            (TextStyle::Heading, FontId::proportional(size::HEADING)),
+            (TextStyle::Monospace, FontId::monospace(size::MONOSPACE)),
         ] {
             style.text_styles.insert(text_style, font);
         }
@@ -199,7 +312,7 @@ pub fn apply_style(ctx: &egui::Context) {
             // look; a thick outline in the highlight colour makes it visible
             // on a washed-out projector too, in either theme.
             let focus = highlight(&style.visuals);
-            style.visuals.widgets.active.bg_stroke = egui::Stroke::new(FOCUS_WIDTH, focus);
+            style.visuals.widgets.active.bg_stroke = egui::Stroke::new(stroke::FOCUS, focus);
             // (Not the foreground stroke: egui draws strong text with it. A
             // focused slider's handle keeps egui's own thicker outline.)
         });

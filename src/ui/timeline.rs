@@ -83,7 +83,7 @@ pub fn timeline(ui: &mut Ui, s: &State, index: usize, plan: &Plan, out: &mut Vec
             pos2(scale.x0, outer.top() + AXIS_HEIGHT + ROW_HEIGHT / 2.0),
             Align2::LEFT_CENTER,
             t.timeline_empty,
-            FontId::proportional(13.0),
+            FontId::proportional(theme::size::PAINTED),
             ui.visuals().weak_text_color(),
         );
         return;
@@ -121,7 +121,11 @@ fn axis(ui: &Ui, outer: Rect, scale: &Scale, horizon: u32) {
             x,
             outer.top() + AXIS_HEIGHT - 4.0..=outer.bottom(),
             Stroke::new(
-                if strong { 1.0 } else { 0.5 },
+                if strong {
+                    theme::stroke::RULE
+                } else {
+                    theme::stroke::HAIRLINE
+                },
                 visuals.widgets.noninteractive.bg_stroke.color,
             ),
         );
@@ -130,7 +134,7 @@ fn axis(ui: &Ui, outer: Rect, scale: &Scale, horizon: u32) {
                 pos2(x + scale.year_width / 2.0, outer.top() + AXIS_HEIGHT / 2.0),
                 Align2::CENTER_CENTER,
                 year.to_string(),
-                FontId::proportional(11.5),
+                FontId::proportional(theme::size::SMALL),
                 visuals.weak_text_color(),
             );
         }
@@ -158,7 +162,7 @@ fn bar(
         name_rect.left_center(),
         Align2::LEFT_CENTER,
         entry.name(s.model),
-        FontId::proportional(13.5),
+        FontId::proportional(theme::size::ROW_NAME),
         visuals.text_color(),
     );
     let rect = Rect::from_min_max(
@@ -175,7 +179,11 @@ fn bar(
         theme::focus_ring(ui.painter(), rect.expand(3.0), &visuals);
     }
     if selected || response.hovered() {
-        let width = if selected { 3.0 } else { 1.5 };
+        let width = if selected {
+            theme::stroke::SELECTED
+        } else {
+            theme::stroke::HOVER
+        };
         ui.painter().rect_stroke(
             rect,
             3.0,
@@ -212,7 +220,7 @@ fn paint_bar(ui: &Ui, s: &State, rect: Rect, side: Side, entry: &PlanEntry) {
         rect.left_center() + vec2(6.0, 0.0),
         Align2::LEFT_CENTER,
         text,
-        FontId::proportional(12.5),
+        FontId::proportional(theme::size::DETAIL),
         ink,
     );
 }
@@ -224,7 +232,7 @@ fn hatch(painter: &egui::Painter, rect: Rect, colour: Color32) {
     while x < rect.right() {
         let a = Pos2::new(x, rect.bottom());
         let b = Pos2::new(x + rect.height(), rect.top());
-        painter.line_segment([a, b], Stroke::new(1.5, colour));
+        painter.line_segment([a, b], Stroke::new(theme::stroke::HATCH, colour));
         x += step;
     }
 }

@@ -58,7 +58,14 @@ fn legend_entry(ui: &mut Ui, name: RichText, colour: Color32, dashed: bool) {
     ui.horizontal(|ui| {
         let (rect, _) = ui.allocate_exact_size(egui::vec2(26.0, 12.0), egui::Sense::hover());
         let y = rect.center().y;
-        let stroke = egui::Stroke::new(if dashed { 2.0 } else { 3.0 }, colour);
+        let stroke = egui::Stroke::new(
+            if dashed {
+                theme::stroke::BASELINE
+            } else {
+                theme::stroke::LEGEND_SAMPLE
+            },
+            colour,
+        );
         if dashed {
             for x in [rect.left(), rect.left() + 10.0, rect.left() + 20.0] {
                 ui.painter()
@@ -255,7 +262,7 @@ fn lines(plot: &mut PlotUi, s: &State, visuals: &egui::Visuals) {
                 )
                 .color(theme::effort_colour(j, visuals))
                 .style(styles[j])
-                .width(1.5),
+                .width(theme::stroke::EFFORT_LINE),
             );
         }
     }
@@ -267,13 +274,17 @@ fn lines(plot: &mut PlotUi, s: &State, visuals: &egui::Visuals) {
         )
         .color(theme::baseline_colour(visuals))
         .style(LineStyle::dashed_loose())
-        .width(2.0),
+        .width(theme::stroke::BASELINE),
     );
     let active = s.doc.active_plan();
     let plans = s.doc.preset().plans.iter().zip(&e.plans).enumerate();
     let (emphasised, others): (Vec<_>, Vec<_>) = plans.partition(|(i, _)| active == Some(*i));
     for (i, (plan, p)) in others.into_iter().chain(emphasised) {
-        let width = if active == Some(i) { 3.5 } else { 1.75 };
+        let width = if active == Some(i) {
+            theme::stroke::PLAN_LINE_ACTIVE
+        } else {
+            theme::stroke::PLAN_LINE
+        };
         plot.line(
             Line::new(
                 plan.name.as_str(),
@@ -318,7 +329,7 @@ fn bands(plot: &mut PlotUi, s: &State, visuals: &egui::Visuals) {
             Line::new("", median)
                 .color(colour.gamma_multiply(0.8))
                 .style(LineStyle::Dotted { spacing: 4.0 })
-                .width(1.0),
+                .width(theme::stroke::MEDIAN),
         );
     }
 }

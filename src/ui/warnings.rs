@@ -82,7 +82,7 @@ fn banner(
         ] {
             RichText::new(text)
                 .strong()
-                .size(15.5)
+                .size(theme::size::WARNING_TITLE)
                 .color(ink)
                 .append_to(
                     &mut head,
@@ -102,8 +102,11 @@ fn banner(
     let mut job = egui::text::LayoutJob::default();
     let style = ui.style().clone();
     for (text, size) in [
-        (w.message(s.model), 14.0),
-        (format!("   ({})", info.sources.join("; ")), 12.0),
+        (w.message(s.model), theme::size::WARNING_MESSAGE),
+        (
+            format!("   ({})", info.sources.join("; ")),
+            theme::size::NOTE,
+        ),
     ] {
         RichText::new(text).size(size).color(ink).append_to(
             &mut job,
