@@ -95,7 +95,8 @@ impl Kind {
 pub enum ColumnSource {
     /// Table 1 puts the row under this effort, and the prose names it too.
     TableAndProse,
-    /// Table 1 only: the prose names no effort for the row.
+    /// Table 1 only, as the workbench reads its layout: the prose names no
+    /// effort for the row.
     Table,
     /// The prose only: Table 1 puts the row under other efforts.
     Prose,

@@ -9,7 +9,7 @@ use crate::model::Model;
 use crate::model::kernel::Scratch;
 use crate::plan::Scheduled;
 
-/// A capability stage (Dahlman et al. 1987; Lall 1992).
+/// A capability stage (Chudnovsky and Nagao 1983; Lall 1992).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Stage {
     /// Assimilation, use and unmodified copying; depends on external inputs.

@@ -259,8 +259,10 @@ fn a_broken_results_chain_section_is_refused_with_its_path() {
 }
 
 /// Where the paper puts a cell's effort (issue 20), read from the paper:
-/// rows III and IV.a are set across all four efforts by Table 1 and named by
-/// no prose (§4.3, "evidence ... is hard to come by"); §4.3 gives I.a
+/// rows III and IV.a are set across all four efforts by the workbench's
+/// reading of Table 1's layout (the copy starts them under A and leaves B to
+/// D blank) and named by no prose (§4.3, "evidence ... is hard to come by");
+/// §4.3 gives I.a
 /// "columns A through D" and V "V-A", "Va & Vb - C&D"; II.a's training (B)
 /// is in the prose only; IV.b's training comes from §4.2 alone.
 #[test]
@@ -301,7 +303,7 @@ fn each_cell_says_whether_table_1_or_the_prose_puts_it_there() {
     );
     assert_eq!(
         m.column_source_info(ColumnSource::Table).name,
-        "Column from Table 1 only"
+        "Column read from Table 1's layout only"
     );
 }
 

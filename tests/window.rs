@@ -159,7 +159,7 @@ fn show_me_outlines_the_levers_and_why_explains() {
     assert!(shows(&h, "the ones that would clear this warning"));
     // Each warning has its own: Show me on the lock-in card outlines what
     // the model file names for lock-in instead.
-    let lock_in = "Show me — Lock-in: a primitive cluster without external inputs";
+    let lock_in = "Show me — Lock-in: a cluster in the basic stage without external inputs";
     h.get_by_label(lock_in).scroll_to_me();
     h.run();
     h.get_by_label(lock_in).click();

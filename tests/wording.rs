@@ -98,8 +98,20 @@ const FORBIDDEN: &[(&str, &str)] = &[
         "the stages are after Chudnovsky and Nagao (1983) and Lall (1992) (L266)",
     ),
     (
-        "reaching all four efforts is",
-        "Table 1 sets rows III and IV.a across all four efforts (Table 1)",
+        "table 1 sets row iv.a",
+        "the copy starts rows III and IV.a under A with B to D blank, as for V-A, which §4.3 puts under A only (L429-432, L244): the span is the workbench's reading",
+    ),
+    (
+        "no significant exposure to modern ideas",
+        "'In the absence of significant exposure to modern ideas' (L242)",
+    ),
+    (
+        "mainly recycled old knowledge",
+        "the spillovers 'appear to have consisted mainly of recycling' (L290)",
+    ),
+    (
+        "evidence of this link",
+        "the evidence is of a link between capabilities and enterprise performance (L278)",
     ),
 ];
 
@@ -545,7 +557,49 @@ fn the_mended_texts_say_what_the_paper_says() {
         &[
             "a buyer country's regulation, not a cluster-support programme",
             "It names no efforts: B, C and D, the row's efforts, are the model's reading",
-            "the model's assumption, not the paper's finding",
+            "is the model's assumption, which §6 supports only as an expectation",
+            "'will be much more difficult'",
         ],
+    );
+    // Table 1's copy starts rows III and IV.a under A and leaves B to D
+    // blank, as it does for V-A (L429-432, L244): the span is a reading.
+    has(
+        &all,
+        &["Reading row III across all four efforts is the workbench's"],
+    );
+    has(
+        &all,
+        &["Reading row IV.a across all four efforts is the workbench's"],
+    );
+    // The copy starts IV.b under C and leaves D blank (L431).
+    has(
+        &all,
+        &["not under C (and possibly D) where Table 1 puts it: the model's reading"],
+    );
+    // §5: the evidence is of a link between capabilities and performance.
+    has(
+        &one(".results_chain.impact_narrative"),
+        &[
+            "a positive link between the accumulation of capabilities and improved enterprise performance",
+        ],
+    );
+    // §5: the 'spillovers' only 'appear to have consisted' of recycling.
+    for file in ["gamarra-lima.json", "rural-java.json"] {
+        has(
+            &preset(file),
+            &[
+                "'appear to have consisted mainly of recycling a lot of old (or only marginally new) knowledge'",
+            ],
+        );
+    }
+    // §4.3: clustering 'appeared' to reinforce traditional attitudes.
+    has(
+        &preset("gamarra-lima.json"),
+        &["clustering appeared to reinforce traditional attitudes"],
+    );
+    // Note 19 tags Sialkot's joint action II.a-B&C and II.c-B&C as well.
+    has(
+        &preset("sialkot-after-1994.json"),
+        &["note 19 also tags II.a-B&C and II.c-B&C"],
     );
 }
