@@ -389,6 +389,8 @@ pub struct Texts {
     pub chain_plan_level: &'static str,
     pub chain_close_editor: &'static str,
     pub dock_chain: &'static str,
+    /// The dock's top edge, as a screen reader names it.
+    pub dock_resize: &'static str,
     pub logframe_number: &'static str,
     pub logframe_level: &'static str,
     pub logframe_narrative: &'static str,
@@ -814,6 +816,7 @@ pub const EN: Texts = Texts {
     chain_plan_level: "Shared by every entry of the plan.",
     chain_close_editor: "Close",
     dock_chain: "Results chain",
+    dock_resize: "Resize the dock: drag up or down",
     logframe_number: "No.",
     logframe_level: "Level",
     logframe_narrative: "Narrative summary",

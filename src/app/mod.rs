@@ -321,6 +321,11 @@ impl Workbench {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
         }
+        // A screen reader names the window by the root of the tree, not by
+        // the title bar: the same words for both (only built when one listens).
+        ctx.accesskit_node_builder(egui::accesskit_root_id(), |node| {
+            node.set_label(self.title.clone());
+        });
     }
 }
 

@@ -37,7 +37,7 @@ pub fn share(remembered: f32) -> f32 {
 
 /// Draws the dock; `area` is the space it shares with the matrix.
 pub fn dock(ui: &mut Ui, s: &State, area: egui::Rect, out: &mut Vec<Action>) {
-    resize_handle(ui, area, out);
+    resize_handle(ui, share(s.settings.dock_share), area, out);
     ui.horizontal(|ui| {
         for (tab, label) in tabs() {
             let selected = s.settings.dock == tab;
@@ -69,11 +69,13 @@ pub fn dock(ui: &mut Ui, s: &State, area: egui::Rect, out: &mut Vec<Action>) {
     }
 }
 
-/// The dock's top edge: dragging it sets the dock's share of the height.
-fn resize_handle(ui: &mut Ui, area: egui::Rect, out: &mut Vec<Action>) {
+/// The dock's top edge: dragging it sets the dock's share of the height
+/// (`share` now).
+fn resize_handle(ui: &mut Ui, share: f32, area: egui::Rect, out: &mut Vec<Action>) {
     let (rect, response) =
         ui.allocate_exact_size(egui::vec2(ui.available_width(), 6.0), egui::Sense::drag());
     let response = response.on_hover_cursor(egui::CursorIcon::ResizeVertical);
+    name_handle(ui, &response, share);
     let stroke = if response.hovered() || response.dragged() {
         ui.visuals().widgets.hovered.fg_stroke
     } else {
@@ -83,9 +85,27 @@ fn resize_handle(ui: &mut Ui, area: egui::Rect, out: &mut Vec<Action>) {
     if response.dragged()
         && let Some(p) = response.interact_pointer_pos()
     {
-        let share = ((area.bottom() - p.y) / area.height()).clamp(*SHARE.start(), *SHARE.end());
-        out.push(ViewAction::SetDockShare(share).into());
+        let dragged = ((area.bottom() - p.y) / area.height()).clamp(*SHARE.start(), *SHARE.end());
+        out.push(ViewAction::SetDockShare(dragged).into());
     }
+}
+
+/// Names the handle for a screen reader as egui names its panels' edges: a
+/// splitter, lying across the window, whose value is the dock's share of the
+/// height (between the least and the most it may take).
+fn name_handle(ui: &Ui, response: &egui::Response, share: f32) {
+    use egui::accesskit::{Orientation, Role};
+    response.widget_info(|| {
+        let mut info =
+            egui::WidgetInfo::labeled(Role::Splitter, ui.is_enabled(), texts().dock_resize);
+        info.value = Some(f64::from(share));
+        info
+    });
+    ui.ctx().accesskit_node_builder(response.id, |node| {
+        node.set_orientation(Orientation::Horizontal);
+        node.set_min_numeric_value(f64::from(*SHARE.start()));
+        node.set_max_numeric_value(f64::from(*SHARE.end()));
+    });
 }
 
 /// The active plan's editor: a header with the plan's commands and the
