@@ -39,7 +39,10 @@ fn workshop_mode_steps_through_and_reveals_the_comparison() {
     // Editing chrome is hidden: no menu bar, no plan tabs.
     assert!(h.query_by_label("File").is_none());
     assert!(h.query_by_label("+ New plan").is_none());
-    assert!(h.ctx.zoom_factor() > 1.3, "drawn larger for a room");
+    // Drawn larger for a room, as large as leaves every step its room at
+    // 1280×800: 1280 / 1000 points.
+    let zoom = h.ctx.zoom_factor();
+    assert!((zoom - 1.28).abs() < 0.005, "zoom {zoom}");
 
     key(&mut h, Key::ArrowRight);
     assert_eq!(step(&h), Step::Table);
@@ -240,14 +243,33 @@ fn a_picture_of_the_chart_is_cut_to_the_chart() {
     assert_eq!(png.dimensions(), (10, 10));
 }
 
+/// The screenshot the window asked egui for in the frame just run, if any.
+fn screenshot_asked(h: &Window) -> Option<egui::ScreenshotCallback> {
+    h.output().viewport_output.values().find_map(|viewport| {
+        viewport.commands.iter().find_map(|command| match command {
+            egui::ViewportCommand::Screenshot(callback) => Some(callback.clone()),
+            _ => None,
+        })
+    })
+}
+
 #[test]
 fn asking_for_a_picture_of_the_chart_brings_the_chart_forward() {
+    let dir = tempfile::tempdir().unwrap();
     let mut h = opened("supply-side-only.json");
     h.get_by_label("File").click();
     h.run();
     h.get_by_label("Save picture of the chart…").click();
-    h.run();
-    h.run();
+    // Frame by frame: the request lasts only the frame it is made in.
+    let mut asked = None;
+    for _ in 0..12 {
+        h.step();
+        asked = screenshot_asked(&h);
+        if asked.is_some() {
+            break;
+        }
+    }
+    let asked = asked.expect("the window asked for a screenshot");
     assert_eq!(
         h.state().settings.dock,
         cluster_workbench::app::action::DockTab::Capability
@@ -260,8 +282,92 @@ fn asking_for_a_picture_of_the_chart_brings_the_chart_forward() {
     });
     let (rect, _) = rect.expect("the chart's place is known");
     assert!(rect.width() > 300.0 && rect.height() > 100.0, "{rect:?}");
+    // The integration answers with the window's picture (1280×800, one
+    // pixel a point); what is saved is the chart cut out of it.
+    asked.complete(Arc::new(egui::ColorImage::filled(
+        [1280, 800],
+        egui::Color32::BLUE,
+    )));
+    h.run();
     assert!(
-        h.state().view.picture_wanted.is_none(),
-        "the screenshot was asked for"
+        shows(&h, "Save the picture"),
+        "the picture waits for a place"
     );
+    let path = dir.path().join("chart.png");
+    type_path(&mut h, &path);
+    let png = image::open(&path).unwrap().to_rgba8();
+    let (w, h) = png.dimensions();
+    assert!(w > 300 && w < 1280 && h > 100 && h < 800, "{w}×{h}");
+    assert_eq!(
+        (w, h),
+        (rect.width().ceil() as u32, rect.height().ceil() as u32)
+    );
+}
+
+/// The bar of workshop mode at `size`, at every step (step 4 hidden, then
+/// revealed): the title clear of the counter and of the Back, Next and
+/// Leave buttons, and all of them inside the window.
+fn the_bar_is_whole_at(width: f32, height: f32) {
+    let mut h = opened("supply-side-only.json");
+    h.set_size(egui::vec2(width, height));
+    h.run();
+    key(&mut h, Key::F11);
+    let steps = [
+        ("The cluster", "Step 1 of 5", "Next ▶"),
+        (
+            "Table 1 in this cluster (the model's reading)",
+            "Step 2 of 5",
+            "Next ▶",
+        ),
+        ("The model's most serious warning", "Step 3 of 5", "Next ▶"),
+        ("The plans compared", "Step 4 of 5", "Reveal ▶"),
+        ("The plans compared", "Step 4 of 5", "Next ▶"),
+        ("Capability over the years", "Step 5 of 5", "Next ▶"),
+    ];
+    for (title, counter, next) in steps {
+        let at = format!("{width}×{height}, {counter}, {next}");
+        // The window in points (the workshop zooms).
+        let window = h.ctx.content_rect();
+        assert!(window.width() <= width, "{at}: {window:?} in points");
+        let title = h.get_by_label(title).rect();
+        let counter = h.get_by_label(counter).rect();
+        let buttons: Vec<egui::Rect> = ["◀ Back", next, "Leave (Esc)"]
+            .into_iter()
+            .map(|b| h.get_by_role_and_label(Role::Button, b).rect())
+            .collect();
+        for (name, part) in [("title", title), ("counter", counter)] {
+            assert!(
+                window.contains_rect(part),
+                "{at}: the {name} {part:?} is cut"
+            );
+            for b in &buttons {
+                assert!(
+                    !part.intersects(*b),
+                    "{at}: the {name} {part:?} runs under {b:?}"
+                );
+            }
+        }
+        assert!(
+            !title.intersects(counter),
+            "{at}: the title {title:?} hides the counter {counter:?}"
+        );
+        for b in &buttons {
+            assert!(window.contains_rect(*b), "{at}: a button {b:?} is cut");
+        }
+        h.key_press(Key::PageDown);
+        h.run();
+    }
+    assert_eq!(step(&h), Step::Capability);
+}
+
+#[test]
+fn the_workshop_bar_is_whole_on_a_projector() {
+    the_bar_is_whole_at(1280.0, 800.0);
+    the_bar_is_whole_at(1024.0, 768.0);
+}
+
+#[test]
+fn the_workshop_bar_is_whole_in_a_small_window() {
+    // Too narrow for the title beside the buttons: it takes a row of its own.
+    the_bar_is_whole_at(640.0, 480.0);
 }

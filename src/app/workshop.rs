@@ -56,9 +56,28 @@ impl Default for Workshop {
     }
 }
 
-/// How much larger everything is drawn on a projector: at 1920×1080 the
-/// window then lays out like 1230×690 points, and body text is 22 pixels.
+/// How much larger everything is drawn on a large projector: at 1920×1080
+/// the window then lays out like 1230×690 points, and body text is 22
+/// pixels. A smaller window is drawn less large ([`zoom_for`]).
 pub const ZOOM: f32 = 1.56;
+
+/// The least room, in points, the steps are laid out for: Table 1 beside
+/// the what-if sliders, the comparison's columns, the chart with its legend,
+/// under the bar. Less, and they would be cut or overlap.
+pub const ROOM: [f32; 2] = [1000.0, 620.0];
+
+/// The zoom for a window `width` × `height` points large at zoom 1: as
+/// large as [`ZOOM`], but no larger than leaves the steps their [`ROOM`],
+/// and never smaller than the window outside the workshop. At 1280×800 that
+/// is 1.28, at 1280×720 1.16, at 1024×768 1.02.
+pub fn zoom_for(width: f32, height: f32) -> f32 {
+    let fit = (width / ROOM[0]).min(height / ROOM[1]);
+    if fit.is_finite() {
+        fit.clamp(1.0, ZOOM)
+    } else {
+        ZOOM
+    }
+}
 
 impl Workshop {
     /// The step shown.
@@ -107,6 +126,24 @@ mod tests {
         assert_eq!(w.current(), Step::Table);
         assert!(!w.revealed);
         assert_eq!(w.zoom_before, 1.2);
+    }
+
+    #[test]
+    fn the_zoom_leaves_the_steps_their_room() {
+        let cases = [
+            ((1920.0, 1080.0), 1.56),
+            ((1280.0, 800.0), 1.28),
+            ((1280.0, 720.0), 1.161),
+            ((1024.0, 768.0), 1.024),
+            ((800.0, 600.0), 1.0),
+            ((3840.0, 2160.0), 1.56),
+            ((0.0, 0.0), 1.0),
+            ((f32::NAN, 800.0), 1.56),
+        ];
+        for ((width, height), zoom) in cases {
+            let got = zoom_for(width, height);
+            assert!((got - zoom).abs() < 0.001, "{width}×{height}: {got}");
+        }
     }
 
     #[test]

@@ -7,15 +7,14 @@
 
 use super::{State, attributes, compare, matrix, severity_word, trajectory};
 use crate::app::action::{Action, ViewAction};
-use crate::app::workshop::{Next, Step};
+use crate::app::workshop::{self, Next, Step};
 use crate::attribute::Attribute;
 use crate::text::{fill, texts};
-use egui::{CentralPanel, Key, Panel, RichText, ScrollArea, Ui};
+use egui::{CentralPanel, Key, Panel, RichText, ScrollArea, TextWrapMode, Ui};
 
-/// Type sizes for a room (in points, before the workshop zoom).
-const TITLE: f32 = 30.0;
-const LEAD: f32 = 20.0;
-const BODY: f32 = 17.0;
+// Type sizes for a room (in points, before the workshop zoom): the design's
+// tokens, under shorter names.
+use super::theme::size::{WORKSHOP_BODY as BODY, WORKSHOP_LEAD as LEAD, WORKSHOP_TITLE as TITLE};
 
 /// The title of a step.
 pub fn step_title(step: Step) -> &'static str {
@@ -90,6 +89,25 @@ fn next_action(s: &State) -> Option<Action> {
     })
 }
 
+/// Fits the zoom to the window when the workshop begins and whenever the
+/// window changes size, so every step keeps its room; in between, a zoom the
+/// facilitator chose (Ctrl and + or −) stays.
+fn fit_zoom(ctx: &egui::Context) {
+    let zoom = ctx.zoom_factor();
+    // The window's size at zoom 1, which zooming does not change.
+    let size = ctx.viewport_rect().size() * zoom;
+    let pass = ctx.cumulative_pass_nr();
+    let id = egui::Id::unique("workshop-fitted");
+    let last: Option<(egui::Vec2, u64)> = ctx.data(|d| d.get_temp(id));
+    // A pass skipped means the workshop was left in between: a new one.
+    let fresh = last.is_none_or(|(was, seen)| seen + 1 < pass || (was - size).length() > 0.5);
+    ctx.data_mut(|d| d.insert_temp(id, (size, pass)));
+    let wanted = workshop::zoom_for(size.x, size.y);
+    if fresh && (wanted - zoom).abs() > 0.005 {
+        ctx.set_zoom_factor(wanted);
+    }
+}
+
 /// Where the focus was at the end of the last frame.
 fn had_focus_id() -> egui::Id {
     egui::Id::unique("workshop-had-focus")
@@ -97,6 +115,7 @@ fn had_focus_id() -> egui::Id {
 
 /// The whole window in workshop mode.
 pub fn window(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
+    fit_zoom(ui.ctx());
     window_steps(ui, s, out);
     let focused = ui.ctx().memory(|m| m.focused());
     ui.ctx()
@@ -129,63 +148,180 @@ fn window_steps(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
     });
 }
 
-/// The step's title and counter, and the buttons to step and leave.
+/// Room kept between the title and the counter, in points.
+const TITLE_GAP: f32 = 24.0;
+
+/// Below this width (in points) left beside the counter and the buttons,
+/// the title takes a row of its own above them rather than wrap word by word.
+const TITLE_LEAST: f32 = 240.0;
+
+/// The step's title, its counter and the buttons to step and leave, then
+/// the preset's name and the keys. The counter and the buttons are measured
+/// first: the title gets what is left, shrinks towards the lead size and
+/// wraps rather than run under them.
 fn bar(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
-    let t = texts();
-    let w = &s.view.workshop;
-    let total = Step::ALL.len();
+    let nav = Nav::of(s);
+    let (nav_width, nav_height) = nav.size(ui);
+    let width = ui.available_width();
+    let title = step_title(s.view.workshop.current());
     ui.add_space(4.0);
-    ui.horizontal(|ui| {
-        ui.label(RichText::new(step_title(w.current())).size(TITLE).strong());
-        ui.add_space(16.0);
+    let room = width - nav_width - TITLE_GAP;
+    if room >= TITLE_LEAST {
+        let title = title_galley(ui, title, room);
+        let height = title.size().y.max(nav_height);
+        // The title first, so a screen reader hears it first; it is no
+        // wider than `room`, so the right side keeps what it was measured at.
+        egui::Sides::new().height(height).show(
+            ui,
+            |ui| ui.add(egui::Label::new(title)),
+            |ui| nav.show(ui, s, out),
+        );
+    } else {
+        ui.add(egui::Label::new(title_galley(ui, title, width)));
+        egui::Sides::new()
+            .height(nav_height)
+            .show(ui, |_| {}, |ui| nav.show(ui, s, out));
+    }
+    preset_and_keys(ui, s, width);
+    ui.add_space(2.0);
+}
+
+/// The title at the size that fits `room` on one line, between the title
+/// and the lead size; at the lead size it wraps.
+fn title_galley(ui: &Ui, title: &str, room: f32) -> std::sync::Arc<egui::Galley> {
+    let at = |size: f32, wrap: TextWrapMode| {
+        egui::WidgetText::from(RichText::new(title).size(size).strong()).into_galley(
+            ui,
+            Some(wrap),
+            room,
+            egui::TextStyle::Body,
+        )
+    };
+    let whole = at(TITLE, TextWrapMode::Extend).size().x;
+    // Text widens in proportion to its size; the margin keeps rounding
+    // from pushing the last letter onto a line of its own.
+    let size = if whole <= room {
+        TITLE
+    } else {
+        (TITLE * room / whole * 0.98).max(LEAD)
+    };
+    at(size, TextWrapMode::Wrap)
+}
+
+/// The preset's name and the keys, side by side where both fit, else one
+/// above the other, each wrapping.
+fn preset_and_keys(ui: &mut Ui, s: &State, width: f32) {
+    let name = RichText::new(&s.doc.preset().name).size(BODY).weak();
+    let keys = RichText::new(texts().workshop_keys).weak();
+    let wide = |text: &RichText| {
+        egui::WidgetText::from(text.clone())
+            .into_galley(
+                ui,
+                Some(TextWrapMode::Extend),
+                f32::INFINITY,
+                egui::TextStyle::Body,
+            )
+            .size()
+            .x
+    };
+    if wide(&name) + TITLE_GAP + wide(&keys) <= width {
+        egui::Sides::new().show(ui, |ui| ui.label(name), |ui| ui.label(keys));
+    } else {
+        ui.add(egui::Label::new(name).wrap());
+        ui.add(egui::Label::new(keys).wrap());
+    }
+}
+
+/// The counter and the buttons at the right of the bar, as words, so they
+/// can be measured before they are drawn.
+struct Nav {
+    counter: String,
+    back: &'static str,
+    next: &'static str,
+    leave: &'static str,
+}
+
+impl Nav {
+    fn of(s: &State) -> Nav {
+        let t = texts();
+        let w = &s.view.workshop;
         let counter = fill(
             t.workshop_step,
             &[
                 ("n", &(w.step + 1).to_string()),
-                ("total", &total.to_string()),
+                ("total", &Step::ALL.len().to_string()),
             ],
         );
-        ui.label(RichText::new(counter).size(LEAD));
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui
-                .button(RichText::new(t.workshop_leave).size(LEAD))
-                .clicked()
-            {
-                out.push(ViewAction::Present(false).into());
-            }
-            let label = match next(s) {
-                Some(Next::Reveal) => t.workshop_reveal_next,
-                _ => t.workshop_next,
-            };
-            let next = ui.add_enabled(
-                next(s).is_some(),
-                egui::Button::new(RichText::new(label).size(LEAD)),
-            );
-            // The bar's buttons give the keyboard back, so the arrows step
-            // and Esc leaves as before.
-            if next.clicked()
-                && let Some(action) = next_action(s)
-            {
-                next.surrender_focus();
-                out.push(action);
-            }
-            let back = ui.add_enabled(
-                w.step > 0,
-                egui::Button::new(RichText::new(t.workshop_back).size(LEAD)),
-            );
-            if back.clicked() {
-                back.surrender_focus();
-                out.push(ViewAction::WorkshopStep(w.step - 1).into());
-            }
-        });
-    });
-    ui.horizontal(|ui| {
-        ui.label(RichText::new(&s.doc.preset().name).size(BODY).weak());
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.label(RichText::new(t.workshop_keys).weak());
-        });
-    });
-    ui.add_space(2.0);
+        let next = match next(s) {
+            Some(Next::Reveal) => t.workshop_reveal_next,
+            _ => t.workshop_next,
+        };
+        Nav {
+            counter,
+            back: t.workshop_back,
+            next,
+            leave: t.workshop_leave,
+        }
+    }
+
+    /// The width and height the counter and the buttons take, with the
+    /// spacing between them.
+    fn size(&self, ui: &Ui) -> (f32, f32) {
+        let measure = |text: &str| {
+            egui::WidgetText::from(RichText::new(text).size(LEAD))
+                .into_galley(
+                    ui,
+                    Some(TextWrapMode::Extend),
+                    f32::INFINITY,
+                    egui::TextStyle::Button,
+                )
+                .size()
+        };
+        let padding = ui.spacing().button_padding;
+        let gap = ui.spacing().item_spacing.x;
+        let counter = measure(&self.counter);
+        let mut width = counter.x + Nav::COUNTER_GAP + gap;
+        let mut height = counter.y;
+        for text in [self.back, self.next, self.leave] {
+            let button = measure(text) + 2.0 * padding;
+            width += button.x + gap;
+            height = height.max(button.y.max(ui.spacing().interact_size.y));
+        }
+        (width, height)
+    }
+
+    /// Room between the counter and the buttons, in points.
+    const COUNTER_GAP: f32 = 12.0;
+
+    /// Draws the counter and the buttons right to left.
+    fn show(&self, ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
+        let w = &s.view.workshop;
+        if ui.button(RichText::new(self.leave).size(LEAD)).clicked() {
+            out.push(ViewAction::Present(false).into());
+        }
+        let next = ui.add_enabled(
+            next(s).is_some(),
+            egui::Button::new(RichText::new(self.next).size(LEAD)),
+        );
+        // The bar's buttons give the keyboard back, so the arrows step
+        // and Esc leaves as before.
+        if next.clicked()
+            && let Some(action) = next_action(s)
+        {
+            next.surrender_focus();
+            out.push(action);
+        }
+        let back = ui.add_enabled(
+            w.step > 0,
+            egui::Button::new(RichText::new(self.back).size(LEAD)),
+        );
+        if back.clicked() {
+            back.surrender_focus();
+            out.push(ViewAction::WorkshopStep(w.step - 1).into());
+        }
+        ui.add_space(Nav::COUNTER_GAP);
+        ui.label(RichText::new(&self.counter).size(LEAD));
+    }
 }
 
 /// The headline sliders beside every step after the first.
