@@ -35,6 +35,9 @@ pub enum Edit {
         id: String,
         cost: Option<f64>,
     },
+    /// Set what the costs are written in ("USD", "FCFA"), as typed: kept
+    /// without spaces at either end; blank text (or `None`) clears it.
+    SetCurrency(Option<String>),
     /// Append a new, empty plan with this name.
     AddPlan {
         name: String,
@@ -219,6 +222,7 @@ impl Edit {
                 let cost = cost.map(whole_units).transpose()?;
                 p.unit_costs.set(model, &id, cost);
             }
+            Edit::SetCurrency(text) => p.currency = currency(text),
             Edit::AddPlan { name } => {
                 p.plans.push(Plan::named(name));
                 return Ok(Focus::Plan(p.plans.len() - 1));
@@ -323,6 +327,12 @@ pub fn hundredths(x: f64, max: f64) -> f64 {
 /// than rounded up to 0.
 pub fn whole_units(cost: f64) -> Result<f64, rules::RuleError> {
     rules::cost(cost).map(f64::round)
+}
+
+/// A currency as the preset keeps it: trimmed, and none when blank (the
+/// preset check then refuses one too long or with a control character).
+fn currency(text: Option<String>) -> Option<String> {
+    text.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty())
 }
 
 fn plan_mut(p: &mut Preset, plan: usize) -> Result<&mut Plan, EditError> {

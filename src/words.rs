@@ -68,6 +68,43 @@ pub fn money(x: f64) -> String {
     out
 }
 
+/// An amount in the preset's currency: "250,000 USD", or "250,000" where
+/// no currency is given.
+pub fn amount(x: f64, currency: Option<&str>) -> String {
+    match currency {
+        Some(c) => fill(texts().amount_in, &[("value", &money(x)), ("currency", c)]),
+        None => money(x),
+    }
+}
+
+/// A cost where one may be missing: the amount, or "not given" (never
+/// "none", which reads as free).
+pub fn cost_or_not_given(x: Option<f64>, currency: Option<&str>) -> String {
+    x.map_or_else(
+        || texts().cost_not_given.to_owned(),
+        |c| amount(c, currency),
+    )
+}
+
+/// A heading over amounts, naming their currency where one is given:
+/// "Cost (USD)", or "Cost".
+pub fn with_currency(head: &str, currency: Option<&str>) -> String {
+    match currency {
+        Some(c) => fill(texts().with_currency, &[("head", head), ("currency", c)]),
+        None => head.to_owned(),
+    }
+}
+
+/// The comparison's column headings, the cost ones naming the currency.
+pub fn compare_heads(currency: Option<&str>) -> [String; 5] {
+    let t = texts();
+    let mut heads = t.compare_heads.map(str::to_owned);
+    for i in [3, 4] {
+        heads[i] = with_currency(t.compare_heads[i], currency);
+    }
+    heads
+}
+
 /// A cell in words, keeping its id: "I.a cost savings × Hiring".
 pub fn cell_name(model: &Model, cell: Cell) -> String {
     format!(
@@ -116,7 +153,9 @@ pub fn warnings_line(model: &Model, warnings: &[Warning]) -> String {
 }
 
 /// A plan's numbers as the comparison writes them: capability (stage), gain,
-/// first year beyond basic, total cost, gain per million.
+/// first year beyond basic, total cost, gain per million (the currency is
+/// in the headings, [`compare_heads`]); "not given" where no entry has a
+/// cost.
 pub fn outcome_numbers(o: &Outcome) -> [String; 5] {
     let t = texts();
     [
@@ -124,9 +163,14 @@ pub fn outcome_numbers(o: &Outcome) -> [String; 5] {
         format!("{:+.2}", o.gain),
         first_year(o.first_intermediate_year),
         o.total_cost
-            .map_or_else(|| t.compare_none.to_owned(), money),
-        o.gain_per_million
-            .map_or_else(|| t.compare_none.to_owned(), |g| format!("{g:.3}")),
+            .map_or_else(|| t.cost_not_given.to_owned(), money),
+        // Without a cost there is no gain per unit of it; with a cost of 0
+        // there is none either, and the dash says so without calling it free.
+        match (o.gain_per_million, o.total_cost) {
+            (Some(g), _) => format!("{g:.3}"),
+            (None, None) => t.cost_not_given.to_owned(),
+            (None, Some(_)) => t.compare_dash.to_owned(),
+        },
     ]
 }
 
@@ -173,7 +217,21 @@ pub fn uncertain_line(band: &[RunBand], best: Option<u32>) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::money;
+    use super::{amount, compare_heads, cost_or_not_given, money, with_currency};
+
+    #[test]
+    fn amounts_name_their_currency_where_given() {
+        assert_eq!(amount(250000.0, Some("USD")), "250,000 USD");
+        assert_eq!(amount(250000.0, None), "250,000");
+        assert_eq!(cost_or_not_given(None, Some("EUR")), "not given");
+        assert_eq!(cost_or_not_given(Some(1500.0), Some("FCFA")), "1,500 FCFA");
+        assert_eq!(with_currency("Cost", Some("USD")), "Cost (USD)");
+        assert_eq!(with_currency("Cost", None), "Cost");
+        let heads = compare_heads(Some("EUR"));
+        assert_eq!(heads[3], "Total cost (EUR)");
+        assert_eq!(heads[4], "Gain per million (EUR)");
+        assert_eq!(heads[0], "Capability at the horizon");
+    }
 
     #[test]
     fn money_groups_thousands() {

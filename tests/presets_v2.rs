@@ -106,9 +106,9 @@ fn bad_presets() -> Vec<(&'static str, Vec<u8>, &'static str, &'static str)> {
     vec![
         (
             "newer version",
-            with("\"version\": 2", "\"version\": 4"),
+            with("\"version\": 2", "\"version\": 5"),
             "version",
-            "version 4 is newer",
+            "version 5 is newer",
         ),
         (
             "a version 1 key in version 2",

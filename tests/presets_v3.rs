@@ -10,7 +10,7 @@ mod common;
 use cluster_workbench::edit::Edit;
 use cluster_workbench::model::chain::BoxKind;
 use cluster_workbench::plan::indicators::Field;
-use cluster_workbench::preset::{PRESET_VERSION, Preset};
+use cluster_workbench::preset::Preset;
 use common::{model, shipped};
 
 fn shipped_text(name: &str) -> String {
@@ -68,9 +68,9 @@ fn indicators_round_trip_byte_for_byte() {
     let m = model();
     let p = with_indicators();
     let text = p.to_checked_json(&m).unwrap();
-    assert!(text.contains(&format!("\"version\": {PRESET_VERSION}")));
+    assert!(text.contains("\"version\": 4"), "with a currency");
     let (q, version) = Preset::from_bytes_with_version(text.as_bytes(), &m).unwrap();
-    assert_eq!(version, 3);
+    assert_eq!(version, 4);
     assert_eq!(q, p);
     assert_eq!(q.to_canonical_json(), text);
     let outputs = q.plans[0].entries[0]
@@ -93,11 +93,11 @@ fn indicators_round_trip_byte_for_byte() {
 #[test]
 fn a_version_2_file_reads_without_indicators_and_saves_as_version_3() {
     let m = model();
-    let v2 = shipped_text("teaching-case.json").replacen(
-        &format!("\"version\": {PRESET_VERSION}"),
-        "\"version\": 2",
-        1,
-    );
+    // The teaching case without its currency (a version 4 key).
+    let v2 = shipped_text("teaching-case.json")
+        .replacen("\"version\": 4", "\"version\": 2", 1)
+        .replacen("  \"currency\": \"USD\",\n", "", 1);
+    assert!(!v2.contains("currency"));
     assert!(v2.contains("\"version\": 2"));
     let (p, version) = Preset::from_bytes_with_version(v2.as_bytes(), &m).unwrap();
     assert_eq!(version, 2);
@@ -121,7 +121,8 @@ fn indicators_where_they_do_not_belong_are_refused_with_their_path() {
     let cases = [
         (
             "a version 2 file with indicators",
-            good.replacen("\"version\": 3", "\"version\": 2", 1),
+            good.replacen("\"version\": 4", "\"version\": 2", 1)
+                .replacen("  \"currency\": \"USD\",\n", "", 1),
             "plans[0].interventions[0].indicators",
             "came in preset version 3",
         ),
@@ -212,17 +213,31 @@ fn the_editor_refuses_text_a_file_could_not_hold_and_clears_blank_text() {
     assert!(p.plans[0].entries[0].indicators.is_empty());
 }
 
+/// Every shipped preset saves to its own bytes: the teaching examples,
+/// which give their illustrative costs in US dollars, as version 4, the
+/// cases (no costs, no currency) as version 3, as they were before the
+/// currency came.
 #[test]
-fn every_shipped_preset_is_canonical_version_3() {
+fn every_shipped_preset_is_canonical() {
     let m = model();
-    for entry in
-        std::fs::read_dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("presets")).unwrap()
-    {
-        let path = entry.unwrap().path();
-        let text = std::fs::read_to_string(&path).unwrap();
+    let expected = [
+        ("ludhiana-1990s.json", 3),
+        ("fepach-chile.json", 3),
+        ("sialkot-after-1994.json", 3),
+        ("gamarra-lima.json", 3),
+        ("rural-java.json", 3),
+        ("supply-side-only.json", 4),
+        ("supply-side-with-demand.json", 4),
+        ("teaching-case.json", 4),
+    ];
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("presets");
+    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), expected.len());
+    for (file, written) in expected {
+        let text = shipped_text(file);
         let (p, version) = Preset::from_bytes_with_version(text.as_bytes(), &m).unwrap();
-        assert_eq!(version, PRESET_VERSION, "{}", path.display());
-        assert_eq!(p.to_canonical_json(), text, "{}", path.display());
+        assert_eq!(version, written, "{file}");
+        assert_eq!(p.file_version(), written, "{file}");
+        assert_eq!(p.to_canonical_json(), text, "{file}");
     }
 }
 

@@ -167,6 +167,10 @@ pub enum FileAction {
     Export(Export),
     /// Write an export to this path (from the typed-path prompt).
     ExportTo(Export, PathBuf),
+    /// Open this written file with the system's default program for it.
+    OpenFile(PathBuf),
+    /// Show the folder that holds this written file.
+    ShowFolder(PathBuf),
     /// Take a picture of the window or the chart, then ask where to save it.
     TakePicture(PictureOf),
     /// The window's screenshot has arrived.

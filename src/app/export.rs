@@ -1,19 +1,23 @@
 //! What leaves the workbench besides the preset: the report, the
 //! trajectories, pictures for slides, results chains, logframes and
 //! measurement plans. Each asks where (the system dialog,
-//! or the typed-path prompt), then goes to the writer thread, which makes the
-//! bytes off the UI thread and writes them atomically, so a failure leaves
-//! nothing half-written and the document is never touched.
+//! or the typed-path prompt), first offering the open preset's folder or the
+//! user's documents folder ([`crate::files::places`]), then goes to the
+//! writer thread, which makes the bytes off the UI thread and writes them
+//! atomically, so a failure leaves nothing half-written and the document is
+//! never touched. Once written, a confirmation says what went where, with
+//! buttons to open the file and to show its folder.
 
-use super::Workbench;
 use super::action::{Export, Picture, PictureOf, Target};
+use super::document::Origin;
 use super::files::{Make, save_dialog_words};
+use super::{Dialog, Workbench};
 use crate::analysis::uncertainty::DEFAULT_RUNS;
 use crate::export::{
     DocumentError, csv_of_trajectories, html_report, logframe_document, measurement_document,
     results_chain_document,
 };
-use crate::files::FileError;
+use crate::files::{FileError, launch, places};
 use crate::text::{fill, texts};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -37,7 +41,29 @@ impl Workbench {
             return;
         }
         let name = self.export_name(export);
-        self.files.save_dialog(Target::Export(export), name);
+        let folder = self.export_folder();
+        self.files.save_dialog(Target::Export(export), name, folder);
+    }
+
+    /// The folder a file is first offered in: the open preset's, when it
+    /// came from a file outside the program's own presets, else the user's
+    /// documents folder.
+    pub(super) fn export_folder(&self) -> Option<PathBuf> {
+        let file = match self.doc.origin() {
+            Origin::File(path) => Some(path.as_path()),
+            _ => None,
+        };
+        places::export_folder(file, &places::System)
+    }
+
+    /// The path the typed-path prompt first offers for `export`: its name
+    /// in [`Workbench::export_folder`], or the bare name when there is none.
+    pub(super) fn export_suggestion(&self, export: Export) -> String {
+        let name = self.export_name(export);
+        match self.export_folder() {
+            Some(folder) => folder.join(name).display().to_string(),
+            None => name,
+        }
     }
 
     /// The file name an export is offered under: the preset's name, what
@@ -96,7 +122,7 @@ impl Workbench {
                 }
             }
         };
-        self.files.export(path, make);
+        self.files.export(export, path, make);
     }
 
     /// What a planning document is made of: the active plan and the entry
@@ -210,18 +236,63 @@ impl Workbench {
         self.ask_export(Export::Picture);
     }
 
-    /// An export was written (or not).
+    /// An export was written (or not): a written one is confirmed with
+    /// what and where (in the status line too, should another dialog be
+    /// open).
     pub(super) fn exported(&mut self, path: &Path, result: Result<(), FileError>) {
         let t = texts();
         let file = path.display().to_string();
+        let export = self.files.exported(path);
         match result {
-            Ok(()) => self.view.status = Some(fill(t.exported_to, &[("file", &file)])),
+            Ok(()) => {
+                self.view.status = Some(fill(t.exported_to, &[("file", &file)]));
+                if self.dialog.is_none() {
+                    self.dialog = Some(Dialog::Exported {
+                        what: export.map_or(t.exported_file, exported_what).to_owned(),
+                        path: path.to_path_buf(),
+                    });
+                }
+            }
             Err(reason) => self.error(
                 fill(t.export_failed, &[("file", &file)]),
                 reason.to_string(),
                 t.export_kept,
             ),
         }
+    }
+}
+
+impl Workbench {
+    /// Opens a written file with the system's program for it, or shows its
+    /// folder; a failure to ask is said in words.
+    pub(super) fn open_with_system(&mut self, path: &Path, folder: bool) {
+        if let Err(e) = self.files.open_with_system(path, folder) {
+            let shown = if folder {
+                launch::folder_of(path)
+            } else {
+                path.to_path_buf()
+            };
+            self.view.status = Some(fill(
+                texts().system_open_failed,
+                &[
+                    ("file", &shown.display().to_string()),
+                    ("reason", &e.to_string()),
+                ],
+            ));
+        }
+    }
+}
+
+/// What an export is, in words ("The report").
+fn exported_what(export: Export) -> &'static str {
+    let t = texts();
+    match export {
+        Export::Report => t.exported_report,
+        Export::Trajectories => t.exported_trajectories,
+        Export::Picture => t.exported_picture,
+        Export::Chain(_) => t.exported_chain,
+        Export::Logframe(_) => t.exported_logframe,
+        Export::MeasurementPlan => t.exported_measurement,
     }
 }
 

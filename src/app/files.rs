@@ -10,11 +10,12 @@ use super::action::{Export, Target};
 pub use super::writer::Make;
 use super::writer::{self, WriteJob};
 use crate::export::{ChainFormat, LogframeFormat};
+use crate::files::launch::{self, Launcher, SystemLauncher};
 use crate::files::recovery::{Orphan, Session};
 use crate::files::{Disk, FileError, Storage, read_bytes};
 use crate::preset::MAX_PRESET_BYTES;
 use crate::text::texts;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
@@ -83,6 +84,11 @@ pub struct FileService {
     asking: usize,
     /// Whether to try the desktop's file dialogs (tests turn them off).
     dialogs: bool,
+    /// What opens a written file or its folder (tests record the request).
+    launcher: Arc<dyn Launcher>,
+    /// The exports asked for and not yet reported, in order: what each is,
+    /// for the confirmation to say.
+    exports: std::collections::VecDeque<(PathBuf, Export)>,
 }
 
 impl FileService {
@@ -101,6 +107,8 @@ impl FileService {
             pending: 0,
             asking: 0,
             dialogs: true,
+            launcher: Arc::new(SystemLauncher),
+            exports: Default::default(),
         }
     }
 
@@ -118,6 +126,22 @@ impl FileService {
             Arc::clone(&self.repaint),
             Arc::clone(&self.storage),
         );
+    }
+
+    /// Opens written files and their folders with `launcher` (tests record
+    /// the requests rather than start a program).
+    pub fn set_launcher(&mut self, launcher: Arc<dyn Launcher>) {
+        self.launcher = launcher;
+    }
+
+    /// Opens `path` with the system's default program for it, or (`folder`)
+    /// shows the folder that holds it, without waiting for the program.
+    pub fn open_with_system(&self, path: &Path, folder: bool) -> std::io::Result<()> {
+        if folder {
+            launch::reveal(self.launcher.as_ref(), path)
+        } else {
+            launch::open_with_system(self.launcher.as_ref(), path)
+        }
     }
 
     /// Whether to show the desktop's file dialogs; without them, opening and
@@ -291,8 +315,9 @@ impl FileService {
         });
     }
 
-    /// Lets the user choose where to save; the write follows as its own job.
-    pub fn save_dialog(&mut self, target: Target, suggested_name: String) {
+    /// Lets the user choose where to save, starting in `folder` when given;
+    /// the write follows as its own job.
+    pub fn save_dialog(&mut self, target: Target, suggested_name: String, folder: Option<PathBuf>) {
         let no_dialog = FileEvent::NoDialog {
             target: Some(target),
         };
@@ -302,7 +327,7 @@ impl FileService {
         self.spawn(
             "save dialog",
             Kind::Asking,
-            move || save_dialog(target, suggested_name),
+            move || save_dialog(target, suggested_name, folder),
             |_| no_dialog,
         );
     }
@@ -310,8 +335,16 @@ impl FileService {
     /// Writes an export atomically, after the writes asked for before it;
     /// `make` (which may take a moment: a report, a PNG) runs on the writer
     /// thread.
-    pub fn export(&mut self, path: PathBuf, make: Make) {
+    pub fn export(&mut self, export: Export, path: PathBuf, make: Make) {
+        self.exports.push_back((path.clone(), export));
         self.queue(WriteJob::Export { path, make });
+    }
+
+    /// What the export written to `path` was (reports come in the order the
+    /// exports were asked for).
+    pub fn exported(&mut self, path: &std::path::Path) -> Option<Export> {
+        let at = self.exports.iter().position(|(p, _)| p == path)?;
+        self.exports.remove(at).map(|(_, export)| export)
     }
 
     /// The jobs that have finished since the last call.
@@ -399,16 +432,17 @@ pub fn save_dialog_words(target: Target) -> (&'static str, &'static str, &'stati
 }
 
 /// The desktop's Save dialog.
-fn save_dialog(target: Target, suggested_name: String) -> FileEvent {
+fn save_dialog(target: Target, suggested_name: String, folder: Option<PathBuf>) -> FileEvent {
     let started = Instant::now();
     let (title, filter, extension) = save_dialog_words(target);
-    let picked = pollster::block_on(
-        rfd::AsyncFileDialog::new()
-            .set_title(title)
-            .add_filter(filter, &[extension])
-            .set_file_name(suggested_name)
-            .save_file(),
-    );
+    let mut dialog = rfd::AsyncFileDialog::new()
+        .set_title(title)
+        .add_filter(filter, &[extension])
+        .set_file_name(suggested_name);
+    if let Some(folder) = folder {
+        dialog = dialog.set_directory(folder);
+    }
+    let picked = pollster::block_on(dialog.save_file());
     match picked {
         Some(handle) => FileEvent::SaveChosen {
             path: handle.path().to_path_buf(),

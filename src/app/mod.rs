@@ -54,6 +54,13 @@ pub enum Dialog {
     /// The form for a custom intervention.
     Custom(CustomDraft),
     /// Unsaved work left by a window that has gone: restore it?
+    /// An export was written: what and where, with buttons to open the
+    /// file and to show its folder.
+    Exported {
+        /// What was written, in words ("The report").
+        what: String,
+        path: std::path::PathBuf,
+    },
     Recover {
         /// From where and when.
         body: String,
@@ -232,6 +239,13 @@ impl Workbench {
         self.files.set_storage(storage);
         self
     }
+    /// Opens written files and folders with `launcher` (tests record the
+    /// requests instead of starting a program).
+    pub fn with_launcher(mut self, launcher: Arc<dyn crate::files::launch::Launcher>) -> Self {
+        self.files.set_launcher(launcher);
+        self
+    }
+
 
     /// Shows a notice until the user dismisses it (once, however often it
     /// is noted).

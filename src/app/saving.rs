@@ -8,7 +8,7 @@ use super::action::{FileAction, Loaded, Target};
 use super::document::Origin;
 use super::files::FileEvent;
 use super::{Action, Dialog, Workbench, shown};
-use crate::preset::{PRESET_VERSION, Preset};
+use crate::preset::Preset;
 use crate::text::{fill, texts};
 use std::path::PathBuf;
 
@@ -92,14 +92,17 @@ impl Workbench {
             preset,
             version,
         } = loaded;
+        // Saving writes the oldest version that holds the preset (3, or 4
+        // with a currency).
+        let writes = preset.file_version();
         self.replace(*preset, Origin::File(path.clone()));
         self.settings.remember(path);
-        if version < PRESET_VERSION {
+        if version < writes {
             let note = fill(
                 texts().older_version,
                 &[
                     ("version", &version.to_string()),
-                    ("current", &PRESET_VERSION.to_string()),
+                    ("current", &writes.to_string()),
                 ],
             );
             self.view.status = Some(note);
@@ -186,14 +189,8 @@ impl Workbench {
         let text = match (self.doc.origin(), target) {
             (Origin::File(p), Some(Target::Preset)) => shown(p),
             // An export is offered beside the preset's file, or in the
-            // folder the workbench was started from.
-            (origin, Some(Target::Export(export))) => {
-                let name = self.export_name(export);
-                match origin {
-                    Origin::File(p) => p.with_file_name(name).display().to_string(),
-                    _ => name,
-                }
-            }
+            // user's documents folder (never among the program's presets).
+            (_, Some(Target::Export(export))) => self.export_suggestion(export),
             _ => String::new(),
         };
         self.dialog = Some(Dialog::PathPrompt { target, text, note });

@@ -11,7 +11,7 @@ use crate::plan::Plan;
 use crate::plan::indicators::Field;
 use crate::preset::Preset;
 use crate::text::{fill, num, texts};
-use crate::words::{band_word, cell_name, money, severity_spoken, stage_word};
+use crate::words::{band_word, cell_name, severity_spoken, stage_word};
 
 /// The word for a logframe level.
 pub fn level_word(level: Level) -> &'static str {
@@ -168,7 +168,8 @@ fn activity_lines(model: &Model, chain: &ResultsChain) -> Vec<String> {
         ),
     ];
     if let Some(c) = a.cost {
-        lines.push(fill(t.chain_cost_line, &[("cost", &money(c))]));
+        let cost = crate::words::amount(c, a.currency.as_deref());
+        lines.push(fill(t.chain_cost_line, &[("cost", &cost)]));
     }
     lines
 }

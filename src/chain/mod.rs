@@ -46,6 +46,8 @@ pub struct Activity {
     pub start_year: u32,
     pub intensity: f64,
     pub cost: Option<f64>,
+    /// What the cost is in (the preset's currency), where given.
+    pub currency: Option<String>,
 }
 
 /// A Table 1 cell whose strength the entry changes.
@@ -155,6 +157,7 @@ pub fn results_chain(
             start_year: e.start_year,
             intensity: e.intensity(),
             cost: e.cost,
+            currency: preset.currency.clone(),
         },
         outputs: outputs(&without, &with),
         cells: moved_cells(model, &before, &after),

@@ -18,8 +18,8 @@ use crate::preset::Preset;
 use crate::text::{fill, num, texts};
 use crate::warnings::Warning;
 use crate::words::{
-    band_word, baseline_numbers, cell_name, limit_line, money, outcome_numbers, severity_word,
-    uncertain_line,
+    band_word, baseline_numbers, cell_name, compare_heads, cost_or_not_given, limit_line, money,
+    outcome_numbers, severity_word, uncertain_line, with_currency,
 };
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
@@ -248,7 +248,7 @@ fn plans_section(model: &Model, preset: &Preset, e: &Evaluation) -> Markup {
                 article.plan {
                     h3 { (plan.name) }
                     @if let Some(note) = &plan.note { p { (note) } }
-                    (entries_table(model, plan))
+                    (entries_table(model, plan, preset.currency.as_deref()))
                     h4 { (t.report_cells_raised) }
                     (raised_cells(model, &e.baseline.cells, &p.scenario.cells))
                     h4 { (t.report_warnings) }
@@ -284,7 +284,7 @@ fn chains_section(model: &Model, preset: &Preset, e: &Evaluation) -> Markup {
     }
 }
 
-fn entries_table(model: &Model, plan: &Plan) -> Markup {
+fn entries_table(model: &Model, plan: &Plan, currency: Option<&str>) -> Markup {
     let t = texts();
     html! {
         @if plan.entries.is_empty() {
@@ -296,7 +296,7 @@ fn entries_table(model: &Model, plan: &Plan) -> Markup {
                     th scope="col" { (t.report_side) }
                     th scope="col" .num { (t.report_from_year) }
                     th scope="col" .num { (t.report_intensity) }
-                    th scope="col" .num { (t.report_cost) }
+                    th scope="col" .num { (with_currency(t.report_cost, currency)) }
                 } }
                 tbody {
                     @for entry in &plan.entries {
@@ -305,13 +305,13 @@ fn entries_table(model: &Model, plan: &Plan) -> Markup {
                             td { @if let Some(side) = entry.side(model) { (model.side_name(side)) } }
                             td.num { (entry.start_year) }
                             td.num { (num(entry.intensity())) }
-                            td.num { (entry.cost.map_or_else(|| t.compare_none.to_owned(), money)) }
+                            td.num { (cost_or_not_given(entry.cost, None)) }
                         }
                     }
                 }
                 @if let Some(total) = plan.total_cost() {
                     tfoot { tr {
-                        th scope="row" colspan="4" { (t.report_total_cost) }
+                        th scope="row" colspan="4" { (with_currency(t.report_total_cost, currency)) }
                         td.num { (money(total)) }
                     } }
                 }
@@ -361,7 +361,7 @@ fn comparison_section(
             table.comparison {
                 thead { tr {
                     th scope="col" { (t.compare_plan_head) }
-                    @for head in t.compare_heads { th scope="col" .num { (head) } }
+                    @for head in compare_heads(preset.currency.as_deref()) { th scope="col" .num { (head) } }
                     th scope="col" { (t.report_warnings) }
                 } }
                 tbody {

@@ -17,7 +17,7 @@ use crate::plan::Plan;
 use crate::plan::indicators::Field;
 use crate::preset::Preset;
 use crate::text::{fill, num, texts};
-use crate::words::money;
+use crate::words::amount;
 
 /// Cells an outcome's narrative names before saying how many more there are.
 const NAMED_CELLS: usize = 4;
@@ -144,7 +144,7 @@ pub fn rows(model: &Model, preset: &Preset, plan: &Plan, chains: &[ResultsChain]
         out.push(row(
             format!("{n}.1.1"),
             Level::Activity,
-            activity_narrative(model, chain),
+            activity_narrative(model, chain, preset.currency.as_deref()),
             &[BoxKind::Activity],
             model,
             assumptions_from(model, chain, &[BoxKind::Activity]),
@@ -181,11 +181,14 @@ fn outcome_narrative(model: &Model, chain: &ResultsChain) -> String {
 }
 
 /// An entry's activity in words: what, which side, from when, how much.
-fn activity_narrative(model: &Model, chain: &ResultsChain) -> String {
+fn activity_narrative(model: &Model, chain: &ResultsChain, currency: Option<&str>) -> String {
     let t = texts();
     let a = &chain.activity;
     let cost = a.cost.map_or_else(String::new, |c| {
-        format!("; {}", fill(t.chain_cost_line, &[("cost", &money(c))]))
+        format!(
+            "; {}",
+            fill(t.chain_cost_line, &[("cost", &amount(c, currency))])
+        )
     });
     fill(
         t.logframe_activity,

@@ -2,6 +2,8 @@
 //! build (which has no file system) swaps one module, not the whole app, and
 //! tests can put a failing disk behind it ([`Storage`]).
 
+pub mod launch;
+pub mod places;
 pub mod recovery;
 
 use crate::model::{Model, ModelError};

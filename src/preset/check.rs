@@ -1,7 +1,7 @@
 //! A preset in memory checked by the rules a file is read with, each problem
 //! named by the path it would have in the file.
 
-use super::{MAX_PRESET_BYTES, Preset, PresetError, at};
+use super::{MAX_CURRENCY_CHARS, MAX_PRESET_BYTES, Preset, PresetError, at};
 use crate::attribute::Attribute;
 use crate::model::Model;
 use crate::plan::indicators::{Indicators, MAX_FIELD_CHARS};
@@ -17,6 +17,9 @@ pub(super) fn check(p: &Preset, model: &Model) -> Result<()> {
     for a in Attribute::ALL {
         let path = format!("uncertainty.{}", a.id());
         at(&path, rules::half_width(p.uncertainty[a]))?;
+    }
+    if let Some(c) = &p.currency {
+        at("currency", currency(c))?;
     }
     for (id, cost) in p.unit_costs.iter() {
         let path = format!("unit_costs.{id}");
@@ -50,6 +53,35 @@ pub(super) fn check(p: &Preset, model: &Model) -> Result<()> {
             format!(
                 "the preset would be {size} bytes; a preset may be at most {MAX_PRESET_BYTES} bytes (1 MiB)"
             ),
+        ));
+    }
+    Ok(())
+}
+
+/// The rule for a currency: 1 to [`MAX_CURRENCY_CHARS`] characters on one
+/// line, no control characters, no space at either end (what the window
+/// shows after every cost must be what the file says).
+pub(super) fn currency(text: &str) -> std::result::Result<(), String> {
+    let count = text.chars().count();
+    if text.trim().is_empty() {
+        return Err(
+            "the currency is empty; leave the key out when no currency is given".to_owned(),
+        );
+    }
+    if count > MAX_CURRENCY_CHARS {
+        return Err(format!(
+            "\"{text}\" is {count} characters; a currency may have at most {MAX_CURRENCY_CHARS} (an ISO 4217 code such as \"USD\", or a short label such as \"FCFA\")"
+        ));
+    }
+    if let Some(c) = text.chars().find(|c| c.is_control()) {
+        return Err(format!(
+            "the currency holds a control character (U+{:04X}); write it on one line, without tabs",
+            c as u32
+        ));
+    }
+    if text.trim() != text {
+        return Err(format!(
+            "\"{text}\" starts or ends with a space; write the currency without it"
         ));
     }
     Ok(())

@@ -16,9 +16,19 @@ use crate::plan::{Lever, Plan, PlanEntry, rules};
 pub use read::V1_PLAN_NAME;
 
 pub use crate::format::PRESET_FORMAT;
-/// The preset-file version this build writes (it reads 1 and 2 as well).
-/// Version 3 added what the user writes into results-chain boxes.
-pub const PRESET_VERSION: u64 = 3;
+/// The newest preset-file version this build reads and writes (it reads 1
+/// to 3 as well). Version 3 added what the user writes into results-chain
+/// boxes; version 4 added the currency. A preset is written in the oldest
+/// version that holds it ([`Preset::file_version`]): 3 without a currency,
+/// so that files without one save byte for byte as before and older
+/// workbenches still open them, and 4 with one, so that an older workbench
+/// says it is too old rather than refusing an unknown key.
+pub const PRESET_VERSION: u64 = 4;
+/// The version a preset without a currency is written in.
+pub const PRESET_VERSION_WITHOUT_CURRENCY: u64 = 3;
+/// The longest currency a preset holds, in characters: enough for an ISO
+/// 4217 code (USD) or a short label (FCFA, k EUR).
+pub const MAX_CURRENCY_CHARS: usize = 12;
 /// The largest preset file accepted, in bytes.
 pub const MAX_PRESET_BYTES: u64 = 1_048_576;
 
@@ -32,6 +42,9 @@ pub struct Preset {
     /// For each attribute, the half-width of what is not known about it
     /// (0..=0.5; 0 = known).
     pub uncertainty: Attributes,
+    /// What every cost of the preset is written in (an ISO 4217 code such as
+    /// "USD", or a short label such as "FCFA"); `None` when not given.
+    pub currency: Option<String>,
     pub unit_costs: UnitCosts,
     pub horizon_years: u32,
     pub plans: Vec<Plan>,
@@ -124,13 +137,14 @@ impl Preset {
             source: None,
             attributes: model.new_preset_attributes,
             uncertainty: Attributes::uniform(0.0),
+            currency: None,
             unit_costs: UnitCosts::default(),
             horizon_years: model.default_horizon(),
             plans: Vec::new(),
         }
     }
 
-    /// Reads a preset (version 1, 2 or 3) from the bytes of a file, checking
+    /// Reads a preset (version 1 to 4) from the bytes of a file, checking
     /// everything.
     pub fn from_bytes(bytes: &[u8], model: &Model) -> Result<Preset, PresetError> {
         read::read(bytes, model).map(|(preset, _)| preset)
@@ -145,8 +159,18 @@ impl Preset {
         read::read(bytes, model)
     }
 
-    /// The canonical file text (the newest version): pretty JSON, keys in the documented
-    /// order, one trailing newline.
+    /// The version this preset is written in: 4 when it names a currency,
+    /// else 3.
+    pub fn file_version(&self) -> u64 {
+        if self.currency.is_some() {
+            PRESET_VERSION
+        } else {
+            PRESET_VERSION_WITHOUT_CURRENCY
+        }
+    }
+
+    /// The canonical file text (in [`Preset::file_version`]): pretty JSON,
+    /// keys in the documented order, one trailing newline.
     pub fn to_canonical_json(&self) -> String {
         write::canonical(self)
     }

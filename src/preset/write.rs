@@ -1,9 +1,9 @@
-//! The canonical form of a preset file (the newest version): serde_json's pretty
+//! The canonical form of a preset file (version 3, or 4 with a currency): serde_json's pretty
 //! printer, keys in the documented order, optional fields only when present,
 //! one trailing newline. Struct field order here *is* the key order of the
 //! file.
 
-use super::{PRESET_FORMAT, PRESET_VERSION, Preset, UnitCosts};
+use super::{PRESET_FORMAT, Preset, UnitCosts};
 use crate::attribute::{Attribute, Attributes};
 use crate::plan::indicators::Indicators;
 use crate::plan::{Lever, Plan, PlanEntry};
@@ -23,6 +23,9 @@ struct PresetOut<'a> {
     /// Only the attributes with a half-width above 0; the key only when one is.
     #[serde(skip_serializing_if = "Option::is_none")]
     uncertainty: Option<Uncertain<'a>>,
+    /// Only when given (version 4).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    currency: Option<&'a str>,
     #[serde(skip_serializing_if = "UnitCosts::is_empty")]
     unit_costs: &'a UnitCosts,
     horizon_years: u32,
@@ -147,12 +150,13 @@ pub(super) fn canonical(p: &Preset) -> String {
     let any_uncertain = p.is_uncertain();
     let out = PresetOut {
         format: PRESET_FORMAT,
-        version: PRESET_VERSION,
+        version: p.file_version(),
         name: &p.name,
         description: p.description.as_deref(),
         source: p.source.as_deref(),
         attributes: &p.attributes,
         uncertainty: any_uncertain.then_some(Uncertain(&p.uncertainty)),
+        currency: p.currency.as_deref(),
         unit_costs: &p.unit_costs,
         horizon_years: p.horizon_years,
         plans: p.plans.iter().map(PlanOut::from).collect(),

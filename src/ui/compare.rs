@@ -13,23 +13,42 @@ use crate::model::warning::Severity;
 use crate::plan::rules::BASELINE_NAME;
 use crate::text::{fill, texts};
 use crate::warnings::Warning;
-use crate::words::{baseline_numbers, outcome_numbers, uncertain_line, warnings_line};
+use crate::words::{
+    baseline_numbers, compare_heads, outcome_numbers, uncertain_line, warnings_line,
+};
 use egui::{Align2, FontId, RichText, Sense, Stroke, Ui, pos2, vec2};
 
 /// Widths of the number columns, in points; the name takes the rest.
 const COLUMNS: [f32; 5] = [140.0, 64.0, 104.0, 92.0, 96.0];
 const LINE: f32 = 20.0;
 
-/// A row in words: "Training only: capability 0.21 (basic), gain +0.01, …".
-fn row_label(name: &str, cells: &[String; 5], warnings: &str) -> String {
+/// A row in words: "Training only: capability 0.21 (basic), gain +0.01, …,
+/// total cost 400,000 USD, …" (the total in its currency, where given).
+fn row_label(name: &str, cells: &[String; 5], warnings: &str, currency: Option<&str>) -> String {
     let t = texts();
     let parts: Vec<String> = t
         .compare_columns
         .iter()
         .zip(cells)
-        .map(|(head, value)| format!("{} {value}", head.to_lowercase()))
+        .enumerate()
+        .map(|(i, (head, value))| {
+            let head = head.to_lowercase();
+            // A total that is a number, not "not given".
+            match (i, value.starts_with(|c: char| c.is_ascii_digit())) {
+                (3, true) => format!("{head} {}", with_unit(value, currency)),
+                _ => format!("{head} {value}"),
+            }
+        })
         .collect();
     format!("{name}: {}; {warnings}", parts.join(", "))
+}
+
+/// An amount as written in a cell, with its currency where one is given.
+fn with_unit(value: &str, currency: Option<&str>) -> String {
+    match currency {
+        Some(c) => fill(texts().amount_in, &[("value", value), ("currency", c)]),
+        None => value.to_owned(),
+    }
 }
 
 /// Draws the table.
@@ -44,7 +63,7 @@ pub fn table(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
         ))
         .small(),
     );
-    header_row(ui);
+    header_row(ui, s.doc.preset().currency.as_deref());
     let base_cells = baseline_numbers(&e.baseline.trajectory);
     let uncertainty = uncertainty(s);
     let base_row = Row {
@@ -94,26 +113,29 @@ fn column_x(left: f32, width: f32) -> [f32; 5] {
     })
 }
 
-fn header_row(ui: &mut Ui) {
+/// The headings, as tall as the tallest needs (a currency may add a line),
+/// at least two lines so that the rows do not move when one is set.
+fn header_row(ui: &mut Ui, currency: Option<&str>) {
     let t = texts();
     let width = ui.available_width();
-    let (rect, _) = ui.allocate_exact_size(vec2(width, LINE * 2.0), Sense::hover());
-    let painter = ui.painter_at(rect);
     let colour = ui.visuals().strong_text_color();
     let font = FontId::proportional(super::theme::size::PAINTED);
+    let heads: Vec<_> = compare_heads(currency)
+        .into_iter()
+        .zip(COLUMNS)
+        .map(|(head, w)| ui.painter().layout(head, font.clone(), colour, w - 8.0))
+        .collect();
+    let tallest = heads.iter().map(|g| g.size().y).fold(LINE * 2.0, f32::max);
+    let (rect, _) = ui.allocate_exact_size(vec2(width, tallest), Sense::hover());
+    let painter = ui.painter_at(rect);
     painter.text(
         rect.left_bottom(),
         Align2::LEFT_BOTTOM,
         t.compare_plan_head,
-        font.clone(),
+        font,
         colour,
     );
-    for ((x, head), w) in column_x(rect.left(), width)
-        .into_iter()
-        .zip(t.compare_heads)
-        .zip(COLUMNS)
-    {
-        let galley = painter.layout(head.to_string(), font.clone(), colour, w - 8.0);
+    for (x, galley) in column_x(rect.left(), width).into_iter().zip(heads) {
         painter.galley(pos2(x, rect.bottom() - galley.size().y), galley, colour);
     }
     ui.painter().hline(
@@ -190,7 +212,8 @@ fn row(ui: &mut Ui, s: &State, r: &Row) -> egui::Response {
         Sense::hover()
     };
     let (rect, response) = ui.allocate_exact_size(vec2(width, height), sense);
-    let mut spoken = row_label(r.name, r.cells, &warnings);
+    let currency = s.doc.preset().currency.as_deref();
+    let mut spoken = row_label(r.name, r.cells, &warnings, currency);
     if let Some(line) = &r.uncertain {
         spoken.push_str("; ");
         spoken.push_str(line);

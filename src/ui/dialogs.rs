@@ -1,5 +1,6 @@
 //! Modal dialogs: unsaved changes, errors, a typed path where the desktop has
-//! no file dialog, a plan's name, and a custom intervention. What is typed
+//! no file dialog, an export written (with buttons to open it and its
+//! folder), a plan's name, and a custom intervention. What is typed
 //! into a dialog is the dialog's own state until it is confirmed.
 
 use super::State;
@@ -39,8 +40,13 @@ pub fn show(ctx: &egui::Context, s: &State, dialog: &mut Option<Dialog>, out: &m
         ctx.data_mut(|d| d.remove::<bool>(focus_key()));
         return;
     };
+    // A path is shown whole: its dialog is as wide as the window allows.
+    let width = match d {
+        Dialog::PathPrompt { .. } | Dialog::Exported { .. } => path_width(ctx),
+        _ => 560.0,
+    };
     let response = Modal::new(Id::unique("cluster-workbench-dialog")).show(ctx, |ui| {
-        ui.set_max_width(560.0);
+        ui.set_max_width(width);
         match d {
             Dialog::Unsaved { then } => unsaved(ui, s, then, out),
             Dialog::Error { title, message } => {
@@ -52,6 +58,7 @@ pub fn show(ctx: &egui::Context, s: &State, dialog: &mut Option<Dialog>, out: &m
                 }
             }
             Dialog::PathPrompt { target, text, note } => path_prompt(ui, *target, text, note, out),
+            Dialog::Exported { what, path } => exported(ui, what, path, out),
             Dialog::PlanName { purpose, text } => plan_name(ui, s, *purpose, text, out),
             Dialog::Custom(draft) => super::custom::form(ui, s, draft, out),
             Dialog::Recover { body, more } => recover(ui, body, *more, out),
@@ -141,16 +148,29 @@ fn path_prompt(
     }
     let label = ui.label(t.path_label);
     let field = ui
-        .add(egui::TextEdit::singleline(text).desired_width(460.0))
+        .add(egui::TextEdit::singleline(text).desired_width(f32::INFINITY))
         .labelled_by(label.id);
     focus_once(ui, &field, text);
     if ok_cancel(ui, &field, !text.trim().is_empty(), out) {
         // Not CloseDialog: that would cancel what was to follow the save;
         // the app closes the prompt when it takes the path.
+    // As wide as the dialog, so that a path as the workbench suggests it
+    // (a documents folder and a file name) fits with its start in view.
+    ui.set_min_width(ui.max_rect().width());
         let path = PathBuf::from(text.trim());
         out.push(match target {
             None => FileAction::OpenPath(path).into(),
             Some(Target::Preset) => FileAction::SaveTo(path).into(),
+    // Longer than the field: the whole path, wrapped, under it.
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let needs = ui.fonts_mut(|f| {
+        f.layout_no_wrap(text.clone(), font, egui::Color32::PLACEHOLDER)
+            .size()
+            .x
+    });
+    if needs > field.rect.width() - 8.0 {
+        ui.add(egui::Label::new(RichText::new(text.as_str()).small()).wrap());
+    }
             Some(Target::Export(export)) => FileAction::ExportTo(export, path).into(),
         });
     }
@@ -163,6 +183,36 @@ fn plan_name(
     purpose: NamePurpose,
     text: &mut String,
     out: &mut Vec<Action>,
+/// The width of a dialog that shows a path: most of the window, within
+/// reason.
+fn path_width(ctx: &egui::Context) -> f32 {
+    (ctx.content_rect().width() - 120.0).clamp(360.0, 900.0)
+}
+
+/// An export written: what, where (the whole path), and what to do with it.
+fn exported(ui: &mut Ui, what: &str, path: &std::path::Path, out: &mut Vec<Action>) {
+    let t = texts();
+    ui.heading(t.exported_title);
+    ui.label(fill(t.exported_body, &[("what", what)]));
+    ui.add(egui::Label::new(RichText::new(path.display().to_string()).strong()).wrap());
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        let open = ui.button(RichText::new(t.open_file).strong());
+        if open.on_hover_text(t.open_file_hint).clicked() {
+            out.push(DialogAction::CloseDialog.into());
+            out.push(FileAction::OpenFile(path.to_path_buf()).into());
+        }
+        let folder = ui.button(t.show_folder);
+        if folder.on_hover_text(t.show_folder_hint).clicked() {
+            out.push(DialogAction::CloseDialog.into());
+            out.push(FileAction::ShowFolder(path.to_path_buf()).into());
+        }
+        if ui.button(t.close).clicked() {
+            out.push(DialogAction::CloseDialog.into());
+        }
+    });
+}
+
 ) {
     let t = texts();
     ui.heading(match purpose {

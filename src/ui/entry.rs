@@ -3,14 +3,15 @@
 //! of the selected entry (start year, intensity, cost, order within its year,
 //! removal) or, with none selected, the plan's note.
 
+use super::State;
 use super::fields::{edit_from, end_of_drag, money_field, years_field};
-use super::{State, money};
 use crate::app::action::{Action, DialogAction, DocAction, ViewAction};
 use crate::edit::Edit;
 use crate::model::catalogue::Intervention;
 use crate::plan::rules::MAX_HORIZON;
 use crate::plan::{Plan, PlanEntry};
 use crate::text::{fill, texts};
+use crate::words::amount;
 use egui::{RichText, Slider, Ui};
 
 /// Effects at a given intensity in words: "external buyers +0.35".
@@ -92,7 +93,10 @@ fn catalogue_line(ui: &Ui, s: &State, item: &Intervention) -> egui::text::Layout
     let t = texts();
     let cost = s.doc.preset().unit_costs.get(&item.id).map_or_else(
         || t.no_unit_cost.to_owned(),
-        |c| fill(t.unit_cost_line, &[("value", &money(c))]),
+        |c| {
+            let currency = s.doc.preset().currency.as_deref();
+            fill(t.unit_cost_line, &[("value", &amount(c, currency))])
+        },
     );
     let details = format!(
         "{} · {} · {}",
@@ -272,6 +276,9 @@ fn cost_ui(
                 let edit = Edit::SetCost {
                     plan,
                     entry: e,
+            if let Some(c) = &s.doc.preset().currency {
+                ui.label(c.as_str());
+            }
                     cost: Some(value),
                 };
                 edit_from(&r, edit, out);
@@ -290,7 +297,7 @@ fn cost_ui(
             }
         }
         None => {
-            ui.label(RichText::new(t.no_cost).weak());
+            ui.label(RichText::new(t.cost_not_given).weak());
             // Where the unit cost is known, start from unit cost × intensity.
             let start = s.doc.preset().unit_costs.cost_of(entry).unwrap_or(0.0);
             if ui.small_button(t.set_cost).clicked() {

@@ -39,7 +39,8 @@ impl Workbench {
                 // Refuse what would not load again before asking where.
                 if self.checked_text().is_some() {
                     let name = format!("{}.json", file_stem(&self.doc.preset().name));
-                    self.files.save_dialog(Target::Preset, name);
+                    let folder = self.export_folder();
+                    self.files.save_dialog(Target::Preset, name, folder);
                 }
             }
             FileAction::SaveTo(path) => {
@@ -48,6 +49,8 @@ impl Workbench {
             }
             FileAction::Export(export) => self.ask_export(export),
             FileAction::ExportTo(export, path) => self.export_to(export, path),
+            FileAction::OpenFile(path) => self.open_with_system(&path, false),
+            FileAction::ShowFolder(path) => self.open_with_system(&path, true),
             FileAction::TakePicture(of) => self.take_picture(of),
             FileAction::PictureTaken(picture) => self.picture_taken(picture),
             FileAction::CopyChartData => self.copy_chart_data(ctx),

@@ -1,9 +1,10 @@
-//! Strict reading of preset files, versions 1 to 3. Checks run in a fixed
+//! Strict reading of preset files, versions 1 to 4. Checks run in a fixed
 //! order: the file as a whole (size, encoding, JSON), what kind of file it is
 //! (format, version), then the keys and values in the order of the canonical
 //! form, so that the message always names the first problem. A version 1 file
 //! becomes the preset it means (plans-and-levers §2); a version 2 file is a
-//! version 3 file without results-chain indicators.
+//! version 3 file without results-chain indicators, and a version 3 file a
+//! version 4 file without a currency.
 
 mod fields;
 mod indicators;
@@ -179,17 +180,22 @@ const V2_KEYS: &[&str] = &[
     "source",
     "attributes",
     "uncertainty",
+    "currency",
     "unit_costs",
     "horizon_years",
     "plans",
 ];
 
-/// A version 2 or 3 file (they differ only in the indicators 3 may hold).
+/// A version 2, 3 or 4 file (they differ only in the indicators 3 may hold
+/// and the currency 4 may).
 fn v2(pairs: &[(String, Json)], model: &Model, version: u64) -> Result<Preset> {
     check_keys(pairs, "", V2_KEYS, "a preset")?;
     let mut preset = header(pairs, model)?;
     if let Some(v) = get(pairs, "uncertainty") {
         preset.uncertainty = plans::uncertainty(v)?;
+    }
+    if let Some(v) = get(pairs, "currency") {
+        preset.currency = Some(currency(v, version)?);
     }
     if let Some(v) = get(pairs, "unit_costs") {
         preset.unit_costs = unit_costs(v, model)?;
@@ -219,6 +225,23 @@ fn header(pairs: &[(String, Json)], model: &Model) -> Result<Preset> {
 
 fn horizon(v: &Json, path: &str) -> Result<u32> {
     at(path, rules::horizon(integer(v, path)?))
+}
+
+/// The currency costs are written in: version 4 on, by the rule the
+/// editor keeps ([`super::check::currency`]).
+fn currency(v: &Json, version: u64) -> Result<String> {
+    let path = "currency";
+    if version < PRESET_VERSION {
+        return Err(PresetError::new(
+            path,
+            format!(
+                "a currency came in preset version {PRESET_VERSION}, and this file says version {version}; write \"version\": {PRESET_VERSION}"
+            ),
+        ));
+    }
+    let text = string(v, path)?;
+    at(path, super::check::currency(&text))?;
+    Ok(text)
 }
 
 fn unit_costs(v: &Json, model: &Model) -> Result<UnitCosts> {
