@@ -73,6 +73,10 @@ pub struct CellChange {
     pub delta: f64,
     /// The band of `|delta|`.
     pub band: Band,
+    /// The cell's band without the plan.
+    pub from: Band,
+    /// The cell's band with the plan.
+    pub to: Band,
 }
 
 /// Every cell's change from `baseline` to `with_plan`, in [`cells`] order.
@@ -89,6 +93,8 @@ pub fn differences(
             CellChange {
                 delta,
                 band: Band::of(delta.abs(), model),
+                from: b.band,
+                to: w.band,
             }
         })
         .collect()

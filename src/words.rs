@@ -5,7 +5,7 @@
 use crate::analysis::compare::{Outcome, first_beyond_basic};
 use crate::analysis::uncertainty::Band as RunBand;
 use crate::attribute::{Attribute, Attributes};
-use crate::cells::{Band, CellResult};
+use crate::cells::{Band, CellChange, CellResult};
 use crate::mechanism::Cell;
 use crate::model::Model;
 use crate::model::warning::Severity;
@@ -105,6 +105,36 @@ pub fn compare_heads(currency: Option<&str>) -> [String; 5] {
     heads
 }
 
+/// A change with its sign written out; no sign where nothing changes.
+pub fn signed(delta: f64) -> String {
+    if delta == 0.0 {
+        num(0.0)
+    } else {
+        format!("{delta:+.2}")
+    }
+}
+
+/// A plan's change to a cell with what it does to the cell's band: "+0.11,
+/// still none", "+0.25, none to weak".
+pub fn change_words(d: &CellChange) -> String {
+    let t = texts();
+    if d.from == d.to {
+        fill(
+            t.cell_change_same,
+            &[("delta", &signed(d.delta)), ("band", band_word(d.to))],
+        )
+    } else {
+        fill(
+            t.cell_change_moved,
+            &[
+                ("delta", &signed(d.delta)),
+                ("from", band_word(d.from)),
+                ("to", band_word(d.to)),
+            ],
+        )
+    }
+}
+
 /// A cell in words, keeping its id: "I.a cost savings × Hiring".
 pub fn cell_name(model: &Model, cell: Cell) -> String {
     format!(
@@ -129,10 +159,7 @@ pub fn limit_line(model: &Model, c: &CellResult, attrs: &Attributes) -> String {
         fill(
             t.limited_by_line,
             &[
-                (
-                    "attribute",
-                    &model.attribute_info(c.limited_by).name.to_lowercase(),
-                ),
+                ("attribute", model.attribute_in_sentence(c.limited_by)),
                 ("value", &num(attrs[c.limited_by])),
             ],
         )

@@ -80,10 +80,10 @@ fn the_lever_panel_names_the_binding_side_and_adds_the_top_intervention() {
 fn an_uncertainty_control_brings_the_band_and_the_best_plan_share() {
     let mut h = window("supply-side-only.json", DockTab::Compare);
     assert!(h.state().analysis().0.unwrap().uncertainty.is_none());
-    let field = h.get_by_role_and_label(Role::SpinButton, "± Market dynamism");
+    let field = h.get_by_role_and_label(Role::SpinButton, "Uncertainty of Market dynamism");
     field.focus();
     h.run();
-    h.get_by_role_and_label(Role::SpinButton, "± Market dynamism")
+    h.get_by_role_and_label(Role::SpinButton, "Uncertainty of Market dynamism")
         .type_text("0.2");
     h.key_press(egui::Key::Enter);
     settle(&mut h);
@@ -100,10 +100,10 @@ fn an_uncertainty_control_brings_the_band_and_the_best_plan_share() {
     assert!(shows(&h, "10–90 % of runs: "));
     // Widening the uncertainty widens the band.
     let width = last.p90 - last.p10;
-    h.get_by_role_and_label(Role::SpinButton, "± Market dynamism")
+    h.get_by_role_and_label(Role::SpinButton, "Uncertainty of Market dynamism")
         .focus();
     h.run();
-    let field = h.get_by_role_and_label(Role::SpinButton, "± Market dynamism");
+    let field = h.get_by_role_and_label(Role::SpinButton, "Uncertainty of Market dynamism");
     field.type_text("0.4");
     h.key_press(egui::Key::Enter);
     settle(&mut h);

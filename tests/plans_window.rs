@@ -272,12 +272,15 @@ fn the_difference_view_writes_the_sign_and_the_band() {
     h.get_by_label("Difference").click();
     h.run();
     assert_eq!(h.state().settings.matrix_view, MatrixView::Difference);
-    // I.b-B: 0.12 without, 0.21 with the plan (Appendix A).
-    assert!(shows(&h, "I.b local market × Training: change +0.09, none"));
-    // II.c-B: 0.12 → 0.25375.
+    // I.b-B: 0.12 (none) without, 0.21 (weak) with the plan (Appendix A).
     assert!(shows(
         &h,
-        "II.c specialised suppliers × Training: change +0.13, none"
+        "I.b local market × Training: change +0.09, none to weak"
+    ));
+    // II.c-B: 0.12 → 0.25375, none to weak.
+    assert!(shows(
+        &h,
+        "II.c specialised suppliers × Training: change +0.13, none to weak"
     ));
 }
 

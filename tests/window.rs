@@ -156,9 +156,9 @@ fn show_me_outlines_the_levers_and_why_explains() {
     h.get_by_label(&format!("Show me — {banner}")).click();
     h.run();
     assert_eq!(h.state().view.show_me, Some(WarningId::SupplyWithoutDemand));
-    assert!(shows(&h, "the ones that would clear this warning"));
+    assert!(shows(&h, "the attributes whose change could clear this warning"));
     // Each warning has its own: Show me on the lock-in card outlines what
-    // the model file names for lock-in instead.
+    // the model names for lock-in instead.
     let lock_in = "Show me — Lock-in: a cluster in the basic stage without external inputs";
     h.get_by_label(lock_in).scroll_to_me();
     h.run();
@@ -300,7 +300,7 @@ fn clicking_a_cell_keeps_its_explanation() {
     for needle in [
         "II.b × B",
         "Inducement",
-        "Driven by: min(associations, learning_focus",
+        "Driven by: the weakest of associations, the learning focus of cooperation",
         "In the model, limited by",
         "SIMA",
         "Documented",

@@ -162,7 +162,7 @@ fn binding(model: &Model, attributes: &[AttributeLever], ranked: &[InterventionL
             f.to_lowercase().chain(chars).collect::<String>()
         })
     };
-    let attribute_name = lower(&model.attribute_info(attribute).name);
+    let attribute_name = model.attribute_in_sentence(attribute);
     let templates = &model.file.binding_constraint;
     let top = ranked.first().filter(|t| t.gain > NOTHING);
     let Some(top) = top else {
@@ -170,7 +170,7 @@ fn binding(model: &Model, attributes: &[AttributeLever], ranked: &[InterventionL
             side: None,
             ratio: None,
             attribute,
-            text: templates.none.replace("{attribute}", &attribute_name),
+            text: templates.none.replace("{attribute}", attribute_name),
         };
     };
     let other_side = match top.side {
@@ -192,7 +192,7 @@ fn binding(model: &Model, attributes: &[AttributeLever], ranked: &[InterventionL
         .replace("{Side}", side_name)
         .replace("{other side}", other_side.id())
         .replace("{top}", &name(top))
-        .replace("{attribute}", &attribute_name);
+        .replace("{attribute}", attribute_name);
     if let (Some(r), Some(o)) = (ratio, best_other) {
         text = text
             .replace("{ratio}", &format!("{r:.1}"))

@@ -209,6 +209,8 @@ pub enum ViewAction {
     /// Unfold or fold this warning's explanation.
     ToggleWhy(WarningId),
     ShowAbout(bool),
+    /// Open or close the glossary (Help ▸ Glossary).
+    ShowGlossary(bool),
     /// Dismiss the notice with this index.
     DismissNotice(usize),
     /// Enter or leave workshop mode.

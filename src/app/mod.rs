@@ -80,6 +80,8 @@ pub struct ViewState {
     pub chain_box: Option<BoxKind>,
     pub about_open: bool,
     /// The warning whose clearing attributes are outlined ("Show me").
+    /// The glossary window is open.
+    pub glossary_open: bool,
     pub show_me: Option<WarningId>,
     /// The warnings whose explanation is unfolded ("Why?").
     pub why_open: Vec<WarningId>,

@@ -221,7 +221,7 @@ fn err<T>(path: String, reason: impl Into<String>) -> Result<T, ModelError> {
 }
 
 /// The named thresholds of a warning, as its rule in the model file has them.
-fn thresholds(w: &Warnings, id: WarningId) -> Vec<(&'static str, f64)> {
+pub(super) fn thresholds(w: &Warnings, id: WarningId) -> Vec<(&'static str, f64)> {
     match id {
         WarningId::SupplyWithoutDemand => {
             let t = &w.supply_without_demand.thresholds;
@@ -260,7 +260,7 @@ fn thresholds(w: &Warnings, id: WarningId) -> Vec<(&'static str, f64)> {
 
 /// Writes `{name}` placeholders from `values`; any left over is an error
 /// (a typo in the model file must not reach a planning document).
-fn fill(path: &str, text: &str, values: &[(&str, f64)]) -> Result<String, ModelError> {
+pub(super) fn fill(path: &str, text: &str, values: &[(&str, f64)]) -> Result<String, ModelError> {
     let mut out = text.to_owned();
     for (name, v) in values {
         out = out.replace(&format!("{{{name}}}"), &format!("{v:.2}"));
@@ -269,7 +269,7 @@ fn fill(path: &str, text: &str, values: &[(&str, f64)]) -> Result<String, ModelE
         let name: String = out[start..].chars().take_while(|&c| c != '}').collect();
         return err(
             path.to_owned(),
-            format!("{name}}} is not a threshold of the assumption's warning"),
+            format!("{name}}} is not a threshold of its warning"),
         );
     }
     Ok(out)

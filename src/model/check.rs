@@ -41,6 +41,8 @@ pub(super) fn compile(file: ModelFile) -> Result<Model> {
     check_structure(&file)?;
     let (drivers, cell_driver) = compile_drivers(&file)?;
     check_bounds(&file)?;
+    super::expr_words::check(&file.expression_words)?;
+    super::glossary::check(&file.glossary)?;
     let indicators = compile_indicators(&file.indicators)?;
     // What the yearly step evaluates: every driver, then the two indicators
     // of the step (the order `Model::kernel` documents).
@@ -82,6 +84,9 @@ fn check_structure(file: &ModelFile) -> Result<()> {
         Attribute::ALL.iter().map(|a| a.id()),
     )?;
     for (i, a) in file.attributes.iter().enumerate() {
+        if a.in_sentence.trim().is_empty() {
+            return err(format!("attributes[{i}].in_sentence"), "missing");
+        }
         if !file.attribute_groups.iter().any(|g| g.id == a.group) {
             return err(
                 format!("attributes[{i}].group"),
@@ -357,22 +362,29 @@ fn compile_indicators(ind: &file::Indicators) -> Result<Indicators> {
 /// The six warnings' texts, in report order.
 fn compile_warnings(w: &file::Warnings) -> Result<Vec<WarningInfo>> {
     Ok(vec![
-        warning_info(WarningId::SupplyWithoutDemand, &w.supply_without_demand)?,
-        warning_info(WarningId::NoDemand, &w.no_demand)?,
-        warning_info(WarningId::LockIn, &w.lock_in)?,
+        warning_info(w, WarningId::SupplyWithoutDemand, &w.supply_without_demand)?,
+        warning_info(w, WarningId::NoDemand, &w.no_demand)?,
+        warning_info(w, WarningId::LockIn, &w.lock_in)?,
         warning_info(
+            w,
             WarningId::SurvivalistCompetition,
             &w.survivalist_competition,
         )?,
         warning_info(
+            w,
             WarningId::ProductionOnlyCooperation,
             &w.production_only_cooperation,
         )?,
-        warning_info(WarningId::PlanBarelyHelps, &w.plan_barely_helps)?,
+        warning_info(w, WarningId::PlanBarelyHelps, &w.plan_barely_helps)?,
     ])
 }
 
-fn warning_info<T>(id: WarningId, spec: &file::WarningSpec<T>) -> Result<WarningInfo> {
+/// A warning's texts; its rule with its thresholds written in.
+fn warning_info<T>(
+    all: &file::Warnings,
+    id: WarningId,
+    spec: &file::WarningSpec<T>,
+) -> Result<WarningInfo> {
     // Only supply-without-demand can fire for what the cluster already has
     // (institutions) rather than for the plan, and it must say so in its own
     // words (plans-and-levers §4).
@@ -423,7 +435,11 @@ fn warning_info<T>(id: WarningId, spec: &file::WarningSpec<T>) -> Result<Warning
         message: spec.message.clone(),
         advice: spec.advice.clone(),
         explanation: spec.explanation.clone(),
-        rule: spec.rule.clone(),
+        rule: super::chain::fill(
+            &format!("warnings.{}.rule", id.id()),
+            &spec.rule,
+            &super::chain::thresholds(all, id),
+        )?,
         sources: spec.sources.clone(),
         show_me,
         existing_institutions: spec

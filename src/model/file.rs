@@ -33,6 +33,8 @@ pub struct ModelFile {
     pub bands: Bands,
     pub stages: Stages,
     pub indicators: Indicators,
+    /// The words a driver expression is read out in.
+    pub expression_words: ExpressionWords,
     pub trajectory: TrajectoryParams,
     pub warnings: Warnings,
     /// The sentences that say which lever binds (plans-and-levers §4).
@@ -41,6 +43,8 @@ pub struct ModelFile {
     pub interventions: Vec<InterventionInfo>,
     /// The results chain's boxes, suggested indicators and assumptions.
     pub results_chain: super::chain::ChainSpec,
+    /// The terms of the paper and of the model a newcomer may not know.
+    pub glossary: Vec<GlossaryEntry>,
     pub sources: Vec<Source>,
 }
 
@@ -74,6 +78,9 @@ pub struct Group {
 pub struct AttributeInfo {
     pub id: String,
     pub name: String,
+    /// The name as it reads inside a sentence ("the learning focus of
+    /// cooperation"): written out, not lower-cased in code.
+    pub in_sentence: String,
     pub group: String,
     /// What 0 means.
     pub low: String,
@@ -194,6 +201,51 @@ pub struct DriverSpec {
     pub expression: String,
 }
 
+/// How a driver expression reads in words (see [`super::expr_words`]):
+/// templates with `{list}` (the arguments, joined) or `{x}` (one argument).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExpressionWords {
+    /// `max` of two: "the stronger of {list}".
+    pub stronger_of: String,
+    /// `max` of three or more.
+    pub strongest_of: String,
+    /// `min` of two.
+    pub weaker_of: String,
+    /// `min` of three or more.
+    pub weakest_of: String,
+    /// `not x`.
+    pub not: String,
+    /// A `min` or `max` inside another: "({x})", so the lists do not run
+    /// together.
+    pub nested: String,
+    /// Between the items of a list but the last two.
+    pub list_comma: String,
+    /// Between the last two items of a list.
+    pub list_and: String,
+}
+
+/// One term of the glossary: a term of the paper (with the section it comes
+/// from and a short quotation) or one of the model's own.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryEntry {
+    pub term: String,
+    /// Other forms of the term as the window writes them ("V.labour").
+    #[serde(default)]
+    pub also: Vec<String>,
+    pub explanation: String,
+    /// Where in the paper; required for the paper's terms.
+    #[serde(default)]
+    pub section: Option<String>,
+    /// The paper's words, verbatim; required for the paper's terms.
+    #[serde(default)]
+    pub quote: Option<String>,
+    /// The model's own term, not the paper's.
+    #[serde(default)]
+    pub own: bool,
+}
+
 /// Lower bounds of the strength bands; below `weak` a cell is `none`.
 #[derive(Debug, Clone, Copy, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -292,8 +344,8 @@ pub struct WarningSpec<T> {
 
 /// The three sentences of the lever analysis. Placeholders: `{Side}` the
 /// binding side's name, `{other side}` the other side's id, `{top}` and
-/// `{other}` intervention names, `{ratio}` with one decimal, `{attribute}` an
-/// attribute's name (names with their first letter lower-cased).
+/// `{other}` intervention names (first letter lower-cased), `{ratio}` with
+/// one decimal, `{attribute}` an attribute's name as it reads in a sentence.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BindingTemplates {

@@ -7,7 +7,9 @@ pub mod catalogue;
 pub mod chain;
 mod check;
 pub mod expr;
+pub mod expr_words;
 pub mod file;
+pub mod glossary;
 pub mod kernel;
 pub mod warning;
 
@@ -143,6 +145,23 @@ impl Model {
     /// The words for an attribute.
     pub fn attribute_info(&self, a: Attribute) -> &file::AttributeInfo {
         &self.file.attributes[a.index()]
+    }
+
+    /// An attribute's name as it reads inside a sentence.
+    pub fn attribute_in_sentence(&self, a: Attribute) -> &str {
+        &self.attribute_info(a).in_sentence
+    }
+
+    /// A driver expression in words: "the stronger of public support and
+    /// specialised suppliers".
+    pub fn in_words(&self, expr: &Expr) -> String {
+        expr_words::in_words(expr, &self.file.expression_words, &self.file.attributes)
+    }
+
+    /// The glossary's entries for the terms that `text` uses, in glossary
+    /// order.
+    pub fn glossary_in(&self, text: &str) -> Vec<&file::GlossaryEntry> {
+        glossary::in_text(&self.file.glossary, text)
     }
 
     /// The words, evidence and drivers of a mechanism.

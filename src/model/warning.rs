@@ -74,6 +74,7 @@ pub struct WarningInfo {
     pub message: String,
     pub advice: String,
     pub explanation: String,
+    /// When it fires, in words, its thresholds written in.
     pub rule: String,
     pub sources: Vec<String>,
     /// The attributes that would clear the warning ("Show me").

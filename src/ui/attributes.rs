@@ -10,6 +10,7 @@ use crate::attribute::Attribute;
 use crate::edit::Edit;
 use crate::plan::rules::MAX_HALF_WIDTH;
 use crate::text::{fill, num, texts};
+use crate::warnings::WarningId;
 use egui::{CollapsingHeader, RichText, Slider, Stroke, Ui};
 
 /// The group of the headline attributes, which never folds.
@@ -28,6 +29,12 @@ pub fn panel(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
         .view
         .show_me
         .map_or(&[], |id| s.model.warning(id).show_me.as_slice());
+    // The frame Show me is turned on (or moves to another warning), the
+    // folded groups that hold an outlined attribute open; the user may fold
+    // them again afterwards.
+    let shown_before = ui.data(|d| d.get_temp::<Option<WarningId>>(shown_key(ui)));
+    let newly_shown = s.view.show_me.is_some() && shown_before != Some(s.view.show_me);
+    ui.data_mut(|d| d.insert_temp(shown_key(ui), s.view.show_me));
     for group in &s.model.file.attribute_groups {
         let members: Vec<Attribute> = Attribute::ALL
             .into_iter()
@@ -45,12 +52,20 @@ pub fn panel(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
             ui.label(RichText::new(&group.name).strong());
             body(ui);
         } else {
+            let holds_outlined = members.iter().any(|a| levers.contains(a));
             CollapsingHeader::new(RichText::new(&group.name).strong())
                 .id_salt(("group", &group.id))
                 .default_open(false)
+                .open((newly_shown && holds_outlined).then_some(true))
                 .show(ui, body);
         }
     }
+}
+
+/// Where the panel remembers which warning's attributes it last opened the
+/// groups for.
+fn shown_key(ui: &Ui) -> egui::Id {
+    ui.scope_id().with("show-me-opened")
 }
 
 /// The preset's description and source, folded: for a case from the
@@ -140,24 +155,30 @@ fn name_row(ui: &mut Ui, s: &State, a: Attribute, hover: &str, out: &mut Vec<Act
     .inner
 }
 
-/// How uncertain the value is: a compact ± field, 0 to 0.5.
+/// How uncertain the value is: a compact ± field, 0 to 0.5, that says on
+/// hover and to a listener that it is the uncertainty (the panel's hint
+/// says what ± means; the word beside every value would not fit at
+/// 1280×800).
 fn uncertainty_field(ui: &mut Ui, s: &State, a: Attribute, out: &mut Vec<Action>) {
     let t = texts();
     let mut u = s.doc.preset().uncertainty[a];
+    let name = &s.model.attribute_info(a).name;
+    let hover = format!(
+        "{}\n\n{}",
+        fill(t.uncertainty_hover, &[("name", name), ("value", &num(u))]),
+        t.uncertainty_hint
+    );
     let r = ui
         .add(
             egui::DragValue::new(&mut u)
                 .range(0.0..=MAX_HALF_WIDTH)
                 .speed(0.005)
                 .fixed_decimals(2)
-                .prefix("±")
+                .prefix(t.uncertainty_prefix)
                 .update_while_editing(false),
         )
-        .on_hover_text(t.uncertainty_hint);
-    let spoken = fill(
-        t.uncertainty_label,
-        &[("name", &s.model.attribute_info(a).name)],
-    );
+        .on_hover_text(hover);
+    let spoken = fill(t.uncertainty_label, &[("name", name)]);
     r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::SpinButton, true, &spoken));
     if r.changed() {
         fields::edit_from(&r, Edit::SetUncertainty(a, u), out);

@@ -18,13 +18,7 @@ use egui::{RichText, Slider, Ui};
 pub fn effects_text(s: &State, effects: &[(crate::attribute::Attribute, f64)]) -> String {
     effects
         .iter()
-        .map(|(a, d)| {
-            format!(
-                "{} {:+.2}",
-                s.model.attribute_info(*a).name.to_lowercase(),
-                d
-            )
-        })
+        .map(|(a, d)| format!("{} {:+.2}", s.model.attribute_in_sentence(*a), d))
         .collect::<Vec<_>>()
         .join(", ")
 }

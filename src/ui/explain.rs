@@ -3,7 +3,7 @@
 //! paper's evidence is. The same explanation serves the hover and the detail
 //! pane.
 
-use super::{State, band_word, theme};
+use super::{State, about, band_word, theme};
 use crate::app::action::{Action, ViewAction};
 use crate::attribute::Attribute;
 use crate::cells::Band;
@@ -12,6 +12,10 @@ use crate::model::expr::Expr;
 use crate::text::{fill, num, texts};
 use crate::words::limit_line;
 use egui::{RichText, Ui};
+
+/// The glossary's term for the demand gate the legend describes (the
+/// legend's sentence says what it does without naming it).
+const GATE_TERM: &str = "demand gate";
 
 /// The explanation of cell `index` (an index into Table 1's cells).
 pub fn cell_ui(ui: &mut Ui, s: &State, index: usize) {
@@ -46,10 +50,11 @@ fn title_ui(ui: &mut Ui, s: &State, index: usize) {
     ui.label(RichText::new(&model.advantage_info(m.advantage()).name).weak());
     ui.label(&info.description);
     if let Some(kind) = model.file.kinds.iter().find(|k| k.id == info.kind) {
-        ui.label(format!(
+        let line = ui.label(format!(
             "{}: {} — {}",
             t.kind_label, kind.name, kind.description
         ));
+        about::hover_with_terms(line, model, "", &kind.name);
     }
 }
 
@@ -84,7 +89,7 @@ fn strength_ui(ui: &mut Ui, s: &State, index: usize) {
     }
 }
 
-/// The driver expression, each attribute it reads with its value, and what
+/// The driver in words, each attribute it reads with its value, and what
 /// limits the cell.
 fn driver_ui(ui: &mut Ui, s: &State, index: usize) {
     let t = texts();
@@ -93,11 +98,8 @@ fn driver_ui(ui: &mut Ui, s: &State, index: usize) {
     let c = &scenario.cells[index];
     let attrs = &scenario.attributes;
     let driver = &model.driver(index).expr;
-    ui.label(
-        RichText::new(format!("{}: {driver}", t.driver_label))
-            .monospace()
-            .small(),
-    );
+    let line = ui.label(fill(t.driver_line, &[("words", &model.in_words(driver))]));
+    about::hover_with_terms(line, model, "", t.driver_label);
     let mark = |a: Attribute| match driver {
         _ if a != c.limited_by => "",
         Expr::Max(_) => t.main_channel_mark,
@@ -111,11 +113,12 @@ fn driver_ui(ui: &mut Ui, s: &State, index: usize) {
             mark(a)
         );
         let text = RichText::new(line.trim_end());
-        ui.label(if a == c.limited_by {
-            text.strong()
+        if a == c.limited_by {
+            let marked = ui.label(text.strong());
+            about::hover_with_terms(marked, model, "", mark(a));
         } else {
-            text
-        });
+            ui.label(text);
+        }
     }
     let limited = limit_line(model, c, attrs);
     ui.label(RichText::new(limited).strong());
@@ -215,7 +218,9 @@ fn legend_ui(ui: &mut Ui, s: &State) {
     ui.add_space(4.0);
     ui.label(RichText::new(t.legend_kinds).strong());
     for kind in &s.model.file.kinds {
-        ui.label(RichText::new(format!("{}: {}", kind.name, kind.description)).small());
+        let line = ui.label(RichText::new(format!("{}: {}", kind.name, kind.description)).small());
+        about::hover_with_terms(line, s.model, "", &kind.name);
     }
-    ui.label(RichText::new(t.legend_gate).small());
+    let gate = ui.label(RichText::new(t.legend_gate).small());
+    about::hover_with_terms(gate, s.model, "", GATE_TERM);
 }

@@ -5,12 +5,12 @@
 //! explains it, a click keeps the explanation in the detail pane. A row
 //! summary counts active cells; the effort row shows what the cells add up to.
 
-use super::{State, access, band_word, explain, theme};
+use super::{State, about, access, band_word, explain, theme};
 use crate::app::action::{Action, MatrixView, ViewAction};
 use crate::evaluation::Changes;
 use crate::mechanism::{Advantage, Effort, Mechanism, Step, cell_index, neighbour};
 use crate::text::{fill, num, texts};
-use crate::words::{cell_name, limit_line};
+use crate::words::{cell_name, change_words, limit_line, signed};
 use egui::{Align2, Color32, FontId, Painter, Rect, Sense, Stroke, StrokeKind, Ui, Visuals, vec2};
 
 /// Row heights grow with the window (a projector wants big cells) within
@@ -25,7 +25,8 @@ const SUMMARY_WIDTH: f32 = 54.0;
 /// What one cell shows: its shade, its text, whether the plan raises it.
 struct CellLook {
     fill: Color32,
-    text: String,
+    /// The cell's text, longest first: the first that fits is drawn.
+    texts: Vec<String>,
     /// The word and number a listener hears.
     spoken: String,
     raised: bool,
@@ -38,7 +39,7 @@ fn changes<'a>(s: &'a State) -> Option<&'a Changes> {
         .filter(|_| s.matrix_view() == MatrixView::Difference)
 }
 
-fn look(s: &State, index: usize, visuals: &Visuals, wide: bool) -> CellLook {
+fn look(s: &State, index: usize, visuals: &Visuals) -> CellLook {
     let t = texts();
     // "I.a cost savings × Hiring: none, 0.06": the id kept, the words added.
     let name = cell_name(s.model, s.shown().cells[index].cell);
@@ -46,18 +47,20 @@ fn look(s: &State, index: usize, visuals: &Visuals, wide: bool) -> CellLook {
     match changes(s) {
         Some(changes) => {
             let d = changes.cells[index];
-            let text = format!("{} {}", signed(d.delta), band_word(d.band));
+            let text = change_words(&d);
+            let mut texts = vec![text.clone()];
+            if d.from != d.to {
+                // Where "none to weak" does not fit, the band it reaches.
+                texts.push(fill(
+                    t.cell_change_short,
+                    &[("delta", &signed(d.delta)), ("to", band_word(d.to))],
+                ));
+            }
+            texts.push(signed(d.delta));
             CellLook {
                 fill: theme::strength_fill(d.delta.abs(), visuals),
-                spoken: spoken(&fill(
-                    t.cell_change_spoken,
-                    &[("delta", &signed(d.delta)), ("band", band_word(d.band))],
-                )),
-                text: if wide {
-                    text
-                } else {
-                    format!("{:+.2}", d.delta)
-                },
+                spoken: spoken(&fill(t.cell_change_spoken, &[("change", &text)])),
+                texts,
                 raised: false,
             }
         }
@@ -70,23 +73,10 @@ fn look(s: &State, index: usize, visuals: &Visuals, wide: bool) -> CellLook {
                     t.cell_value_spoken,
                     &[("band", band_word(c.band)), ("value", &num(c.strength))],
                 )),
-                text: if wide {
-                    text
-                } else {
-                    band_word(c.band).to_owned()
-                },
+                texts: vec![text, band_word(c.band).to_owned()],
                 raised: s.raised_from(index).is_some(),
             }
         }
-    }
-}
-
-/// A change with its sign written out; no sign where nothing changes.
-pub fn signed(delta: f64) -> String {
-    if delta == 0.0 {
-        num(0.0)
-    } else {
-        format!("{delta:+.2}")
     }
 }
 
@@ -95,7 +85,8 @@ pub fn panel(ui: &mut Ui, s: &State, height: f32, out: &mut Vec<Action>) {
     let t = texts();
     let top = ui.cursor().top();
     ui.horizontal(|ui| {
-        super::heading(ui, t.matrix_heading).on_hover_text(t.matrix_hint);
+        let heading = super::heading(ui, t.matrix_heading);
+        about::hover_with_terms(heading, s.model, t.matrix_hint, t.matrix_heading);
         if s.active().is_some() {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 // Right to left: the last choice is drawn first.
@@ -251,6 +242,13 @@ fn group_row(ui: &Ui, s: &State, painter: &Painter, l: &Layout, adv: Advantage, 
         l.small.clone(),
         visuals.weak_text_color(),
     );
+    // The row groups' names are the paper's terms: hovering explains them.
+    let group = ui.interact(
+        rect,
+        ui.scope_id().with(("group", adv.index())),
+        Sense::hover(),
+    );
+    about::hover_with_terms(group, s.model, "", &info.name);
 }
 
 fn mechanism_row(
@@ -280,18 +278,23 @@ fn mechanism_row(
         .iter()
         .find(|k| k.id == info.kind)
         .map_or("", |k| k.name.as_str());
-    ui.interact(
+    let row = ui.interact(
         label_rect,
         ui.scope_id().with(("row", m.index())),
         Sense::hover(),
-    )
-    .on_hover_text(format!(
-        "{} — {}\n\n{}\n\n{}: {kind}",
-        m.id(),
-        info.label,
-        info.description,
-        t.kind_label,
-    ));
+    );
+    about::hover_with_terms(
+        row,
+        s.model,
+        &format!(
+            "{} — {}\n\n{}\n\n{}: {kind}",
+            m.id(),
+            info.label,
+            info.description,
+            t.kind_label,
+        ),
+        &format!("{} {} {kind}", m.id(), info.label),
+    );
     for e in Effort::ALL {
         let rect = l.cell(e.index(), y);
         match cell_index(m, e) {
@@ -332,13 +335,27 @@ fn cell(
     out: &mut Vec<Action>,
 ) {
     let visuals = ui.visuals().clone();
-    let look = look(s, i, &visuals, l.cell_w >= 84.0);
+    let look = look(s, i, &visuals);
     let ink = theme::text_on(look.fill);
     painter.rect_filled(rect, 3.0, look.fill);
+    let room = rect.width() - 8.0;
+    let fits = |text: &str| {
+        painter
+            .layout_no_wrap(text.to_owned(), l.body.clone(), ink)
+            .size()
+            .x
+            <= room
+    };
+    let text = look
+        .texts
+        .iter()
+        .find(|text| fits(text))
+        .or(look.texts.last())
+        .map_or("", String::as_str);
     painter.text(
         rect.center(),
         Align2::CENTER_CENTER,
-        &look.text,
+        text,
         l.body.clone(),
         ink,
     );
@@ -455,7 +472,7 @@ fn cell_description(s: &State, index: usize) -> String {
         t.cell_description,
         &[
             ("limit", &limit_line(s.model, c, &shown.attributes)),
-            ("expression", &s.model.driver(index).expr.to_string()),
+            ("expression", &s.model.in_words(&s.model.driver(index).expr)),
             ("strength", &num(c.strength)),
             (
                 "demand",
@@ -518,14 +535,15 @@ fn effort_row(ui: &Ui, s: &State, painter: &Painter, l: &Layout, y: f32) {
             .iter()
             .filter(|c| c.effort == e)
             .count();
-        ui.interact(rect, ui.scope_id().with(("effort", j)), Sense::hover())
-            .on_hover_text(fill(
-                t.effort_row_hint,
-                &[
-                    ("effort", s.model.effort_info(e).title.as_str()),
-                    ("active", &shown.active_per_column[j].to_string()),
-                    ("cells", &cells.to_string()),
-                ],
-            ));
+        let hint = fill(
+            t.effort_row_hint,
+            &[
+                ("effort", s.model.effort_info(e).title.as_str()),
+                ("active", &shown.active_per_column[j].to_string()),
+                ("cells", &cells.to_string()),
+            ],
+        );
+        let r = ui.interact(rect, ui.scope_id().with(("effort", j)), Sense::hover());
+        about::hover_with_terms(r, s.model, &hint, t.effort_row_hint);
     }
 }

@@ -44,7 +44,16 @@ pub fn menu_bar(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
             if ui.button(t.about).clicked() {
                 out.push(ViewAction::ShowAbout(true).into());
             }
+            if ui.button(t.glossary_menu).clicked() {
+                out.push(ViewAction::ShowGlossary(true).into());
+            }
         });
+        // The cluster open, at the top of the window and not only in its
+        // title bar (which a full-screen window or a projector hides).
+        ui.separator();
+        let name = &s.doc.preset().name;
+        ui.label(RichText::new(name).strong())
+            .on_hover_text(crate::text::fill(t.cluster_name_hint, &[("name", name)]));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             // Plain text, not a spinner: file jobs take a moment, and a
             // spinner would repaint the window for as long as it shows.

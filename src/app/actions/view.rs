@@ -30,6 +30,7 @@ impl Workbench {
                 }
             }
             ViewAction::ShowAbout(open) => self.view.about_open = open,
+            ViewAction::ShowGlossary(open) => self.view.glossary_open = open,
             ViewAction::DismissNotice(i) => {
                 if i < self.view.notices.len() {
                     self.view.notices.remove(i);
