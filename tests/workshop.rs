@@ -159,6 +159,11 @@ fn the_report_and_the_trajectories_export_from_the_file_menu() {
     assert!(text.starts_with("<!DOCTYPE html>"));
     assert!(shows(&h, "Exported to"));
     assert!(!h.state().doc.is_dirty(), "an export is not a save");
+    // The export is confirmed with what was written and where; Close goes on.
+    assert!(shows(&h, "The report was written to"));
+    h.get_by_role_and_label(Role::Button, "Close").click();
+    h.run();
+    assert!(h.state().dialog.is_none());
 
     h.get_by_label("File").click();
     h.run();

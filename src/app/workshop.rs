@@ -138,7 +138,9 @@ mod tests {
             ((800.0, 600.0), 1.0),
             ((3840.0, 2160.0), 1.56),
             ((0.0, 0.0), 1.0),
-            ((f32::NAN, 800.0), 1.56),
+            // A side that is not a number leaves the other to decide.
+            ((f32::NAN, 800.0), 1.290),
+            ((f32::NAN, f32::NAN), 1.56),
         ];
         for ((width, height), zoom) in cases {
             let got = zoom_for(width, height);
