@@ -457,6 +457,9 @@ pub struct Texts {
     pub show_folder_hint: &'static str,
     pub system_open_failed: &'static str,
     pub exported_file: &'static str,
+    // Issue 21: room for the answer
+    /// The dock's top edge, on hover.
+    pub dock_handle_hint: &'static str,
 }
 
 /// English.
@@ -918,6 +921,8 @@ pub const EN: Texts = Texts {
     show_folder_hint: "Opens the folder that holds the file.",
     system_open_failed: "Could not ask the system to open {file}: {reason}. The file is written; open it from your file manager.",
     exported_file: "The file",
+    // Issue 21: room for the answer
+    dock_handle_hint: "Drag to give the chart more or less room (the matrix above scrolls when it has less).",
 };
 
 /// The strings of the current language.

@@ -53,11 +53,20 @@ pub fn panel(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
             ScrollArea::both()
                 .id_salt("chain-scroll")
                 .auto_shrink([false, false])
-                .show(ui, |ui| drawing(ui, s, words, out));
+                .show(ui, |ui| {
+                    // How an entry is credited, from the model file: the
+                    // chain's one rule. It scrolls away with the drawing, so
+                    // that a short dock gives the boxes its height.
+                    ui.label(RichText::new(&s.model.chain.attribution).weak().small());
+                    ui.separator();
+                    drawing(ui, s, words, out);
+                    ui.add_space(BOX_MARGIN);
+                });
         });
 }
 
-/// The entry picker and the hint.
+/// The entry picker and the hint (how an entry is credited scrolls with
+/// the drawing).
 fn header(ui: &mut Ui, s: &State, chain: &ResultsChain, out: &mut Vec<Action>) {
     let t = texts();
     let preset = s.doc.preset();
@@ -84,8 +93,6 @@ fn header(ui: &mut Ui, s: &State, chain: &ResultsChain, out: &mut Vec<Action>) {
             .labelled_by(label.id);
         ui.label(RichText::new(t.chain_click_hint).weak());
     });
-    // How an entry is credited, from the model file: the chain's one rule.
-    ui.label(RichText::new(&s.model.chain.attribution).weak().small());
     ui.separator();
 }
 

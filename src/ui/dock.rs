@@ -7,8 +7,19 @@ use crate::app::action::{Action, DialogAction, DockTab, NamePurpose, ViewAction}
 use crate::text::texts;
 use egui::{CentralPanel, Panel, RichText, ScrollArea, Ui};
 
-/// The least height the dock is given.
-pub const MIN_HEIGHT: f32 = 220.0;
+/// What the dock takes besides its view: the handle, the tabs, the rule
+/// under them and the panel's margins.
+const CHROME_HEIGHT: f32 = 60.0;
+
+/// The least height the dock is given, in points whatever the window's
+/// height: enough for the capability chart at its readable least
+/// ([`trajectory::CHART_MIN_HEIGHT`]) with its summary, legend and caveat.
+/// On a short window the matrix above scrolls instead.
+pub const MIN_HEIGHT: f32 = trajectory::PANEL_MIN_HEIGHT + CHROME_HEIGHT;
+
+/// Room left under a tab's last line, so that it does not sit on the
+/// window's edge.
+const BOTTOM_MARGIN: f32 = 12.0;
 
 /// The tabs with their labels.
 fn tabs() -> [(DockTab, &'static str); 5] {
@@ -33,6 +44,15 @@ pub fn share(remembered: f32) -> f32 {
     } else {
         *SHARE.start()
     }
+}
+
+/// The dock's height in `total` points shared with the matrix: its share,
+/// at least [`MIN_HEIGHT`], but never more than the largest share (on a
+/// very small window the dock scrolls rather than hide the matrix).
+pub fn height(total: f32, remembered: f32) -> f32 {
+    (total * share(remembered))
+        .max(MIN_HEIGHT)
+        .min(total * SHARE.end())
 }
 
 /// Draws the dock; `area` is the space it shares with the matrix.
@@ -60,9 +80,11 @@ pub fn dock(ui: &mut Ui, s: &State, area: egui::Rect, out: &mut Vec<Action>) {
         }
         DockTab::Plan => editor(ui, s, out),
         DockTab::Compare => {
-            ScrollArea::both()
-                .id_salt("compare-scroll")
-                .show(ui, |ui| compare::table(ui, s, out));
+            ScrollArea::both().id_salt("compare-scroll").show(ui, |ui| {
+                compare::table(ui, s, out);
+                // The last plan's row clear of the window's edge.
+                ui.add_space(BOTTOM_MARGIN);
+            });
         }
         DockTab::Levers => levers::panel(ui, s, out),
         DockTab::Chain => chain::panel(ui, s, out),
@@ -72,21 +94,57 @@ pub fn dock(ui: &mut Ui, s: &State, area: egui::Rect, out: &mut Vec<Action>) {
 /// The dock's top edge: dragging it sets the dock's share of the height
 /// (`share` now).
 fn resize_handle(ui: &mut Ui, share: f32, area: egui::Rect, out: &mut Vec<Action>) {
-    let (rect, response) =
-        ui.allocate_exact_size(egui::vec2(ui.available_width(), 6.0), egui::Sense::drag());
-    let response = response.on_hover_cursor(egui::CursorIcon::ResizeVertical);
+    let (rect, response) = ui.allocate_exact_size(
+        egui::vec2(ui.available_width(), HANDLE_HEIGHT),
+        egui::Sense::drag(),
+    );
+    let response = response
+        .on_hover_cursor(egui::CursorIcon::ResizeVertical)
+        .on_hover_text(texts().dock_handle_hint);
     name_handle(ui, &response, share);
-    let stroke = if response.hovered() || response.dragged() {
+    let active = response.hovered() || response.dragged();
+    let stroke = if active {
         ui.visuals().widgets.hovered.fg_stroke
     } else {
         ui.visuals().widgets.noninteractive.bg_stroke
     };
     ui.painter().hline(rect.x_range(), rect.center().y, stroke);
+    grip(ui, rect.center(), active);
     if response.dragged()
         && let Some(p) = response.interact_pointer_pos()
     {
         let dragged = ((area.bottom() - p.y) / area.height()).clamp(*SHARE.start(), *SHARE.end());
         out.push(ViewAction::SetDockShare(dragged).into());
+    }
+}
+
+/// The handle's height: a grip to aim at, taller than the line it sits on.
+const HANDLE_HEIGHT: f32 = 10.0;
+
+/// A grip at the handle's middle, so that the line reads as something to
+/// drag: a short raised bar across it, with three dots on it, in the
+/// widgets' own colours (darker while hovered or dragged).
+fn grip(ui: &Ui, centre: egui::Pos2, active: bool) {
+    let visuals = ui.visuals();
+    let (fill, dots) = if active {
+        (
+            visuals.widgets.hovered.bg_fill,
+            visuals.widgets.hovered.fg_stroke.color,
+        )
+    } else {
+        (visuals.widgets.inactive.bg_fill, visuals.weak_text_color())
+    };
+    let bar = egui::Rect::from_center_size(centre, egui::vec2(44.0, HANDLE_HEIGHT));
+    ui.painter().rect(
+        bar,
+        HANDLE_HEIGHT / 2.0,
+        fill,
+        visuals.widgets.inactive.bg_stroke,
+        egui::StrokeKind::Inside,
+    );
+    for dx in [-8.0, 0.0, 8.0] {
+        ui.painter()
+            .circle_filled(centre + egui::vec2(dx, 0.0), 1.75, dots);
     }
 }
 

@@ -255,7 +255,7 @@ fn workbench_ui(ui: &mut Ui, s: &State, dialog: &mut Option<Dialog>, out: &mut V
         let area = ui.available_rect_before_wrap();
         Panel::bottom("dock")
             .resizable(false)
-            .exact_size((total * dock::share(s.settings.dock_share)).max(dock::MIN_HEIGHT))
+            .exact_size(dock::height(total, s.settings.dock_share))
             .show(ui, |ui| dock::dock(ui, s, area, out));
         CentralPanel::default_margins()
             .frame(egui::Frame::NONE)

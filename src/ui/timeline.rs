@@ -13,7 +13,8 @@ use crate::plan::{Plan, PlanEntry};
 use crate::text::{fill, texts};
 use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, StrokeKind, Ui, pos2, vec2};
 
-const ROW_HEIGHT: f32 = 28.0;
+/// A row: room for an entry's name on two lines beside its bar.
+const ROW_HEIGHT: f32 = 36.0;
 const AXIS_HEIGHT: f32 = 20.0;
 const GAP: f32 = 4.0;
 
@@ -54,7 +55,10 @@ pub fn timeline(ui: &mut Ui, s: &State, index: usize, plan: &Plan, out: &mut Vec
     let t = texts();
     let horizon = s.doc.preset().horizon_years;
     let width = ui.available_width().max(320.0);
-    let label_width = (width * 0.28).clamp(110.0, 200.0);
+    // Wide enough for the catalogue's names on at most two lines ("Trade
+    // fairs and / study visits"); longer names of one's own are cut with an
+    // ellipsis and read whole on hover and by a screen reader.
+    let label_width = (width * 0.3).clamp(130.0, 220.0);
     let order = plan.application_order();
     let rows = order.len().max(1) as f32;
     let height = AXIS_HEIGHT + rows * (ROW_HEIGHT + GAP) + GAP;
@@ -79,13 +83,7 @@ pub fn timeline(ui: &mut Ui, s: &State, index: usize, plan: &Plan, out: &mut Vec
     };
     axis(ui, outer, &scale, horizon);
     if order.is_empty() {
-        ui.painter().text(
-            pos2(scale.x0, outer.top() + AXIS_HEIGHT + ROW_HEIGHT / 2.0),
-            Align2::LEFT_CENTER,
-            t.timeline_empty,
-            FontId::proportional(theme::size::PAINTED),
-            ui.visuals().weak_text_color(),
-        );
+        empty(ui, outer);
         return;
     }
     for (row, &e) in order.iter().enumerate() {
@@ -106,6 +104,46 @@ pub fn timeline(ui: &mut Ui, s: &State, index: usize, plan: &Plan, out: &mut Vec
             out,
         );
     }
+}
+
+/// What an empty plan's timeline says, wrapped to the timeline's width (it
+/// starts where the names would, so it is not cut on a narrow dock).
+fn empty(ui: &mut Ui, outer: Rect) {
+    let galley = ui.painter().layout(
+        texts().timeline_empty.to_owned(),
+        FontId::proportional(theme::size::PAINTED),
+        ui.visuals().weak_text_color(),
+        outer.width() - 8.0,
+    );
+    let top = outer.top() + AXIS_HEIGHT + GAP;
+    let rect = Rect::from_min_size(pos2(outer.left(), top), galley.size());
+    // Drawn in the row's place, taller when it wraps.
+    ui.painter()
+        .rect_filled(rect.expand(2.0), 2.0, ui.visuals().panel_fill);
+    ui.painter()
+        .galley(rect.min, galley, ui.visuals().weak_text_color());
+    let below = rect.bottom() - outer.bottom();
+    if below > 0.0 {
+        ui.add_space(below);
+    }
+}
+
+/// An entry's name in the label column: wrapped to two lines, cut with an
+/// ellipsis past them; the whole name on hover (the bar's accessible name
+/// says it whole too).
+fn entry_name(ui: &Ui, name: &str, rect: Rect, colour: Color32) -> bool {
+    let mut job = egui::text::LayoutJob::simple(
+        name.to_owned(),
+        FontId::proportional(theme::size::ROW_NAME),
+        colour,
+        rect.width(),
+    );
+    job.wrap.max_rows = 2;
+    let galley = ui.painter().layout_job(job);
+    let elided = galley.elided;
+    let at = pos2(rect.left(), rect.center().y - galley.size().y / 2.0);
+    ui.painter_at(rect).galley(at, galley, colour);
+    elided
 }
 
 /// Year marks along the top and faint guides down the rows.
@@ -158,13 +196,16 @@ fn bar(
     let visuals = ui.visuals().clone();
     let side = entry.side(s.model).unwrap_or(Side::Supply);
     let name_rect = Rect::from_min_size(row.min, vec2(label_width - 8.0, row.height()));
-    ui.painter_at(name_rect).text(
-        name_rect.left_center(),
-        Align2::LEFT_CENTER,
-        entry.name(s.model),
-        FontId::proportional(theme::size::ROW_NAME),
-        visuals.text_color(),
-    );
+    if entry_name(ui, entry.name(s.model), name_rect, visuals.text_color()) {
+        // Not focusable, so no second node for a screen reader: the bar
+        // names the entry whole.
+        ui.interact(
+            name_rect,
+            ui.scope_id().with(("timeline-name", plan, e)),
+            Sense::hover(),
+        )
+        .on_hover_text(entry.name(s.model));
+    }
     let rect = Rect::from_min_max(
         pos2(scale.x(entry.start_year), row.top() + 2.0),
         pos2(scale.x(horizon + 1), row.bottom() - 2.0),

@@ -103,16 +103,51 @@ fn year_values(s: &State, x: f64) -> String {
     lines.join("\n")
 }
 
-/// Room kept under the plot for the caveat line.
+/// The least height of the chart's drawing area (between its axes), in
+/// points. At 160 the three stage bands get about 50 points each: room for a
+/// band's name inside it and for two or three lines to read apart within it,
+/// and the y axis keeps a label every 0.2. Less, and the bands' names collide
+/// with the lines (at 1280×800 it had shrunk to about 55).
+pub const CHART_MIN_HEIGHT: f32 = 160.0;
+
+/// What the plot takes besides its drawing area: the year marks and the axis
+/// name under it.
+const X_AXIS_HEIGHT: f32 = 42.0;
+
+/// Room kept under the plot for the caveat until it has been drawn once
+/// (two lines and its button).
 const CAVEAT_HEIGHT: f32 = 44.0;
 
-/// Draws the panel in `height` points.
+/// The least height [`panel`] needs to show the chart whole at
+/// [`CHART_MIN_HEIGHT`]: the summary, a row of legend, the plot and two
+/// lines of caveat.
+pub const PANEL_MIN_HEIGHT: f32 = HEADER_HEIGHT + CHART_MIN_HEIGHT + X_AXIS_HEIGHT + CAVEAT_HEIGHT;
+
+/// The summary's line and the legend's, at 1280 points wide.
+const HEADER_HEIGHT: f32 = 60.0;
+
+/// Draws the panel in `height` points: the chart takes what the header and
+/// the caveat leave, and never less than [`CHART_MIN_HEIGHT`] (the dock
+/// scrolls instead).
 pub fn panel(ui: &mut Ui, s: &State, height: f32, out: &mut Vec<Action>) {
     let top = ui.cursor().top();
     header(ui, s, out);
     let used = ui.cursor().top() - top;
-    plot(ui, s, (height - used - CAVEAT_HEIGHT).max(96.0));
+    // The caveat wraps to as many lines as the width needs: its height is
+    // the one measured on the last pass.
+    let caveat_id = ui.scope_id().with("caveat-height");
+    let caveat_height = ui
+        .data(|d| d.get_temp::<f32>(caveat_id))
+        .unwrap_or(CAVEAT_HEIGHT);
+    let room = height - used - caveat_height;
+    plot(ui, s, room.max(CHART_MIN_HEIGHT + X_AXIS_HEIGHT));
+    let caveat_top = ui.cursor().top();
     caveat(ui, s, out);
+    let measured = ui.cursor().top() - caveat_top;
+    if (measured - caveat_height).abs() > 0.5 {
+        ui.data_mut(|d| d.insert_temp(caveat_id, measured));
+        ui.ctx().request_discard("the caveat's height changed");
+    }
     // Where the chart with its legend and caveat was drawn this pass: a
     // picture of the chart alone is cut from the window's along it.
     let left = ui.min_rect().left();
@@ -131,13 +166,22 @@ pub fn panel(ui: &mut Ui, s: &State, height: f32, out: &mut Vec<Action>) {
     });
 }
 
-/// The summary, the legend (outside the plot, where it would cover the stage
-/// bands) and the effort switch.
+/// The summary with the effort switch, and the legend (outside the plot,
+/// where it would cover the stage bands).
 fn header(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
     let t = texts();
     let visuals = ui.visuals().clone();
-    // The dock's tab names the chart; the summary leads.
-    ui.label(RichText::new(summary(s)).strong());
+    // The dock's tab names the chart; the summary leads. The effort switch
+    // goes beside it where there is room, else after the legend: two rows,
+    // not three, leave the chart its height.
+    let summary = RichText::new(summary(s)).strong();
+    let beside = width_of(ui, summary.clone()) + switch_width(ui) <= ui.available_width();
+    ui.horizontal_wrapped(|ui| {
+        ui.label(summary);
+        if beside {
+            effort_switch(ui, s, out);
+        }
+    });
     ui.horizontal_wrapped(|ui| {
         let active = s.doc.active_plan();
         for (i, plan) in s.doc.preset().plans.iter().enumerate() {
@@ -163,12 +207,45 @@ fn header(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
             };
             ui.label(RichText::new(note).small().weak());
         }
-        ui.add_space(12.0);
-        let mut show = s.settings.show_efforts;
-        if ui.checkbox(&mut show, t.show_efforts).changed() {
-            out.push(ViewAction::ToggleEfforts.into());
+        if !beside {
+            effort_switch(ui, s, out);
         }
     });
+}
+
+/// The width of `text` on one line.
+fn width_of(ui: &Ui, text: impl Into<egui::WidgetText>) -> f32 {
+    text.into()
+        .into_galley(
+            ui,
+            Some(egui::TextWrapMode::Extend),
+            f32::INFINITY,
+            egui::TextStyle::Body,
+        )
+        .size()
+        .x
+}
+
+/// The width [`effort_switch`] takes in a row, with the space before it.
+fn switch_width(ui: &Ui) -> f32 {
+    let spacing = ui.spacing();
+    SWITCH_GAP
+        + spacing.icon_width
+        + spacing.icon_spacing
+        + 3.0 * spacing.item_spacing.x
+        + width_of(ui, texts().show_efforts)
+}
+
+/// Room before the effort switch, apart from what precedes it.
+const SWITCH_GAP: f32 = 12.0;
+
+/// The switch that shows the active plan's efforts A–D on the chart.
+fn effort_switch(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
+    ui.add_space(SWITCH_GAP);
+    let mut show = s.settings.show_efforts;
+    if ui.checkbox(&mut show, texts().show_efforts).changed() {
+        out.push(ViewAction::ToggleEfforts.into());
+    }
 }
 
 fn plot(ui: &mut Ui, s: &State, height: f32) {
