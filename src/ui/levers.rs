@@ -203,10 +203,15 @@ fn ranking(ui: &mut Ui, s: &State, l: &Levers, planned: &[usize], out: &mut Vec<
             }
             ui.label(words);
             if planned.contains(&i.index) {
-                ui.label(
-                    RichText::new(t.in_plan_tag)
-                        .small()
-                        .color(theme::plan_colour(ui.visuals())),
+                // Whole on one line: it moves under the words rather than
+                // break in two.
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(t.in_plan_tag)
+                            .small()
+                            .color(theme::plan_colour(ui.visuals())),
+                    )
+                    .wrap_mode(egui::TextWrapMode::Extend),
                 )
                 .on_hover_text(fill(t.in_plan_hint, &[("name", &item.name)]));
             }
