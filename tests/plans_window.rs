@@ -92,7 +92,11 @@ fn adding_a_catalogue_intervention_moves_the_trajectory_and_matrix_and_undo_remo
         "the matrix moved"
     );
     assert!(!active_fires(wb, WarningId::SupplyWithoutDemand));
-    assert!(!shows(&h, BANNER));
+    // The strip stays, calm; a passing notice says what the edit did.
+    assert!(!shows(&h, &format!("Critical: {BANNER}")));
+    assert!(shows(&h, "No critical warning for this plan"));
+    assert!(shows(&h, "Added Buyer linkage to Supply-side support."));
+    assert!(shows(&h, &format!("No longer warned: {BANNER}")));
     assert!(shows(&h, "Buyer linkage, Demand side, from year 0 to 15"));
     assert!(wb.title().contains('*'));
 
@@ -105,7 +109,8 @@ fn adding_a_catalogue_intervention_moves_the_trajectory_and_matrix_and_undo_remo
         !wb.doc.is_dirty(),
         "an edit and its undo leave the document clean"
     );
-    assert!(shows(&h, BANNER));
+    assert!(shows(&h, &format!("Critical: {BANNER}")));
+    assert!(shows(&h, "Removed Buyer linkage from Supply-side support."));
 }
 
 #[test]

@@ -14,6 +14,7 @@ mod export;
 pub mod files;
 mod saving;
 pub mod settings;
+pub mod toast;
 pub mod workshop;
 mod writer;
 
@@ -53,7 +54,6 @@ pub enum Dialog {
     PlanName { purpose: NamePurpose, text: String },
     /// The form for a custom intervention.
     Custom(CustomDraft),
-    /// Unsaved work left by a window that has gone: restore it?
     /// An export was written: what and where, with buttons to open the
     /// file and to show its folder.
     Exported {
@@ -61,6 +61,7 @@ pub enum Dialog {
         what: String,
         path: std::path::PathBuf,
     },
+    /// Unsaved work left by a window that has gone: restore it?
     Recover {
         /// From where and when.
         body: String,
@@ -79,9 +80,9 @@ pub struct ViewState {
     /// The results-chain box whose indicator is being edited.
     pub chain_box: Option<BoxKind>,
     pub about_open: bool,
-    /// The warning whose clearing attributes are outlined ("Show me").
     /// The glossary window is open.
     pub glossary_open: bool,
+    /// The warning whose clearing attributes are outlined ("Show me").
     pub show_me: Option<WarningId>,
     /// The warnings whose explanation is unfolded ("Why?").
     pub why_open: Vec<WarningId>,
@@ -95,6 +96,8 @@ pub struct ViewState {
     /// Notes that must not slip by (damaged settings, unsaved work that
     /// cannot be kept), shown in a strip until dismissed.
     pub notices: Vec<String>,
+    /// What the last edit did, shown for a few seconds in a corner.
+    pub toast: Option<toast::Toast>,
 }
 
 impl ViewState {
@@ -236,11 +239,6 @@ impl Workbench {
         self
     }
 
-    /// Writes files to `storage` (tests give a disk that fails).
-    pub fn with_storage(mut self, storage: Arc<dyn crate::files::Storage>) -> Self {
-        self.files.set_storage(storage);
-        self
-    }
     /// Opens written files and folders with `launcher` (tests record the
     /// requests instead of starting a program).
     pub fn with_launcher(mut self, launcher: Arc<dyn crate::files::launch::Launcher>) -> Self {
@@ -248,6 +246,11 @@ impl Workbench {
         self
     }
 
+    /// Writes files to `storage` (tests give a disk that fails).
+    pub fn with_storage(mut self, storage: Arc<dyn crate::files::Storage>) -> Self {
+        self.files.set_storage(storage);
+        self
+    }
 
     /// Shows a notice until the user dismisses it (once, however often it
     /// is noted).
@@ -322,6 +325,7 @@ impl Workbench {
         self.view.chain_box = None;
         self.view.show_me = None;
         self.view.status = None;
+        self.view.toast = None;
     }
 
     /// The window title: preset name, `*` for unsaved changes, app name.

@@ -66,7 +66,14 @@ pub fn show(ctx: &egui::Context, s: &State, dialog: &mut Option<Dialog>, out: &m
     });
     // Work at stake is decided by a button, not by a click beside the dialog.
     let explicit = matches!(d, Dialog::Unsaved { .. } | Dialog::Recover { .. });
-    if response.should_close() && !explicit {
+    // What was typed is not thrown away by a click beside the dialog (a
+    // click meant for the window behind): only Cancel or Escape close it.
+    let typed = matches!(
+        d,
+        Dialog::PathPrompt { .. } | Dialog::PlanName { .. } | Dialog::Custom(_)
+    );
+    let outside = response.backdrop_response.clicked();
+    if response.should_close() && !explicit && !(typed && outside) {
         out.push(DialogAction::CloseDialog.into());
     }
 }
@@ -147,20 +154,13 @@ fn path_prompt(
         ui.label(RichText::new(note.as_str()).small());
     }
     let label = ui.label(t.path_label);
+    // As wide as the dialog, so that a path as the workbench suggests it
+    // (a documents folder and a file name) fits with its start in view.
+    ui.set_min_width(ui.max_rect().width());
     let field = ui
         .add(egui::TextEdit::singleline(text).desired_width(f32::INFINITY))
         .labelled_by(label.id);
     focus_once(ui, &field, text);
-    if ok_cancel(ui, &field, !text.trim().is_empty(), out) {
-        // Not CloseDialog: that would cancel what was to follow the save;
-        // the app closes the prompt when it takes the path.
-    // As wide as the dialog, so that a path as the workbench suggests it
-    // (a documents folder and a file name) fits with its start in view.
-    ui.set_min_width(ui.max_rect().width());
-        let path = PathBuf::from(text.trim());
-        out.push(match target {
-            None => FileAction::OpenPath(path).into(),
-            Some(Target::Preset) => FileAction::SaveTo(path).into(),
     // Longer than the field: the whole path, wrapped, under it.
     let font = egui::TextStyle::Body.resolve(ui.style());
     let needs = ui.fonts_mut(|f| {
@@ -171,18 +171,18 @@ fn path_prompt(
     if needs > field.rect.width() - 8.0 {
         ui.add(egui::Label::new(RichText::new(text.as_str()).small()).wrap());
     }
+    if ok_cancel(ui, &field, !text.trim().is_empty(), out) {
+        // Not CloseDialog: that would cancel what was to follow the save;
+        // the app closes the prompt when it takes the path.
+        let path = PathBuf::from(text.trim());
+        out.push(match target {
+            None => FileAction::OpenPath(path).into(),
+            Some(Target::Preset) => FileAction::SaveTo(path).into(),
             Some(Target::Export(export)) => FileAction::ExportTo(export, path).into(),
         });
     }
 }
 
-/// A plan's name, checked as it is typed by the rule a file is read with.
-fn plan_name(
-    ui: &mut Ui,
-    s: &State,
-    purpose: NamePurpose,
-    text: &mut String,
-    out: &mut Vec<Action>,
 /// The width of a dialog that shows a path: most of the window, within
 /// reason.
 fn path_width(ctx: &egui::Context) -> f32 {
@@ -213,6 +213,13 @@ fn exported(ui: &mut Ui, what: &str, path: &std::path::Path, out: &mut Vec<Actio
     });
 }
 
+/// A plan's name, checked as it is typed by the rule a file is read with.
+fn plan_name(
+    ui: &mut Ui,
+    s: &State,
+    purpose: NamePurpose,
+    text: &mut String,
+    out: &mut Vec<Action>,
 ) {
     let t = texts();
     ui.heading(match purpose {

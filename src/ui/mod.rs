@@ -6,6 +6,7 @@
 pub mod about;
 pub mod access;
 pub mod attributes;
+pub mod banner;
 pub mod chain;
 pub mod commands;
 pub mod compare;
@@ -65,6 +66,9 @@ pub struct State<'a> {
         &'a crate::chain::ResultsChain,
         &'a crate::chain::describe::Described,
     )>,
+    /// The frame's time on the workbench's clock (egui's input time), in
+    /// seconds: what fades a notice.
+    pub now: f64,
 }
 
 impl State<'_> {
@@ -155,6 +159,7 @@ pub fn heading(ui: &mut Ui, text: &str) -> egui::Response {
 /// the user did.
 pub fn frame(ui: &mut Ui, wb: &mut Workbench) {
     let ctx = ui.ctx().clone();
+    let now = ctx.input(|i| i.time);
     wb.poll_files(&ctx);
     wb.follow_analysis();
     let mut actions = Vec::new();
@@ -190,6 +195,7 @@ pub fn frame(ui: &mut Ui, wb: &mut Workbench) {
         analysis,
         analysis_current,
         chain: wb.chain.get().filter(|_| chain_shown),
+        now,
     };
     if state.view.presenting {
         if dialog.is_none() {
@@ -206,11 +212,15 @@ pub fn frame(ui: &mut Ui, wb: &mut Workbench) {
     }
     wb.follow_analysis();
     wb.request_picture(&ctx);
-    let now = ctx.input(|i| i.time);
-    if let Some(wait) = wb.keep_for_recovery(now)
-        && let Ok(wait) = std::time::Duration::try_from_secs_f64(wait)
+    // The next frame the clock needs: to keep unsaved work, or to fade the
+    // notice of an edit.
+    for wait in [wb.keep_for_recovery(now), wb.keep_toast(now)]
+        .into_iter()
+        .flatten()
     {
-        ctx.request_repaint_after(wait);
+        if let Ok(wait) = std::time::Duration::try_from_secs_f64(wait) {
+            ctx.request_repaint_after(wait);
+        }
     }
     wb.update_title(&ctx);
 }
@@ -219,7 +229,7 @@ pub fn frame(ui: &mut Ui, wb: &mut Workbench) {
 fn workbench_ui(ui: &mut Ui, s: &State, dialog: &mut Option<Dialog>, out: &mut Vec<Action>) {
     Panel::top("menu").show(ui, |ui| menu::menu_bar(ui, s, out));
     notices::panel(ui, s, out);
-    warnings::banner_panel(ui, s, out);
+    banner::panel(ui, s, out);
     Panel::left("cluster")
         .resizable(true)
         .default_size(290.0)
@@ -227,6 +237,7 @@ fn workbench_ui(ui: &mut Ui, s: &State, dialog: &mut Option<Dialog>, out: &mut V
         .show(ui, |ui| {
             ScrollArea::vertical()
                 .id_salt("cluster-scroll")
+                .auto_shrink(false)
                 .show(ui, |ui| {
                     attributes::panel(ui, s, out);
                     ui.add_space(10.0);
@@ -238,13 +249,20 @@ fn workbench_ui(ui: &mut Ui, s: &State, dialog: &mut Option<Dialog>, out: &mut V
         .default_size(320.0)
         .size_range(280.0..=520.0)
         .show(ui, |ui| {
-            ScrollArea::vertical()
+            // The pane keeps its width whatever it holds: a panel shrinks
+            // to its content, and the matrix beside it would move.
+            let area = ScrollArea::vertical()
                 .id_salt("details-scroll")
-                .show(ui, |ui| {
-                    explain::detail_panel(ui, s, out);
-                    ui.add_space(10.0);
-                    warnings::list(ui, s, out);
-                });
+                .auto_shrink(false);
+            let pane = warnings::scrolled_as_asked(area, ui).show(ui, |ui| {
+                // Why? of the strip's warning opens here, beside its
+                // button, so the matrix keeps its place.
+                banner::why_card(ui, s, out);
+                explain::detail_panel(ui, s, out);
+                ui.add_space(10.0);
+                warnings::list(ui, s, out)
+            });
+            warnings::more_below(ui, &pane);
         });
     CentralPanel::default().show(ui, |ui| {
         plans::tabs(ui, s, out);
@@ -267,5 +285,6 @@ fn workbench_ui(ui: &mut Ui, s: &State, dialog: &mut Option<Dialog>, out: &mut V
             });
     });
     about::window(ui.ctx(), s, out);
+    notices::toast(ui.ctx(), s);
     dialogs::show(ui.ctx(), s, dialog, out);
 }

@@ -1,12 +1,14 @@
 //! Notices: what the workbench must tell the user once and not let slip by
 //! in the status line (a damaged settings file set aside, unsaved work that
-//! cannot be kept for recovery). A strip under the menu, each with Dismiss.
+//! cannot be kept for recovery), in a strip under the menu, each with
+//! Dismiss; and what an edit just did ("Added …", "Now warned: …"), for a
+//! few seconds in a corner, over the window so nothing moves.
 
 use super::{State, theme};
 use crate::app::action::{Action, ViewAction};
 use crate::model::warning::Severity;
 use crate::text::texts;
-use egui::{Frame, Margin, Panel, Ui};
+use egui::{Align2, Frame, Margin, Order, Panel, Ui};
 
 /// The strip, when there is anything to show.
 pub fn panel(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
@@ -41,5 +43,30 @@ pub fn panel(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
                     });
                 });
             }
+        });
+}
+
+/// The notice of what the last edit did, in the bottom-right corner, fading
+/// out as the workbench's clock says; clicks go through to what is under it.
+pub fn toast(ctx: &egui::Context, s: &State) {
+    let Some(toast) = &s.view.toast else {
+        return;
+    };
+    let opacity = toast.opacity(s.now);
+    if opacity <= 0.0 {
+        return;
+    }
+    egui::Area::new(egui::Id::unique("edit-notice"))
+        .order(Order::Foreground)
+        .anchor(Align2::RIGHT_BOTTOM, egui::vec2(-16.0, -16.0))
+        .interactable(false)
+        .show(ctx, |ui| {
+            ui.multiply_opacity(opacity);
+            Frame::popup(ui.style()).show(ui, |ui| {
+                ui.set_max_width(340.0);
+                for line in &toast.lines {
+                    ui.add(egui::Label::new(line.as_str()).wrap());
+                }
+            });
         });
 }

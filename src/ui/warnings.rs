@@ -1,45 +1,27 @@
-//! Warnings, impossible to miss: critical ones in a banner across the window,
-//! the others as cards by severity. Each has its own *Why?* (the paper's
-//! argument, what to do, the rule) and its own *Show me* (outlines the
-//! attributes that would clear it, as the model file names them). Severity is
-//! written in words as well as coloured.
+//! Warnings, impossible to miss: the first critical one in the strip across
+//! the window (see [`super::banner`]), the others as cards by severity in the
+//! right-hand pane, with a sign when the list goes on below what shows. Each
+//! has its own *Why?* (the paper's argument, what to do, the rule) and its
+//! own *Show me* (outlines the attributes that would clear it, as the model
+//! file names them). Severity is written in words as well as coloured.
 
 use super::{State, severity_word, theme};
 use crate::app::action::{Action, ViewAction};
-use crate::model::warning::{Severity, WarningInfo};
+use crate::model::warning::WarningInfo;
 use crate::text::{fill, texts};
 use crate::warnings::Warning;
 use crate::words::severity_spoken;
-use egui::{Color32, Frame, Margin, Panel, RichText, Ui};
+use egui::scroll_area::ScrollAreaOutput;
+use egui::{Color32, Frame, Margin, Rect, RichText, ScrollArea, Ui};
 
 /// The warnings shown, with their texts.
 fn shown<'a>(s: &'a State) -> impl Iterator<Item = (&'a Warning, &'a WarningInfo)> + 'a {
     s.warnings().iter().map(|w| (w, s.model.warning(w.id)))
 }
 
-/// The banner panel across the top of the window, when a critical warning fires.
-pub fn banner_panel(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
-    let critical = |info: &WarningInfo| info.severity == Severity::Critical;
-    if !shown(s).any(|(_, info)| critical(info)) {
-        return;
-    }
-    let (fill_colour, ink) = theme::severity_colours(Severity::Critical, ui.visuals());
-    Panel::top("critical-banner")
-        .frame(
-            Frame::new()
-                .fill(fill_colour)
-                .inner_margin(Margin::symmetric(14, 6)),
-        )
-        .show(ui, |ui| {
-            for (w, info) in shown(s).filter(|(_, info)| critical(info)) {
-                banner(ui, s, w, info, ink, out);
-            }
-        });
-}
-
 /// The two buttons of a warning: Show me and Why?, right to left. A listener
 /// hears which warning each belongs to.
-fn buttons(ui: &mut Ui, s: &State, w: &Warning, out: &mut Vec<Action>) {
+pub(super) fn buttons(ui: &mut Ui, s: &State, w: &Warning, out: &mut Vec<Action>) {
     let t = texts();
     let title = &s.model.warning(w.id).title;
     let mut toggle = |on: bool, (off_label, on_label): (&str, &str), action: Action| {
@@ -63,64 +45,8 @@ fn buttons(ui: &mut Ui, s: &State, w: &Warning, out: &mut Vec<Action>) {
     );
 }
 
-fn banner(
-    ui: &mut Ui,
-    s: &State,
-    w: &Warning,
-    info: &WarningInfo,
-    ink: Color32,
-    out: &mut Vec<Action>,
-) {
-    ui.horizontal(|ui| {
-        // Severity and title in one label, so a listener hears them once,
-        // as one name.
-        let mut head = egui::text::LayoutJob::default();
-        let style = ui.style().clone();
-        for text in [
-            format!("⚠ {}   ", severity_word(info.severity)),
-            info.title.clone(),
-        ] {
-            RichText::new(text)
-                .strong()
-                .size(theme::size::WARNING_TITLE)
-                .color(ink)
-                .append_to(
-                    &mut head,
-                    &style,
-                    egui::FontSelection::Default,
-                    egui::Align::Center,
-                );
-        }
-        let title = ui.label(head);
-        spoken(ui, s, w, info, &title);
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            // Buttons keep the theme's own colours so they read on the red.
-            buttons(ui, s, w, out);
-        });
-    });
-    // The sources close the message in smaller type, keeping the banner short.
-    let mut job = egui::text::LayoutJob::default();
-    let style = ui.style().clone();
-    for (text, size) in [
-        (w.message(s.model), theme::size::WARNING_MESSAGE),
-        (
-            format!("   ({})", info.sources.join("; ")),
-            theme::size::NOTE,
-        ),
-    ] {
-        RichText::new(text).size(size).color(ink).append_to(
-            &mut job,
-            &style,
-            egui::FontSelection::Default,
-            egui::Align::Center,
-        );
-    }
-    ui.label(job);
-    details(ui, s, w, info, ink);
-}
-
 /// A warning as a listener hears it: severity and title, then the message.
-fn spoken(ui: &Ui, s: &State, w: &Warning, info: &WarningInfo, title: &egui::Response) {
+pub(super) fn spoken(ui: &Ui, s: &State, w: &Warning, info: &WarningInfo, title: &egui::Response) {
     let name = fill(
         texts().warning_spoken,
         &[
@@ -153,20 +79,22 @@ fn details(ui: &mut Ui, s: &State, w: &Warning, info: &WarningInfo, ink: Color32
     }
 }
 
-/// The non-critical warnings, most serious first.
-pub fn list(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
+/// The warnings the strip does not show, most serious first. Returns where
+/// each card is drawn, for [`more_below`].
+pub fn list(ui: &mut Ui, s: &State, out: &mut Vec<Action>) -> Vec<Rect> {
     let t = texts();
     super::heading(ui, t.warnings_heading);
-    let mut cards: Vec<(&Warning, &WarningInfo)> = shown(s)
-        .filter(|(_, info)| info.severity != Severity::Critical)
-        .collect();
+    let in_strip = super::banner::critical(s).first().map(|(w, _)| w.id);
+    let mut cards: Vec<(&Warning, &WarningInfo)> =
+        shown(s).filter(|(w, _)| Some(w.id) != in_strip).collect();
     cards.sort_by_key(|(_, info)| info.severity);
     if cards.is_empty() && shown(s).next().is_none() {
         ui.label(RichText::new(t.warnings_none).weak());
     }
+    let mut places = Vec::new();
     for (w, info) in cards {
         let (fill_colour, ink) = theme::severity_colours(info.severity, ui.visuals());
-        Frame::new()
+        let card = Frame::new()
             .fill(fill_colour)
             .corner_radius(4.0)
             .inner_margin(Margin::same(8))
@@ -179,13 +107,70 @@ pub fn list(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
                 );
                 spoken(ui, s, w, info, &title);
                 ui.label(w.message(s.model));
-                ui.horizontal(|ui| buttons(ui, s, w, out));
+                ui.horizontal(|ui| {
+                    // The theme's own colours, so the buttons read on any card.
+                    ui.visuals_mut().override_text_color = None;
+                    buttons(ui, s, w, out);
+                });
                 details(ui, s, w, info, ink);
                 ui.label(
                     RichText::new(format!("{}: {}", t.sources_label, info.sources.join("; ")))
                         .small(),
                 );
             });
+        places.push(card.response.rect);
         ui.add_space(4.0);
+    }
+    places
+}
+
+/// A sign at the foot of the right-hand pane while it goes on below what
+/// shows: how many warning cards are out of sight, or only that there is
+/// more. Clicking it scrolls the first of them into view.
+pub fn more_below(ui: &mut Ui, pane: &ScrollAreaOutput<Vec<Rect>>) {
+    let t = texts();
+    let view = pane.inner_rect;
+    let offset = pane.state.clamped_offset().y;
+    let hidden_below = offset + view.height() < pane.content_size.y - 1.0;
+    if !hidden_below {
+        return;
+    }
+    let sign_height = ui.spacing().interact_size.y + 6.0;
+    // A card is out of sight when its top is under the sign.
+    let unseen: Vec<&Rect> = pane
+        .inner
+        .iter()
+        .filter(|r| r.top() > view.bottom() - sign_height)
+        .collect();
+    let text = match unseen.len() {
+        0 => t.more_below_other.to_owned(),
+        1 => t.more_below_one.to_owned(),
+        n => fill(t.more_below, &[("n", &n.to_string())]),
+    };
+    let place = Rect::from_min_max(
+        egui::pos2(view.left(), view.bottom() - sign_height),
+        view.right_bottom(),
+    );
+    let button = egui::Button::new(RichText::new(text).strong()).fill(ui.visuals().panel_fill);
+    let response = ui.put(place, button).on_hover_text(t.more_below_hint);
+    if response.clicked() {
+        // The first card out of sight to the top, or one view further on.
+        let step = unseen
+            .first()
+            .map_or(view.height() - sign_height, |r| r.top() - view.top());
+        ui.data_mut(|d| d.insert_temp(scroll_wanted(), offset + step));
+    }
+}
+
+/// Where the sign asked the pane to scroll to, for the next frame.
+fn scroll_wanted() -> egui::Id {
+    egui::Id::unique("warnings-scroll-wanted")
+}
+
+/// The right-hand pane's scroll area, scrolled where the sign asked, once.
+pub fn scrolled_as_asked(area: ScrollArea, ui: &Ui) -> ScrollArea {
+    match ui.data_mut(|d| d.remove_temp::<f32>(scroll_wanted())) {
+        Some(offset) => area.vertical_scroll_offset(offset),
+        None => area,
     }
 }
