@@ -41,9 +41,10 @@ fn places(h: &Window) -> Vec<(&'static str, egui::Rect)> {
         .collect()
 }
 
-/// Every control where it was `before`, to the pixel.
+/// Every control of `before` where it was, to the pixel.
 fn assert_still(h: &Window, before: &[(&'static str, egui::Rect)], after: &str) {
-    for ((name, was), (_, now)) in before.iter().zip(places(h)) {
+    for (name, was) in before {
+        let now = h.get_by_role_and_label(Role::Button, name).rect();
         assert!(
             (was.min - now.min).length() < 0.5 && (was.max - now.max).length() < 0.5,
             "after {after}, {name:?} moved from {was:?} to {now:?}"
