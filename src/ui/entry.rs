@@ -270,14 +270,14 @@ fn cost_ui(
                 let edit = Edit::SetCost {
                     plan,
                     entry: e,
-            if let Some(c) = &s.doc.preset().currency {
-                ui.label(c.as_str());
-            }
                     cost: Some(value),
                 };
                 edit_from(&r, edit, out);
             } else {
                 end_of_drag(&r, out);
+            }
+            if let Some(c) = &s.doc.preset().currency {
+                ui.label(c.as_str());
             }
             if ui.small_button(t.clear_cost).clicked() {
                 out.push(Action::Document(DocAction::Edit {
