@@ -161,7 +161,10 @@ fn show_me_outlines_the_levers_and_why_explains() {
     h.get_by_label(&format!("Show me — {banner}")).click();
     h.run();
     assert_eq!(h.state().view.show_me, Some(WarningId::SupplyWithoutDemand));
-    assert!(shows(&h, "the attributes whose change could clear this warning"));
+    assert!(shows(
+        &h,
+        "the attributes whose change could clear this warning"
+    ));
     // Each warning has its own: Show me on the lock-in card outlines what
     // the model names for lock-in instead.
     let lock_in = "Show me — Lock-in: a cluster in the basic stage without external inputs";
