@@ -7,6 +7,7 @@
 //! width under their plan, on a narrow dock as on a projector.
 
 use super::State;
+use crate::analysis::compare::Outcome;
 use crate::analysis::uncertainty::Uncertainty;
 use crate::app::action::{Action, DialogAction, DocAction, NamePurpose};
 use crate::model::warning::Severity;
@@ -14,7 +15,8 @@ use crate::plan::rules::BASELINE_NAME;
 use crate::text::{fill, texts};
 use crate::warnings::Warning;
 use crate::words::{
-    baseline_numbers, compare_heads, outcome_numbers, uncertain_line, warnings_line,
+    baseline_numbers, compare_heads, cost_or_not_given, outcome_numbers, uncertain_line,
+    warnings_line,
 };
 use egui::{Align2, FontId, RichText, Sense, Stroke, Ui, pos2, vec2};
 
@@ -23,32 +25,24 @@ const COLUMNS: [f32; 5] = [140.0, 64.0, 104.0, 92.0, 96.0];
 const LINE: f32 = 20.0;
 
 /// A row in words: "Training only: capability 0.21 (basic), gain +0.01, …,
-/// total cost 400,000 USD, …" (the total in its currency, where given).
-fn row_label(name: &str, cells: &[String; 5], warnings: &str, currency: Option<&str>) -> String {
+/// total cost 400,000 USD, …"; a plan's total from its outcome, in its
+/// currency where one is given.
+fn row_label(r: &Row, warnings: &str, currency: Option<&str>) -> String {
     let t = texts();
     let parts: Vec<String> = t
         .compare_columns
         .iter()
-        .zip(cells)
+        .zip(r.cells)
         .enumerate()
-        .map(|(i, (head, value))| {
+        .map(|(i, (head, cell))| {
             let head = head.to_lowercase();
-            // A total that is a number, not "not given".
-            match (i, value.starts_with(|c: char| c.is_ascii_digit())) {
-                (3, true) => format!("{head} {}", with_unit(value, currency)),
-                _ => format!("{head} {value}"),
+            match (i, r.outcome) {
+                (3, Some(o)) => format!("{head} {}", cost_or_not_given(o.total_cost, currency)),
+                _ => format!("{head} {cell}"),
             }
         })
         .collect();
-    format!("{name}: {}; {warnings}", parts.join(", "))
-}
-
-/// An amount as written in a cell, with its currency where one is given.
-fn with_unit(value: &str, currency: Option<&str>) -> String {
-    match currency {
-        Some(c) => fill(texts().amount_in, &[("value", value), ("currency", c)]),
-        None => value.to_owned(),
-    }
+    format!("{}: {}; {warnings}", r.name, parts.join(", "))
 }
 
 /// Draws the table.
@@ -69,6 +63,7 @@ pub fn table(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
     let base_row = Row {
         name: BASELINE_NAME,
         cells: &base_cells,
+        outcome: None,
         warnings: &e.baseline_warnings,
         uncertain: uncertainty
             .as_ref()
@@ -82,6 +77,7 @@ pub fn table(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
         let r = Row {
             name: &plan.name,
             cells: &cells,
+            outcome: Some(&p.outcome),
             warnings: &p.warnings,
             uncertain: uncertainty
                 .as_ref()
@@ -154,6 +150,9 @@ fn header_row(ui: &mut Ui, currency: Option<&str>) {
 struct Row<'a> {
     name: &'a str,
     cells: &'a [String; 5],
+    /// The plan's numbers, for what a listener hears; `None` for the
+    /// cluster without a plan.
+    outcome: Option<&'a Outcome>,
     warnings: &'a [Warning],
     /// What the Monte Carlo says of the row, when there is uncertainty.
     uncertain: Option<String>,
@@ -216,7 +215,7 @@ fn row(ui: &mut Ui, s: &State, r: &Row) -> egui::Response {
     };
     let (rect, response) = ui.allocate_exact_size(vec2(width, height), sense);
     let currency = s.doc.preset().currency.as_deref();
-    let mut spoken = row_label(r.name, r.cells, &warnings, currency);
+    let mut spoken = row_label(r, &warnings, currency);
     if let Some(line) = &r.uncertain {
         spoken.push_str("; ");
         spoken.push_str(line);

@@ -5,11 +5,12 @@
 //! analysis runs off the UI thread; while it catches up, the last result is
 //! shown marked as refreshing.
 
-use super::{State, about, money, theme};
+use super::{State, about, theme};
 use crate::analysis::levers::{AttributeLever, Levers};
 use crate::app::action::Action;
 use crate::plan::Lever;
 use crate::text::{fill, texts};
+use crate::words::amount;
 use egui::{Align2, FontId, RichText, Sense, Stroke, Ui, pos2, vec2};
 
 const ROW: f32 = 22.0;
@@ -189,7 +190,8 @@ fn ranking(ui: &mut Ui, s: &State, l: &Levers, planned: &[usize], out: &mut Vec<
             ));
         }
         if let Some(c) = i.cost {
-            words.push_str(&fill(t.ranking_cost, &[("value", &money(c))]));
+            let currency = s.doc.preset().currency.as_deref();
+            words.push_str(&fill(t.ranking_cost, &[("value", &amount(c, currency))]));
         }
         ui.horizontal_wrapped(|ui| {
             let add = ui

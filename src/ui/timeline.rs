@@ -5,12 +5,13 @@
 //! it to edit the entry; hover it for its effects and cost.
 
 use super::entry::effects_text;
-use super::{State, money, theme};
+use super::{State, theme};
 use crate::app::action::{Action, DocAction, ViewAction};
 use crate::edit::Edit;
 use crate::model::catalogue::Side;
 use crate::plan::{Plan, PlanEntry};
 use crate::text::{fill, texts};
+use crate::words::cost_or_not_given;
 use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, StrokeKind, Ui, pos2, vec2};
 
 /// A row: room for an entry's name on two lines beside its bar.
@@ -236,7 +237,8 @@ fn bar(
     if response.clicked() {
         out.push(ViewAction::SelectEntry(Some(e)).into());
     }
-    let cost = entry.cost.map_or_else(|| t.no_cost.to_owned(), money);
+    let currency = s.doc.preset().currency.as_deref();
+    let cost = cost_or_not_given(entry.cost, currency);
     response.on_hover_text(format!(
         "{label}\n{}\n{}: {cost}\n{}",
         effects_text(s, &entry.effects_at_intensity(s.model)),
