@@ -67,12 +67,10 @@ impl Band {
 }
 
 /// How a plan changes one cell: with-plan strength minus baseline strength,
-/// banded by its size under the same bounds as a strength.
+/// and the cell's band before and after.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct CellChange {
     pub delta: f64,
-    /// The band of `|delta|`.
-    pub band: Band,
     /// The cell's band without the plan.
     pub from: Band,
     /// The cell's band with the plan.
@@ -80,22 +78,14 @@ pub struct CellChange {
 }
 
 /// Every cell's change from `baseline` to `with_plan`, in [`cells`] order.
-pub fn differences(
-    model: &Model,
-    baseline: &[CellResult],
-    with_plan: &[CellResult],
-) -> Vec<CellChange> {
+pub fn differences(baseline: &[CellResult], with_plan: &[CellResult]) -> Vec<CellChange> {
     baseline
         .iter()
         .zip(with_plan)
-        .map(|(b, w)| {
-            let delta = w.strength - b.strength;
-            CellChange {
-                delta,
-                band: Band::of(delta.abs(), model),
-                from: b.band,
-                to: w.band,
-            }
+        .map(|(b, w)| CellChange {
+            delta: w.strength - b.strength,
+            from: b.band,
+            to: w.band,
         })
         .collect()
 }

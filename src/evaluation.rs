@@ -60,9 +60,9 @@ pub struct Changes {
 }
 
 impl Changes {
-    fn between(model: &Model, baseline: &Scenario, with_plan: &Scenario) -> Self {
+    fn between(baseline: &Scenario, with_plan: &Scenario) -> Self {
         Changes {
-            cells: differences(model, &baseline.cells, &with_plan.cells),
+            cells: differences(&baseline.cells, &with_plan.cells),
             efforts: std::array::from_fn(|j| with_plan.efforts[j] - baseline.efforts[j]),
         }
     }
@@ -176,7 +176,7 @@ fn evaluate_plan(
     );
     let outcome = outcome(model, plan, &baseline.trajectory, &scenario.trajectory);
     PlanEvaluation {
-        changes: Changes::between(model, baseline, &scenario),
+        changes: Changes::between(baseline, &scenario),
         scenario,
         warnings,
         outcome,
@@ -213,7 +213,8 @@ mod tests {
         let raised = e.changes(Some(1)).unwrap();
         let ii_a = raised.cells[cell_index(Mechanism::IIa, Effort::B).unwrap()];
         assert!((ii_a.delta - 0.10).abs() < 1e-12, "{}", ii_a.delta);
-        assert_eq!(ii_a.band, Band::None);
+        // 0.25 → 0.35: weak before and after.
+        assert_eq!((ii_a.from, ii_a.to), (Band::Weak, Band::Weak));
         let i_a = raised.cells[cell_index(Mechanism::Ia, Effort::A).unwrap()];
         assert_eq!(i_a.delta, 0.0);
         // Effort A draws on no cell the plan changes; effort B does.

@@ -101,21 +101,18 @@ fn the_rules_give_their_numbers_in_words() {
 fn a_change_says_what_it_does_to_the_band() {
     let same = CellChange {
         delta: 0.11,
-        band: Band::None,
         from: Band::None,
         to: Band::None,
     };
     assert_eq!(change_words(&same), "+0.11, still none");
     let moved = CellChange {
         delta: 0.25,
-        band: Band::Weak,
         from: Band::None,
         to: Band::Weak,
     };
     assert_eq!(change_words(&moved), "+0.25, none to weak");
     let down = CellChange {
         delta: -0.2,
-        band: Band::Weak,
         from: Band::Moderate,
         to: Band::Weak,
     };
