@@ -6,7 +6,7 @@
 
 #[path = "common/window.rs"]
 mod common_window;
-use common_window::{Window, opened, type_path};
+use common_window::{Window, act, opened, shows, type_path};
 
 use calamine::{Data, Reader, Xlsx};
 use cluster_workbench::app::action::{Action, DocAction, DockTab, FileAction, ViewAction};
@@ -14,16 +14,6 @@ use cluster_workbench::model::chain::BoxKind;
 use cluster_workbench::plan::indicators::Field;
 use egui::accesskit::Role;
 use egui_kittest::kittest::{NodeT, Queryable};
-
-fn act(h: &mut Window, action: Action) {
-    let ctx = h.ctx.clone();
-    h.state_mut().apply(action, &ctx);
-    h.run();
-}
-
-fn shows(h: &Window, text: &str) -> bool {
-    h.query_all_by_label_contains(text).next().is_some()
-}
 
 /// Opens a box by clicking it (found by its spoken name), then types into
 /// one of its fields.

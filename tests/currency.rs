@@ -11,11 +11,7 @@ mod common;
 use cluster_workbench::edit::Edit;
 use cluster_workbench::export::{LogframeFormat, html_report, logframe_document};
 use cluster_workbench::preset::Preset;
-use common::{model, shipped};
-
-fn shipped_text(name: &str) -> String {
-    std::fs::read_to_string(shipped(name)).unwrap()
-}
+use common::{model, shipped_text};
 
 /// A case without costs, given a currency (a version 4 file).
 fn with_currency(currency: &str) -> String {
@@ -167,13 +163,11 @@ mod common_window;
 
 #[cfg(feature = "gui")]
 mod window {
-    use super::common_window::{self, opened};
+    use super::common_window::{act, opened, shows};
+    use cluster_workbench::app::action::{DocAction, DockTab, ViewAction};
+    use cluster_workbench::edit::Edit;
     use egui::accesskit::Role;
     use egui_kittest::kittest::{NodeT, Queryable};
-
-    fn shows(h: &common_window::Window, text: &str) -> bool {
-        h.query_all_by_label_contains(text).next().is_some()
-    }
 
     /// Typed next to "Unit costs", the currency takes effect when the field
     /// is left, as one undo step, and the comparison's headings name it.
@@ -197,10 +191,7 @@ mod window {
         h.run();
         h.run();
         assert_eq!(h.state().doc.preset().currency.as_deref(), Some("FCFA"));
-        let ctx = h.ctx.clone();
-        h.state_mut()
-            .apply(cluster_workbench::app::action::DocAction::Undo.into(), &ctx);
-        h.run();
+        act(&mut h, DocAction::Undo.into());
         assert_eq!(h.state().doc.preset().currency.as_deref(), Some("USD"));
         assert!(!h.state().doc.is_dirty());
     }
@@ -208,46 +199,31 @@ mod window {
     #[test]
     fn the_comparison_names_the_currency_and_says_not_given() {
         let mut h = opened("supply-side-only.json");
-        let ctx = h.ctx.clone();
-        h.state_mut().apply(
-            cluster_workbench::app::action::ViewAction::SetDockTab(
-                cluster_workbench::app::action::DockTab::Compare,
-            )
-            .into(),
-            &ctx,
-        );
-        h.run();
+        act(&mut h, ViewAction::SetDockTab(DockTab::Compare).into());
         assert!(
             shows(&h, "total cost 800,000 USD, gain per million"),
             "the rows as heard"
         );
-        h.state_mut().apply(
-            cluster_workbench::app::action::DocAction::Edit {
-                edit: cluster_workbench::edit::Edit::SetCurrency(None),
+        act(
+            &mut h,
+            DocAction::Edit {
+                edit: Edit::SetCurrency(None),
                 merge: false,
             }
             .into(),
-            &ctx,
         );
-        h.state_mut().apply(
-            cluster_workbench::app::action::DocAction::Edit {
-                edit: cluster_workbench::edit::Edit::AddPlan {
+        act(
+            &mut h,
+            DocAction::Edit {
+                edit: Edit::AddPlan {
                     name: "Nothing yet".into(),
                 },
                 merge: false,
             }
             .into(),
-            &ctx,
         );
         // A new plan opens its editor: back to the comparison.
-        h.state_mut().apply(
-            cluster_workbench::app::action::ViewAction::SetDockTab(
-                cluster_workbench::app::action::DockTab::Compare,
-            )
-            .into(),
-            &ctx,
-        );
-        h.run();
+        act(&mut h, ViewAction::SetDockTab(DockTab::Compare).into());
         assert!(!shows(&h, "USD"));
         let labels: Vec<String> = h
             .query_all_by_label_contains("Nothing yet")

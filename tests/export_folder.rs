@@ -5,9 +5,11 @@
 //! file or its folder (recorded here instead of starting a program).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
 #[path = "common/window.rs"]
 mod common_window;
-use common_window::{Window, harness_of, type_path};
+use common::shipped;
+use common_window::{Recorder, Window, act, harness_of, type_path};
 
 use cluster_workbench::app::action::{Export, FileAction};
 use cluster_workbench::app::settings::Settings;
@@ -16,19 +18,8 @@ use cluster_workbench::files::launch::Launcher;
 use cluster_workbench::model::Model;
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
-use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
-
-/// Records what the window asks the system to open.
-#[derive(Default)]
-struct Recorder(Mutex<Vec<PathBuf>>);
-
-impl Launcher for Recorder {
-    fn open(&self, path: &Path) -> std::io::Result<()> {
-        self.0.lock().unwrap().push(path.to_path_buf());
-        Ok(())
-    }
-}
+use std::path::Path;
+use std::sync::Arc;
 
 /// The window showing the preset in `file`, paths typed, openings recorded.
 fn window_on(file: &Path, recorder: &Arc<Recorder>) -> Window {
@@ -52,10 +43,8 @@ fn window_on(file: &Path, recorder: &Arc<Recorder>) -> Window {
 }
 
 fn ask_for_report(h: &mut Window) {
+    act(h, FileAction::Export(Export::Report).into());
     let ctx = h.ctx.clone();
-    h.state_mut()
-        .apply(FileAction::Export(Export::Report).into(), &ctx);
-    h.run();
     h.state_mut().finish_file_jobs(&ctx);
     h.run();
 }
@@ -65,12 +54,6 @@ fn suggested(h: &Window) -> String {
         Some(Dialog::PathPrompt { text, .. }) => text.clone(),
         other => panic!("expected the path prompt, got {other:?}"),
     }
-}
-
-fn shipped(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("presets")
-        .join(name)
 }
 
 /// Written through the typed path, the report is confirmed with its path,
@@ -149,7 +132,7 @@ fn an_exported_report_is_confirmed_with_open_and_show_folder() {
 #[test]
 fn the_programs_presets_folder_is_never_offered() {
     let recorder = Arc::new(Recorder::default());
-    let mut h = window_on(&shipped("supply-side-only.json"), &recorder);
+    let mut h = window_on(Path::new(&shipped("supply-side-only.json")), &recorder);
     ask_for_report(&mut h);
     let offered = suggested(&h);
     let presets = shipped("");

@@ -7,7 +7,7 @@
 
 #[path = "common/window.rs"]
 mod common_window;
-use common_window::{Window, harness_with};
+use common_window::{Window, click, harness_with, window};
 
 use cluster_workbench::app::Start;
 use cluster_workbench::app::action::DockTab;
@@ -62,11 +62,6 @@ fn critical(h: &Window) -> bool {
         .any(|w| w.id == WarningId::SupplyWithoutDemand)
 }
 
-fn click(h: &mut Window, name: &str) {
-    h.get_by_label(name).click();
-    h.run();
-}
-
 /// Adds a catalogue intervention through the plan editor's menu.
 fn add(h: &mut Window, intervention: &str) {
     click(h, "+ Add intervention");
@@ -77,12 +72,7 @@ fn add(h: &mut Window, intervention: &str) {
 
 #[test]
 fn plans_entries_and_warnings_move_no_control() {
-    let settings = Settings {
-        dock: DockTab::Plan,
-        ..Settings::default()
-    };
-    let mut h = harness_with(Start::BuiltIn("supply-side-only.json".into()), settings);
-    h.run();
+    let mut h = window("supply-side-only.json", DockTab::Plan);
     assert!(critical(&h), "the first plan starts warned");
     let before = places(&h);
 

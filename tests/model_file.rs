@@ -2,19 +2,10 @@
 //! where; a model may change numbers and texts but not Table 1's structure.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use cluster_workbench::model::{DEFAULT_MODEL_JSON, Model};
+mod common;
 
-fn refused(from: &str, to: &str) -> String {
-    assert!(
-        DEFAULT_MODEL_JSON.contains(from),
-        "the model has no {from:?}"
-    );
-    let text = DEFAULT_MODEL_JSON.replacen(from, to, 1);
-    match Model::from_json(&text) {
-        Ok(_) => panic!("accepted a model with {from:?} → {to:?}"),
-        Err(e) => e.to_string(),
-    }
-}
+use cluster_workbench::model::{DEFAULT_MODEL_JSON, Model};
+use common::refused_model as refused;
 
 #[test]
 fn broken_models_are_refused_with_path_and_reason() {

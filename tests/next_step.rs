@@ -6,34 +6,14 @@
 
 #[path = "common/window.rs"]
 mod common_window;
-use common_window::{Window, harness_with};
+use common_window::{click, shows, window};
 
+use cluster_workbench::app::Dialog;
 use cluster_workbench::app::action::{DockTab, NamePurpose};
-use cluster_workbench::app::settings::Settings;
-use cluster_workbench::app::{Dialog, Start};
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 
 const CRITICAL: &str = "Supply-side support without demand-led market links";
-
-fn window(built_in: &str, dock: DockTab) -> Window {
-    let settings = Settings {
-        dock,
-        ..Settings::default()
-    };
-    let mut h = harness_with(Start::BuiltIn(built_in.into()), settings);
-    h.run();
-    h
-}
-
-fn click(h: &mut Window, name: &str) {
-    h.get_by_label(name).click();
-    h.run();
-}
-
-fn shows(h: &Window, text: &str) -> bool {
-    h.query_all_by_label_contains(text).next().is_some()
-}
 
 #[test]
 fn the_strip_says_what_to_do_and_opens_the_levers() {

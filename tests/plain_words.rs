@@ -4,16 +4,14 @@
 //! explains the paper's terms, each checked against the paper.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use cluster_workbench::cells::{Band, CellChange};
 use cluster_workbench::mechanism::{Effort, Mechanism, cell_index};
 use cluster_workbench::model::expr::Expr;
 use cluster_workbench::model::warning::WarningId;
-use cluster_workbench::model::{DEFAULT_MODEL_JSON, Model};
 use cluster_workbench::words::change_words;
-
-fn model() -> Model {
-    Model::default_model().unwrap()
-}
+use common::{model, refused_model as refused};
 
 fn driver_words(m: Mechanism, e: Effort) -> String {
     let model = model();
@@ -247,17 +245,6 @@ fn the_glossary_has_the_terms_a_newcomer_meets() {
         terms("WHICH MECHANISMS COME INTO PLAY (Table 1)"),
         ["Table 1"]
     );
-}
-
-fn refused(from: &str, to: &str) -> String {
-    assert!(
-        DEFAULT_MODEL_JSON.contains(from),
-        "the model has no {from:?}"
-    );
-    match Model::from_json(&DEFAULT_MODEL_JSON.replacen(from, to, 1)) {
-        Ok(_) => panic!("accepted a model with {from:?} → {to:?}"),
-        Err(e) => e.to_string(),
-    }
 }
 
 #[test]

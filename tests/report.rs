@@ -5,17 +5,13 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
-use common::{model, run, shipped};
+use common::{model, run, shipped, shipped_text};
 
 use cluster_workbench::evaluation::evaluate;
 use cluster_workbench::export::html::report_html;
 use cluster_workbench::export::trajectories::trajectories_csv;
 use cluster_workbench::preset::Preset;
 use scraper::{ElementRef, Html, Selector};
-
-fn shipped_text(name: &str) -> String {
-    std::fs::read_to_string(shipped(name)).unwrap()
-}
 
 fn preset_of(text: &str) -> Preset {
     Preset::from_bytes(text.as_bytes(), &model()).expect("the preset reads")

@@ -5,11 +5,9 @@
 
 #[path = "common/window.rs"]
 mod common_window;
-use common_window::{Window, harness_with};
+use common_window::{Window, styled_window as window};
 
-use cluster_workbench::app::Start;
 use cluster_workbench::app::action::DockTab;
-use cluster_workbench::app::settings::Settings;
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 
@@ -20,20 +18,6 @@ const CHART_MIN: f32 = 160.0;
 
 /// The window's bottom edge at 1280×800.
 const WINDOW_BOTTOM: f32 = 800.0;
-
-/// The window at 1280×800 showing a shipped preset, the dock on `dock`.
-fn window(built_in: &str, dock: DockTab) -> Window {
-    let settings = Settings {
-        dock,
-        ..Settings::default()
-    };
-    let mut h = harness_with(Start::BuiltIn(built_in.into()), settings);
-    // The window's own text sizes and spacing (the harness starts with
-    // egui's smaller ones), so that the test measures what a user sees.
-    cluster_workbench::ui::theme::apply_style(&h.ctx);
-    h.run();
-    h
-}
 
 /// The chart's drawing area, where a screen reader finds it.
 fn chart(h: &Window) -> egui::Rect {

@@ -7,7 +7,7 @@
 
 #[path = "common/window.rs"]
 mod common_window;
-use common_window::{Window, key, opened, type_path};
+use common_window::{Window, key, opened, shows, type_path};
 
 use cluster_workbench::app::Dialog;
 use cluster_workbench::app::action::{FileAction, Picture, PictureOf};
@@ -21,10 +21,6 @@ use std::sync::Arc;
 
 fn step(h: &Window) -> Step {
     h.state().view.workshop.current()
-}
-
-fn shows(h: &Window, text: &str) -> bool {
-    h.query_by_label_contains(text).is_some()
 }
 
 #[test]

@@ -17,6 +17,25 @@ pub fn shipped(name: &str) -> String {
         .to_string()
 }
 
+/// A shipped preset's text.
+pub fn shipped_text(name: &str) -> String {
+    std::fs::read_to_string(shipped(name)).expect("a shipped preset reads")
+}
+
+/// The message that refuses the default model with one piece of its text
+/// replaced (which must be there).
+pub fn refused_model(from: &str, to: &str) -> String {
+    use cluster_workbench::model::DEFAULT_MODEL_JSON;
+    assert!(
+        DEFAULT_MODEL_JSON.contains(from),
+        "the model has no {from:?}"
+    );
+    match Model::from_json(&DEFAULT_MODEL_JSON.replacen(from, to, 1)) {
+        Ok(_) => panic!("accepted a model with {from:?} → {to:?}"),
+        Err(e) => e.to_string(),
+    }
+}
+
 /// The workbench's binary run with these arguments.
 pub fn run(args: &[&str]) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_cluster-workbench"))

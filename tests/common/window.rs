@@ -2,8 +2,10 @@
 //! frame-time benchmark.
 #![allow(dead_code)]
 
+use cluster_workbench::app::action::{Action, DockTab};
 use cluster_workbench::app::settings::Settings;
 use cluster_workbench::app::{Start, Workbench};
+use cluster_workbench::files::launch::Launcher;
 use cluster_workbench::model::Model;
 use egui_kittest::Harness;
 
@@ -82,4 +84,81 @@ pub fn type_path(h: &mut Window, path: &std::path::Path) {
     let ctx = h.ctx.clone();
     h.state_mut().finish_file_jobs(&ctx);
     h.run();
+}
+
+/// The window at 1280×800 showing a shipped preset, the dock on `dock`,
+/// before its first frame.
+fn started(built_in: &str, dock: DockTab) -> Window {
+    let settings = Settings {
+        dock,
+        ..Settings::default()
+    };
+    harness_with(Start::BuiltIn(built_in.into()), settings)
+}
+
+/// The window at 1280×800 showing a shipped preset, the dock on `dock`,
+/// after its first frame.
+pub fn window(built_in: &str, dock: DockTab) -> Window {
+    let mut h = started(built_in, dock);
+    h.run();
+    h
+}
+
+/// As [`window`], but with the window's own text sizes and spacing (the
+/// harness starts with egui's smaller ones), for tests that measure what a
+/// user sees.
+pub fn styled_window(built_in: &str, dock: DockTab) -> Window {
+    let mut h = started(built_in, dock);
+    cluster_workbench::ui::theme::apply_style(&h.ctx);
+    h.run();
+    h
+}
+
+/// As [`window`], after the analyses have caught up with the document.
+pub fn settled_window(built_in: &str, dock: DockTab) -> Window {
+    let mut h = started(built_in, dock);
+    settle(&mut h);
+    h
+}
+
+/// Lets the analyses catch up with the document, and the window redraw.
+pub fn settle(h: &mut Window) {
+    h.run();
+    h.state_mut().finish_analysis();
+    h.run();
+}
+
+/// Applies one action, as the window's controls do, and draws a frame.
+pub fn act(h: &mut Window, action: Action) {
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(action, &ctx);
+    h.run();
+}
+
+/// Clicks the node a screen reader names `name`, and draws a frame.
+pub fn click(h: &mut Window, name: &str) {
+    use egui_kittest::kittest::Queryable;
+    h.get_by_label(name).click();
+    h.run();
+}
+
+/// Whether some node's label contains the text.
+pub fn shows(h: &Window, text: &str) -> bool {
+    use egui_kittest::kittest::Queryable;
+    h.query_all_by_label_contains(text).next().is_some()
+}
+
+/// Records what the window asks the system to open, instead of starting a
+/// program.
+#[derive(Default)]
+pub struct Recorder(pub std::sync::Mutex<Vec<std::path::PathBuf>>);
+
+impl Launcher for Recorder {
+    fn open(&self, path: &std::path::Path) -> std::io::Result<()> {
+        self.0
+            .lock()
+            .map_err(|_| std::io::ErrorKind::Other)?
+            .push(path.to_path_buf());
+        Ok(())
+    }
 }
