@@ -59,7 +59,7 @@ fn a_lone_entry_names_exactly_the_cells_the_plan_raises() {
     let e = evaluate(&m, &p);
     let chain = results_chain(&m, &p, &e, 0, 0).unwrap();
     let min = m.chain.cell_rise_min;
-    let expected: BTreeSet<usize> = differences(&m, &e.baseline.cells, &e.plans[0].scenario.cells)
+    let expected: BTreeSet<usize> = differences(&e.baseline.cells, &e.plans[0].scenario.cells)
         .iter()
         .enumerate()
         .filter(|(_, d)| d.delta >= min)
