@@ -260,9 +260,7 @@ impl Workbench {
             ),
         }
     }
-}
 
-impl Workbench {
     /// Opens a written file with the system's program for it, or shows its
     /// folder; a failure to ask is said in words.
     pub(super) fn open_with_system(&mut self, path: &Path, folder: bool) {

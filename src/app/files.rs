@@ -140,7 +140,7 @@ impl FileService {
         if folder {
             launch::reveal(self.launcher.as_ref(), path)
         } else {
-            launch::open_with_system(self.launcher.as_ref(), path)
+            self.launcher.open(path)
         }
     }
 

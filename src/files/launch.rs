@@ -42,11 +42,6 @@ impl Launcher for SystemLauncher {
     }
 }
 
-/// Opens `path` with the system's default program for it.
-pub fn open_with_system(launcher: &dyn Launcher, path: &Path) -> std::io::Result<()> {
-    launcher.open(path)
-}
-
 /// Shows the folder that holds `path`.
 pub fn reveal(launcher: &dyn Launcher, path: &Path) -> std::io::Result<()> {
     launcher.open(&folder_of(path))
@@ -81,7 +76,8 @@ mod tests {
     #[test]
     fn reveal_opens_the_folder_and_open_the_file() {
         let r = Recorder::default();
-        open_with_system(&r, Path::new("/home/ana/Documents/x-report.html")).unwrap();
+        r.open(Path::new("/home/ana/Documents/x-report.html"))
+            .unwrap();
         reveal(&r, Path::new("/home/ana/Documents/x-report.html")).unwrap();
         reveal(&r, Path::new("x-report.html")).unwrap();
         assert_eq!(
