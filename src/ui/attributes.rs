@@ -163,10 +163,13 @@ fn uncertainty_field(ui: &mut Ui, s: &State, a: Attribute, out: &mut Vec<Action>
     let t = texts();
     let mut u = s.doc.preset().uncertainty[a];
     let name = &s.model.attribute_info(a).name;
-    let hover = format!(
-        "{}\n\n{}",
-        fill(t.uncertainty_hover, &[("name", name), ("value", &num(u))]),
-        t.uncertainty_hint
+    let hover = fill(
+        t.uncertainty_hover,
+        &[
+            ("name", name),
+            ("value", &num(u)),
+            ("hint", t.uncertainty_hint),
+        ],
     );
     let r = ui
         .add(

@@ -7,16 +7,32 @@
 //! *Why?* unfolds the full explanation at the top of the right-hand pane,
 //! beside the strip's button, never pushing the matrix down.
 
-use super::warnings::{buttons, spoken};
+use super::warnings::{buttons, card, explanation, sources, spoken};
 use super::{State, severity_word, theme};
 use crate::app::action::{Action, DockTab, ViewAction};
-use crate::model::warning::{Severity, WarningInfo};
+use crate::model::warning::{Severity, WarningId, WarningInfo};
 use crate::text::{fill, texts};
 use crate::warnings::Warning;
 use egui::{Align, Color32, Frame, Layout, Margin, Panel, RichText, Ui};
 
-/// The strip's height, margins included: two rows, whatever fires.
-const HEIGHT: f32 = 62.0;
+/// The strip's inner margin above and below its rows, in points.
+const MARGIN_Y: i8 = 6;
+
+/// What a row of the strip adds to a control's height (see [`row`]), so the
+/// 15.5-point title and the buttons sit with air around them.
+const ROW_PAD: f32 = 4.0;
+
+/// The strip's height, margins included, the same whatever fires: two rows
+/// (each a control's height plus [`ROW_PAD`]), the item spacing between them,
+/// the margins above and below, and the panel's separator line, which egui
+/// counts in the panel's size. With the window's theme: 2 × (18 + 4) + 5 +
+/// 2 × 6 + 1 = 62 points.
+fn height(ui: &Ui) -> f32 {
+    let style = ui.style();
+    let row = style.spacing.interact_size.y + ROW_PAD;
+    let separator = style.visuals.widgets.noninteractive.bg_stroke.width.round();
+    2.0 * row + style.spacing.item_spacing.y + 2.0 * f32::from(MARGIN_Y) + separator
+}
 
 /// The critical warnings the window shows, most urgent first.
 pub fn critical<'a>(s: &'a State) -> Vec<(&'a Warning, &'a WarningInfo)> {
@@ -38,11 +54,11 @@ pub fn panel(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
     };
     Panel::top("critical-banner")
         .resizable(false)
-        .exact_size(HEIGHT)
+        .exact_size(height(ui))
         .frame(
             Frame::new()
                 .fill(fill_colour)
-                .inner_margin(Margin::symmetric(14, 6)),
+                .inner_margin(Margin::symmetric(14, MARGIN_Y)),
         )
         .show(ui, |ui| match critical.split_first() {
             Some((&(w, info), rest)) => {
@@ -57,7 +73,7 @@ pub fn panel(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
 /// the right edge (laid out first, so it always shows).
 fn row(ui: &mut Ui, right: impl FnOnce(&mut Ui), left: impl FnOnce(&mut Ui)) {
     ui.horizontal(|ui| {
-        ui.set_min_height(ui.spacing().interact_size.y + 4.0);
+        ui.set_min_height(ui.spacing().interact_size.y + ROW_PAD);
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
             right(ui);
             ui.with_layout(Layout::left_to_right(Align::Center), left);
@@ -84,14 +100,17 @@ fn headline(
         |ui| {
             // Severity and title in one label, so a listener hears them
             // once, as one name.
-            let head = RichText::new(format!(
-                "⚠ {}   {}",
-                severity_word(info.severity),
-                info.title
-            ))
-            .strong()
-            .size(theme::size::WARNING_TITLE)
-            .color(ink);
+            let head = fill(
+                t.banner_head,
+                &[
+                    ("severity", severity_word(info.severity)),
+                    ("title", &info.title),
+                ],
+            );
+            let head = RichText::new(head)
+                .strong()
+                .size(theme::size::WARNING_TITLE)
+                .color(ink);
             let title = ui.add(egui::Label::new(head).truncate());
             spoken(ui, s, w, info, &title);
             if !rest.is_empty() {
@@ -108,7 +127,13 @@ fn headline(
             }
             // The message and its sources, cut to the line (all of it on
             // hover, and under Why?).
-            let message = format!("{}   ({})", w.message(s.model), info.sources.join("; "));
+            let message = fill(
+                t.banner_message,
+                &[
+                    ("message", &w.message(s.model)),
+                    ("sources", &info.sources.join("; ")),
+                ],
+            );
             ui.add(
                 egui::Label::new(
                     RichText::new(message)
@@ -153,7 +178,7 @@ fn next_step(
                 RichText::new(t.show_me_hint).strong()
             } else {
                 let first = first_sentence(advice);
-                RichText::new(fill(t.banner_advice, &[("advice", first)])).italics()
+                RichText::new(fill(t.what_to_do, &[("advice", first)])).italics()
             };
             ui.add(egui::Label::new(line.color(ink)).truncate())
                 .on_hover_text(advice);
@@ -174,7 +199,7 @@ fn calm(ui: &mut Ui, s: &State, ink: Color32) {
         |_| {},
         |ui| {
             ui.label(
-                RichText::new(format!("✔ {title}"))
+                RichText::new(fill(t.banner_calm_head, &[("title", title)]))
                     .size(theme::size::WARNING_TITLE)
                     .color(ink),
             );
@@ -182,7 +207,11 @@ fn calm(ui: &mut Ui, s: &State, ink: Color32) {
     );
     let others = s.warnings().len();
     let line = match others {
-        0 => t.banner_calm_none.to_owned(),
+        // As many checks as the model has warnings.
+        0 => fill(
+            t.banner_calm_none,
+            &[("n", &WarningId::ALL.len().to_string())],
+        ),
         1 => t.banner_calm_one_other.to_owned(),
         n => fill(t.banner_calm_others, &[("n", &n.to_string())]),
     };
@@ -219,38 +248,24 @@ pub fn why_card(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
         return;
     }
     let t = texts();
-    let (fill_colour, ink) = theme::severity_colours(Severity::Critical, ui.visuals());
-    let card = Frame::new()
-        .fill(fill_colour)
-        .corner_radius(4.0)
-        .inner_margin(Margin::same(8))
-        .show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            ui.visuals_mut().override_text_color = Some(ink);
-            ui.label(RichText::new(&info.title).strong().color(ink));
-            ui.label(w.message(s.model));
-            ui.add_space(2.0);
-            ui.label(&info.explanation);
-            ui.label(
-                RichText::new(fill(t.banner_advice, &[("advice", w.advice(s.model))])).italics(),
-            );
-            ui.label(RichText::new(format!("{}: {}", t.when_label, info.rule)).small());
-            ui.label(
-                RichText::new(format!("{}: {}", t.sources_label, info.sources.join("; "))).small(),
-            );
-            // The theme's own colours, so the button reads on the red; and
-            // not the strip's own label, so the two buttons are told apart.
-            ui.visuals_mut().override_text_color = None;
-            let close = ui.button(t.why_close);
-            let spoken = fill(
-                t.warning_button,
-                &[("button", t.why_close), ("title", &info.title)],
-            );
-            close.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &spoken));
-            if close.clicked() {
-                out.push(ViewAction::ToggleWhy(w.id).into());
-            }
-        });
+    let card = card(ui, Severity::Critical, |ui, ink| {
+        ui.label(RichText::new(&info.title).strong().color(ink));
+        ui.label(w.message(s.model));
+        explanation(ui, s, w, info, ink);
+        sources(ui, info);
+        // The theme's own colours, so the button reads on the red; and not
+        // the strip's own label, so the two buttons are told apart.
+        ui.visuals_mut().override_text_color = None;
+        let close = ui.button(t.close);
+        let spoken = fill(
+            t.warning_button,
+            &[("button", t.close), ("title", &info.title)],
+        );
+        close.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &spoken));
+        if close.clicked() {
+            out.push(ViewAction::ToggleWhy(w.id).into());
+        }
+    });
     if !was_open {
         card.response.scroll_to_me(Some(Align::TOP));
     }

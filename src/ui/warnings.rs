@@ -7,12 +7,12 @@
 
 use super::{State, severity_word, theme};
 use crate::app::action::{Action, ViewAction};
-use crate::model::warning::WarningInfo;
+use crate::model::warning::{Severity, WarningInfo};
 use crate::text::{fill, texts};
 use crate::warnings::Warning;
 use crate::words::severity_spoken;
 use egui::scroll_area::ScrollAreaOutput;
-use egui::{Color32, Frame, Margin, Rect, RichText, ScrollArea, Ui};
+use egui::{Color32, Frame, InnerResponse, Margin, Rect, RichText, ScrollArea, Ui};
 
 /// The warnings shown, with their texts.
 fn shown<'a>(s: &'a State) -> impl Iterator<Item = (&'a Warning, &'a WarningInfo)> + 'a {
@@ -57,25 +57,60 @@ pub(super) fn spoken(ui: &Ui, s: &State, w: &Warning, info: &WarningInfo, title:
     super::access::name(ui.ctx(), title.id, &name, || w.message(s.model));
 }
 
+/// A warning's card: the severity's fill, the pane's full width, and its ink
+/// as the text colour of what `add` draws (given the ink too). The cards on
+/// the right and the strip's *Why?* share it.
+pub(super) fn card<R>(
+    ui: &mut Ui,
+    severity: Severity,
+    add: impl FnOnce(&mut Ui, Color32) -> R,
+) -> InnerResponse<R> {
+    let (fill_colour, ink) = theme::severity_colours(severity, ui.visuals());
+    Frame::new()
+        .fill(fill_colour)
+        .corner_radius(4.0)
+        .inner_margin(Margin::same(8))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.visuals_mut().override_text_color = Some(ink);
+            add(ui, ink)
+        })
+}
+
+/// Why a warning fires: the paper's argument, what to do, and the model's
+/// rule; what *Why?* unfolds, on a card and under the strip alike.
+pub(super) fn explanation(ui: &mut Ui, s: &State, w: &Warning, info: &WarningInfo, ink: Color32) {
+    let t = texts();
+    ui.add_space(2.0);
+    ui.label(RichText::new(&info.explanation).color(ink));
+    ui.label(
+        RichText::new(fill(t.what_to_do, &[("advice", w.advice(s.model))]))
+            .italics()
+            .color(ink),
+    );
+    ui.label(
+        RichText::new(fill(t.rule_line, &[("rule", &info.rule)]))
+            .small()
+            .color(ink),
+    );
+}
+
+/// The sources of a warning, in one small line.
+pub(super) fn sources(ui: &mut Ui, info: &WarningInfo) {
+    let line = fill(
+        texts().sources_line,
+        &[("sources", &info.sources.join("; "))],
+    );
+    ui.label(RichText::new(line).small());
+}
+
 /// What Show me and Why? unfold under a warning.
 fn details(ui: &mut Ui, s: &State, w: &Warning, info: &WarningInfo, ink: Color32) {
-    let t = texts();
     if s.view.show_me == Some(w.id) {
-        ui.label(RichText::new(t.show_me_hint).strong().color(ink));
+        ui.label(RichText::new(texts().show_me_hint).strong().color(ink));
     }
     if s.view.why_open.contains(&w.id) {
-        ui.add_space(2.0);
-        ui.label(RichText::new(&info.explanation).color(ink));
-        ui.label(
-            RichText::new(format!("{}: {}", t.what_to_do, w.advice(s.model)))
-                .italics()
-                .color(ink),
-        );
-        ui.label(
-            RichText::new(format!("{}: {}", t.when_label, info.rule))
-                .small()
-                .color(ink),
-        );
+        explanation(ui, s, w, info, ink);
     }
 }
 
@@ -93,31 +128,25 @@ pub fn list(ui: &mut Ui, s: &State, out: &mut Vec<Action>) -> Vec<Rect> {
     }
     let mut places = Vec::new();
     for (w, info) in cards {
-        let (fill_colour, ink) = theme::severity_colours(info.severity, ui.visuals());
-        let card = Frame::new()
-            .fill(fill_colour)
-            .corner_radius(4.0)
-            .inner_margin(Margin::same(8))
-            .show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                ui.visuals_mut().override_text_color = Some(ink);
-                let title = ui.label(
-                    RichText::new(format!("{} · {}", severity_word(info.severity), info.title))
-                        .strong(),
-                );
-                spoken(ui, s, w, info, &title);
-                ui.label(w.message(s.model));
-                ui.horizontal(|ui| {
-                    // The theme's own colours, so the buttons read on any card.
-                    ui.visuals_mut().override_text_color = None;
-                    buttons(ui, s, w, out);
-                });
-                details(ui, s, w, info, ink);
-                ui.label(
-                    RichText::new(format!("{}: {}", t.sources_label, info.sources.join("; ")))
-                        .small(),
-                );
+        let card = card(ui, info.severity, |ui, ink| {
+            let heading = fill(
+                t.warning_card_title,
+                &[
+                    ("severity", severity_word(info.severity)),
+                    ("title", &info.title),
+                ],
+            );
+            let title = ui.label(RichText::new(heading).strong());
+            spoken(ui, s, w, info, &title);
+            ui.label(w.message(s.model));
+            ui.horizontal(|ui| {
+                // The theme's own colours, so the buttons read on any card.
+                ui.visuals_mut().override_text_color = None;
+                buttons(ui, s, w, out);
             });
+            details(ui, s, w, info, ink);
+            sources(ui, info);
+        });
         places.push(card.response.rect);
         ui.add_space(4.0);
     }

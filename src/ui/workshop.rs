@@ -442,7 +442,7 @@ fn warning(ui: &mut Ui, s: &State) {
             ui.add_space(8.0);
             ui.label(RichText::new(w.advice(s.model)).size(BODY).italics());
             ui.add_space(6.0);
-            ui.label(RichText::new(format!("{}: {}", t.when_label, info.rule)).weak());
+            ui.label(RichText::new(fill(t.rule_line, &[("rule", &info.rule)])).weak());
             if !info.sources.is_empty() {
                 ui.add_space(6.0);
                 ui.label(RichText::new(info.sources.join("; ")).weak());
