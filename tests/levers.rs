@@ -211,6 +211,35 @@ fn attributes_and_interventions_are_ranked_with_ties_in_their_own_order() {
 }
 
 #[test]
+fn the_ranking_marks_what_the_plan_has_and_the_sentence_names_its_top() {
+    let m = model();
+    let p = Preset::from_bytes(
+        std::fs::read_to_string(shipped("supply-side-only.json"))
+            .unwrap()
+            .as_bytes(),
+        &m,
+    )
+    .unwrap();
+    let id = |index: usize| m.catalogue[index].id.as_str();
+    // Plan 0 has a training centre and a stronger association.
+    let l = levers(&m, &p, Some(0));
+    let mut planned: Vec<&str> = l
+        .interventions
+        .iter()
+        .filter(|i| i.in_plan)
+        .map(|i| id(i.index))
+        .collect();
+    planned.sort_unstable();
+    assert_eq!(planned, ["strengthen_association", "training_centre"]);
+    assert_eq!(l.binding.intervention.map(id), Some("buyer_linkage"));
+    let name = m.catalogue[l.binding.intervention.unwrap()].name.to_lowercase();
+    assert!(l.binding.text.contains(&name), "{}", l.binding.text);
+    // Without a plan, nothing is in it.
+    let none = levers(&m, &p, None);
+    assert!(none.interventions.iter().all(|i| !i.in_plan));
+}
+
+#[test]
 fn with_nothing_to_gain_the_binding_side_is_null() {
     // Capability already at 1 and nothing depreciates below it... the cheapest
     // way to nothing: no demand at all, so no mechanism, whatever is added.
@@ -227,6 +256,7 @@ fn with_nothing_to_gain_the_binding_side_is_null() {
     );
     assert_eq!(l.binding.side, None);
     assert_eq!(l.binding.ratio, None);
+    assert_eq!(l.binding.intervention, None);
     assert!(
         l.binding
             .text

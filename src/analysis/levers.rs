@@ -6,7 +6,7 @@
 use crate::attribute::{Attribute, Attributes};
 use crate::model::Model;
 use crate::model::catalogue::Side;
-use crate::plan::{PlanEntry, schedule};
+use crate::plan::{Lever, PlanEntry, schedule};
 use crate::preset::Preset;
 use crate::trajectory::{StepDrivers, capabilities};
 
@@ -35,6 +35,9 @@ pub struct InterventionLever {
     /// The unit cost, when the preset gives one.
     pub cost: Option<f64>,
     pub gain_per_million: Option<f64>,
+    /// Whether the plan analysed has it already (then `gain` is what
+    /// adding it once more does).
+    pub in_plan: bool,
 }
 
 /// Which side binds, and how strongly.
@@ -46,6 +49,9 @@ pub struct Binding {
     pub ratio: Option<f64>,
     /// The attribute whose rise gains most.
     pub attribute: Attribute,
+    /// The intervention the sentence names as the one that gains most (an
+    /// index into the model's catalogue), when it names one.
+    pub intervention: Option<usize>,
     /// The sentence, from the model file's templates.
     pub text: String,
 }
@@ -136,6 +142,9 @@ pub fn levers(model: &Model, preset: &Preset, plan: Option<usize>) -> Levers {
                 gain,
                 cost,
                 gain_per_million: cost.filter(|&c| c > 0.0).map(|c| gain * 1e6 / c),
+                in_plan: entries
+                    .iter()
+                    .any(|e| matches!(&e.lever, Lever::Catalogue(id) if *id == item.id)),
             }
         })
         .collect();
@@ -170,6 +179,7 @@ fn binding(model: &Model, attributes: &[AttributeLever], ranked: &[InterventionL
             side: None,
             ratio: None,
             attribute,
+            intervention: None,
             text: templates.none.replace("{attribute}", attribute_name),
         };
     };
@@ -202,6 +212,7 @@ fn binding(model: &Model, attributes: &[AttributeLever], ranked: &[InterventionL
         side: Some(top.side),
         ratio,
         attribute,
+        intervention: Some(top.index),
         text,
     }
 }

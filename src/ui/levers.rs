@@ -8,7 +8,6 @@
 use super::{State, about, theme};
 use crate::analysis::levers::{AttributeLever, Levers};
 use crate::app::action::Action;
-use crate::plan::Lever;
 use crate::text::{fill, texts};
 use crate::words::amount;
 use egui::{Align2, FontId, RichText, Sense, Stroke, Ui, pos2, vec2};
@@ -23,7 +22,6 @@ pub fn panel(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
         return;
     };
     let l = &analysis.levers;
-    let planned = in_plan(s, l);
     ui.horizontal_wrapped(|ui| {
         let sentence = ui.label(RichText::new(&l.binding.text).strong());
         about::hover_with_terms(sentence, s.model, "", &l.binding.text);
@@ -31,12 +29,15 @@ pub fn panel(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
             ui.label(RichText::new(t.refreshing).italics().weak());
         }
     });
-    // The sentence names the top intervention: where the plan has it
-    // already, say so, so that it does not read as advice to add it.
-    let top = l.interventions.first().filter(|_| l.binding.side.is_some());
-    if let Some(top) = top.filter(|i| planned.contains(&i.index)) {
+    // Where the plan has the intervention the sentence names already, say
+    // so, so that it does not read as advice to add it.
+    let named = l
+        .binding
+        .intervention
+        .and_then(|index| l.interventions.iter().find(|i| i.index == index));
+    if let Some(top) = named.filter(|i| i.in_plan) {
         let name = &s.model.catalogue[top.index].name;
-        ui.label(RichText::new(fill(t.binding_in_plan, &[("name", name)])).italics());
+        ui.label(RichText::new(fill(t.in_plan_hint, &[("name", name)])).italics());
     }
     let plan = l
         .plan
@@ -60,7 +61,7 @@ pub fn panel(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
         .show(ui, |ui| {
             ui.columns(2, |columns| {
                 tornado(&mut columns[0], s, l);
-                ranking(&mut columns[1], s, l, &planned, out);
+                ranking(&mut columns[1], s, l, out);
             });
             // The last row clear of the window's edge when scrolled down.
             ui.add_space(12.0);
@@ -148,28 +149,9 @@ fn tornado(ui: &mut Ui, s: &State, l: &Levers) {
     ui.label(RichText::new(t.tornado_legend).small());
 }
 
-/// The catalogue interventions (indices into the catalogue) that the
-/// analysed plan already has.
-fn in_plan(s: &State, l: &Levers) -> Vec<usize> {
-    let Some(plan) = l.plan.and_then(|i| s.doc.preset().plan(i)) else {
-        return Vec::new();
-    };
-    s.model
-        .catalogue
-        .iter()
-        .enumerate()
-        .filter(|(_, item)| {
-            plan.entries
-                .iter()
-                .any(|e| matches!(&e.lever, Lever::Catalogue(id) if *id == item.id))
-        })
-        .map(|(i, _)| i)
-        .collect()
-}
-
 /// The catalogue ranked by what each intervention adds to the plan; those
 /// the plan has already are tagged.
-fn ranking(ui: &mut Ui, s: &State, l: &Levers, planned: &[usize], out: &mut Vec<Action>) {
+fn ranking(ui: &mut Ui, s: &State, l: &Levers, out: &mut Vec<Action>) {
     let t = texts();
     ui.label(RichText::new(t.ranking_heading).strong());
     let plan = s.doc.active_plan();
@@ -204,7 +186,7 @@ fn ranking(ui: &mut Ui, s: &State, l: &Levers, planned: &[usize], out: &mut Vec<
                 out.push(Action::add_intervention(plan, &item.id));
             }
             ui.label(words);
-            if planned.contains(&i.index) {
+            if i.in_plan {
                 // Whole on one line: it moves under the words rather than
                 // break in two.
                 ui.add(
