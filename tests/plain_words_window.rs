@@ -7,45 +7,13 @@
 
 #[path = "common/window.rs"]
 mod common_window;
-use common_window::harness_with;
+use common_window::{act, settle, settled_window as window, shows};
 
 use cluster_workbench::app::action::{Action, DockTab, MatrixView, ViewAction};
-use cluster_workbench::app::settings::Settings;
-use cluster_workbench::app::{Start, Workbench};
 use cluster_workbench::mechanism::{Effort, Mechanism, cell_index};
 use cluster_workbench::warnings::WarningId;
 use egui::accesskit::Role;
-use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-
-type Window = Harness<'static, Workbench>;
-
-fn window(built_in: &str, dock: DockTab) -> Window {
-    let settings = Settings {
-        dock,
-        ..Settings::default()
-    };
-    let mut h = harness_with(Start::BuiltIn(built_in.into()), settings);
-    settle(&mut h);
-    h
-}
-
-/// Lets the analyses catch up with the document, and the window redraw.
-fn settle(h: &mut Window) {
-    h.run();
-    h.state_mut().finish_analysis();
-    h.run();
-}
-
-fn act(h: &mut Window, action: Action) {
-    let ctx = h.ctx.clone();
-    h.state_mut().apply(action, &ctx);
-    h.run();
-}
-
-fn shows(h: &Window, text: &str) -> bool {
-    h.query_all_by_label_contains(text).next().is_some()
-}
 
 #[test]
 fn the_cell_pane_reads_its_driver_in_words() {
