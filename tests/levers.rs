@@ -232,7 +232,9 @@ fn the_ranking_marks_what_the_plan_has_and_the_sentence_names_its_top() {
     planned.sort_unstable();
     assert_eq!(planned, ["strengthen_association", "training_centre"]);
     assert_eq!(l.binding.intervention.map(id), Some("buyer_linkage"));
-    let name = m.catalogue[l.binding.intervention.unwrap()].name.to_lowercase();
+    let name = m.catalogue[l.binding.intervention.unwrap()]
+        .name
+        .to_lowercase();
     assert!(l.binding.text.contains(&name), "{}", l.binding.text);
     // Without a plan, nothing is in it.
     let none = levers(&m, &p, None);
