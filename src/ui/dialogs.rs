@@ -162,12 +162,7 @@ fn path_prompt(
         .labelled_by(label.id);
     focus_once(ui, &field, text);
     // Longer than the field: the whole path, wrapped, under it.
-    let font = egui::TextStyle::Body.resolve(ui.style());
-    let needs = ui.fonts_mut(|f| {
-        f.layout_no_wrap(text.clone(), font, egui::Color32::PLACEHOLDER)
-            .size()
-            .x
-    });
+    let needs = super::one_line_width(ui, text.as_str());
     if needs > field.rect.width() - 8.0 {
         ui.add(egui::Label::new(RichText::new(text.as_str()).small()).wrap());
     }

@@ -155,6 +155,24 @@ pub fn heading(ui: &mut Ui, text: &str) -> egui::Response {
     )
 }
 
+/// The size `text` takes on one line, unwrapped, in `style` where the text
+/// sets no font of its own: how the views measure a text before drawing it
+/// (to choose a layout that fits).
+pub fn one_line_size(
+    ui: &Ui,
+    text: impl Into<egui::WidgetText>,
+    style: egui::TextStyle,
+) -> egui::Vec2 {
+    text.into()
+        .into_galley(ui, Some(egui::TextWrapMode::Extend), f32::INFINITY, style)
+        .size()
+}
+
+/// The width `text` takes on one line, in body text where it sets no font.
+pub fn one_line_width(ui: &Ui, text: impl Into<egui::WidgetText>) -> f32 {
+    one_line_size(ui, text, egui::TextStyle::Body).x
+}
+
 /// One frame: draw the window from the workbench's state, then apply what
 /// the user did.
 pub fn frame(ui: &mut Ui, wb: &mut Workbench) {

@@ -175,7 +175,8 @@ fn header(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
     // goes beside it where there is room, else after the legend: two rows,
     // not three, leave the chart its height.
     let summary = RichText::new(summary(s)).strong();
-    let beside = width_of(ui, summary.clone()) + switch_width(ui) <= ui.available_width();
+    let beside =
+        super::one_line_width(ui, summary.clone()) + switch_width(ui) <= ui.available_width();
     ui.horizontal_wrapped(|ui| {
         ui.label(summary);
         if beside {
@@ -213,19 +214,6 @@ fn header(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
     });
 }
 
-/// The width of `text` on one line.
-fn width_of(ui: &Ui, text: impl Into<egui::WidgetText>) -> f32 {
-    text.into()
-        .into_galley(
-            ui,
-            Some(egui::TextWrapMode::Extend),
-            f32::INFINITY,
-            egui::TextStyle::Body,
-        )
-        .size()
-        .x
-}
-
 /// The width [`effort_switch`] takes in a row, with the space before it.
 fn switch_width(ui: &Ui) -> f32 {
     let spacing = ui.spacing();
@@ -233,7 +221,7 @@ fn switch_width(ui: &Ui) -> f32 {
         + spacing.icon_width
         + spacing.icon_spacing
         + 3.0 * spacing.item_spacing.x
-        + width_of(ui, texts().show_efforts)
+        + super::one_line_width(ui, texts().show_efforts)
 }
 
 /// Room before the effort switch, apart from what precedes it.

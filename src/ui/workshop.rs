@@ -189,15 +189,15 @@ fn bar(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
 /// The title at the size that fits `room` on one line, between the title
 /// and the lead size; at the lead size it wraps.
 fn title_galley(ui: &Ui, title: &str, room: f32) -> std::sync::Arc<egui::Galley> {
-    let at = |size: f32, wrap: TextWrapMode| {
+    let at = |size: f32| {
         egui::WidgetText::from(RichText::new(title).size(size).strong()).into_galley(
             ui,
-            Some(wrap),
+            Some(TextWrapMode::Wrap),
             room,
             egui::TextStyle::Body,
         )
     };
-    let whole = at(TITLE, TextWrapMode::Extend).size().x;
+    let whole = super::one_line_width(ui, RichText::new(title).size(TITLE).strong());
     // Text widens in proportion to its size; the margin keeps rounding
     // from pushing the last letter onto a line of its own.
     let size = if whole <= room {
@@ -205,7 +205,7 @@ fn title_galley(ui: &Ui, title: &str, room: f32) -> std::sync::Arc<egui::Galley>
     } else {
         (TITLE * room / whole * 0.98).max(LEAD)
     };
-    at(size, TextWrapMode::Wrap)
+    at(size)
 }
 
 /// The preset's name and the keys, side by side where both fit, else one
@@ -213,17 +213,7 @@ fn title_galley(ui: &Ui, title: &str, room: f32) -> std::sync::Arc<egui::Galley>
 fn preset_and_keys(ui: &mut Ui, s: &State, width: f32) {
     let name = RichText::new(&s.doc.preset().name).size(BODY).weak();
     let keys = RichText::new(texts().workshop_keys).weak();
-    let wide = |text: &RichText| {
-        egui::WidgetText::from(text.clone())
-            .into_galley(
-                ui,
-                Some(TextWrapMode::Extend),
-                f32::INFINITY,
-                egui::TextStyle::Body,
-            )
-            .size()
-            .x
-    };
+    let wide = |text: &RichText| super::one_line_width(ui, text.clone());
     if wide(&name) + TITLE_GAP + wide(&keys) <= width {
         egui::Sides::new().show(ui, |ui| ui.label(name), |ui| ui.label(keys));
     } else {
@@ -268,14 +258,7 @@ impl Nav {
     /// spacing between them.
     fn size(&self, ui: &Ui) -> (f32, f32) {
         let measure = |text: &str| {
-            egui::WidgetText::from(RichText::new(text).size(LEAD))
-                .into_galley(
-                    ui,
-                    Some(TextWrapMode::Extend),
-                    f32::INFINITY,
-                    egui::TextStyle::Button,
-                )
-                .size()
+            super::one_line_size(ui, RichText::new(text).size(LEAD), egui::TextStyle::Button)
         };
         let padding = ui.spacing().button_padding;
         let gap = ui.spacing().item_spacing.x;
