@@ -15,7 +15,7 @@ use common::{model, refused_model as refused};
 
 fn driver_words(m: Mechanism, e: Effort) -> String {
     let model = model();
-    model.in_words(&model.driver(cell_index(m, e).unwrap()).expr)
+    model.driver_words(cell_index(m, e).unwrap()).to_owned()
 }
 
 #[test]

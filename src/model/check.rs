@@ -44,6 +44,11 @@ pub(super) fn compile(file: ModelFile) -> Result<Model> {
     super::expr_words::check(&file.expression_words)?;
     super::glossary::check(&file.glossary)?;
     let indicators = compile_indicators(&file.indicators)?;
+    // After the expression words are checked: the sentences use them.
+    let driver_words = drivers
+        .iter()
+        .map(|d| super::expr_words::in_words(&d.expr, &file.expression_words, &file.attributes))
+        .collect();
     // What the yearly step evaluates: every driver, then the two indicators
     // of the step (the order `Model::kernel` documents).
     let kernel = Kernel::compile(
@@ -61,6 +66,7 @@ pub(super) fn compile(file: ModelFile) -> Result<Model> {
         file,
         column_sources,
         drivers,
+        driver_words,
         cell_driver,
         kernel,
         indicators,

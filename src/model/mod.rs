@@ -69,6 +69,9 @@ pub struct Model {
     /// Everything the file says, for the texts the UI shows.
     pub file: ModelFile,
     drivers: Vec<Driver>,
+    /// Each driver in words, in `drivers` order: drivers are fixed per
+    /// model, so their sentences are made once, when it loads.
+    driver_words: Vec<String>,
     cell_driver: [usize; Cell::COUNT],
     /// Where the paper puts each cell's effort, in cell order.
     column_sources: [ColumnSource; Cell::COUNT],
@@ -105,6 +108,12 @@ impl Model {
     /// The driver of a cell (an index into [`cells`]).
     pub fn driver(&self, cell: usize) -> &Driver {
         &self.drivers[self.cell_driver[cell]]
+    }
+
+    /// The driver of a cell in words: "the stronger of public support and
+    /// specialised suppliers" (see [`Model::in_words`]).
+    pub fn driver_words(&self, cell: usize) -> &str {
+        &self.driver_words[self.cell_driver[cell]]
     }
 
     /// The distinct drivers, and for each cell the index of its driver: lets the

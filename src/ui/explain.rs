@@ -98,7 +98,7 @@ fn driver_ui(ui: &mut Ui, s: &State, index: usize) {
     let c = &scenario.cells[index];
     let attrs = &scenario.attributes;
     let driver = &model.driver(index).expr;
-    let line = ui.label(fill(t.driver_line, &[("words", &model.in_words(driver))]));
+    let line = ui.label(fill(t.driver_line, &[("words", model.driver_words(index))]));
     about::hover_with_terms(line, model, "", t.driver_label);
     let mark = |a: Attribute| match driver {
         _ if a != c.limited_by => "",

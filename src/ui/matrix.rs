@@ -472,7 +472,7 @@ fn cell_description(s: &State, index: usize) -> String {
         t.cell_description,
         &[
             ("limit", &limit_line(s.model, c, &shown.attributes)),
-            ("expression", &s.model.in_words(&s.model.driver(index).expr)),
+            ("expression", s.model.driver_words(index)),
             ("strength", &num(c.strength)),
             (
                 "demand",
