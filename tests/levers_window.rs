@@ -5,7 +5,7 @@
 
 #[path = "common/window.rs"]
 mod common_window;
-use common_window::harness_with;
+use common_window::{harness_with, settle, shows};
 
 use cluster_workbench::app::action::{DocAction, DockTab};
 use cluster_workbench::app::settings::Settings;
@@ -24,17 +24,6 @@ fn window(built_in: &str, dock: DockTab) -> Harness<'static, Workbench> {
     let mut h = harness_with(Start::BuiltIn(built_in.into()), settings);
     settle(&mut h);
     h
-}
-
-/// Lets the analyses catch up with the document, and the window redraw.
-fn settle(h: &mut Harness<'static, Workbench>) {
-    h.run();
-    h.state_mut().finish_analysis();
-    h.run();
-}
-
-fn shows(h: &Harness<'static, Workbench>, text: &str) -> bool {
-    h.query_all_by_label_contains(text).next().is_some()
 }
 
 #[test]

@@ -5,7 +5,7 @@
 
 #[path = "common/window.rs"]
 mod common_window;
-use common_window::{harness, harness_with};
+use common_window::{act, harness, harness_with, shows};
 
 use cluster_workbench::app::action::{Action, DialogAction, DocAction, DockTab, MatrixView};
 use cluster_workbench::app::settings::Settings;
@@ -29,16 +29,6 @@ fn window(built_in: &str, dock: DockTab) -> Harness<'static, Workbench> {
     let mut h = harness_with(Start::BuiltIn(built_in.into()), settings);
     h.run();
     h
-}
-
-fn act(h: &mut Harness<'static, Workbench>, action: Action) {
-    let ctx = h.ctx.clone();
-    h.state_mut().apply(action, &ctx);
-    h.run();
-}
-
-fn shows(h: &Harness<'static, Workbench>, text: &str) -> bool {
-    h.query_all_by_label_contains(text).next().is_some()
 }
 
 fn active_fires(wb: &Workbench, id: WarningId) -> bool {

@@ -7,7 +7,7 @@
 
 #[path = "common/window.rs"]
 mod common_window;
-use common_window::{harness_of, workbench};
+use common_window::{finish_files, harness_of, workbench};
 
 use cluster_workbench::app::action::{Action, DialogAction, DocAction, FileAction};
 use cluster_workbench::app::document::Origin;
@@ -25,14 +25,8 @@ type Window = Harness<'static, Workbench>;
 fn window_in(dir: &Path) -> Window {
     let wb = workbench("teaching-case.json").with_recovery_in(dir.to_path_buf());
     let mut h = harness_of(wb);
-    settle(&mut h);
+    finish_files(&mut h);
     h
-}
-
-fn settle(h: &mut Window) {
-    let ctx = h.ctx.clone();
-    h.state_mut().finish_file_jobs(&ctx);
-    h.run();
 }
 
 fn edit(h: &mut Window, value: f64) {
@@ -141,7 +135,7 @@ fn a_save_removes_the_recovery_file() {
         FileAction::SaveTo(out.path().join("saved.json")).into(),
         &ctx,
     );
-    settle(&mut h);
+    finish_files(&mut h);
     keep_at(&mut h, 3.0);
     assert!(recovery_files(dir.path()).is_empty());
 }
@@ -279,7 +273,7 @@ fn deciding_later_keeps_the_work_and_discarding_removes_it() {
     assert!(matches!(h.state().dialog, Some(Dialog::Recover { .. })));
     h.get_by_label("Discard").click();
     h.run();
-    settle(&mut h);
+    finish_files(&mut h);
     assert!(recovery_files(dir.path()).is_empty());
     h.state_mut().shut_down();
     drop(h);
@@ -318,7 +312,7 @@ fn a_damaged_recovery_file_gives_a_clean_start_and_a_note() {
     let wrong_preset = Recovery::now(Provenance::Untitled, "{\"format\": 3}".into());
     std::fs::write(dir.path().join("1-2.json"), wrong_preset.to_text()).unwrap();
     let mut h = window_in(dir.path());
-    settle(&mut h);
+    finish_files(&mut h);
     let wb = h.state();
     assert!(wb.dialog.is_none(), "{:?}", wb.dialog);
     assert_eq!(wb.view.notices.len(), 2, "{:?}", wb.view.notices);
@@ -386,7 +380,7 @@ fn a_failing_keep_is_noted_once_retried_and_tidied_after_a_save() {
         .with_storage(disk.clone())
         .with_recovery_in(dir.path().to_path_buf());
     let mut h = harness_of(wb);
-    settle(&mut h);
+    finish_files(&mut h);
     edit(&mut h, 0.75);
     keep_at(&mut h, 0.0);
     keep_at(&mut h, 2.0);
@@ -413,7 +407,7 @@ fn a_failing_keep_is_noted_once_retried_and_tidied_after_a_save() {
         FileAction::SaveTo(out.path().join("saved.json")).into(),
         &ctx,
     );
-    settle(&mut h);
+    finish_files(&mut h);
     assert!(!h.state().doc.is_dirty());
     keep_at(&mut h, 50.0);
     assert!(

@@ -7,7 +7,7 @@
 
 #[path = "common/window.rs"]
 mod common_window;
-use common_window::{harness_of, workbench};
+use common_window::{act, finish_files, harness_of, workbench};
 
 use cluster_workbench::app::action::{Action, DialogAction, DocAction, FileAction};
 use cluster_workbench::app::document::Origin;
@@ -28,18 +28,6 @@ fn window(wb: Workbench) -> Window {
     let mut h = harness_of(wb);
     h.run();
     h
-}
-
-fn settle(h: &mut Window) {
-    let ctx = h.ctx.clone();
-    h.state_mut().finish_file_jobs(&ctx);
-    h.run();
-}
-
-fn act(h: &mut Window, action: Action) {
-    let ctx = h.ctx.clone();
-    h.state_mut().apply(action, &ctx);
-    h.run();
 }
 
 fn set_associations(h: &mut Window, value: f64) {
@@ -80,14 +68,14 @@ fn save_then_go_on_survives_a_typed_path() {
     h.run();
     h.get_by_label("Save").click();
     h.run();
-    settle(&mut h);
+    finish_files(&mut h);
     let field = h.get_by_role_and_label(Role::TextInput, "Path");
     field.focus();
     field.type_text(path.to_str().unwrap());
     h.run();
     h.get_by_label("OK").click();
     h.run();
-    settle(&mut h);
+    finish_files(&mut h);
     assert!(on_disk(&path).contains("\"associations\": 0.75"));
     let wb = h.state();
     assert!(wb.dialog.is_none(), "{:?}", wb.dialog);
@@ -107,14 +95,14 @@ fn a_failed_save_does_not_go_on() {
         &mut h,
         DialogAction::SaveThen(Box::new(FileAction::Quit.into())).into(),
     );
-    settle(&mut h);
+    finish_files(&mut h);
     let field = h.get_by_role_and_label(Role::TextInput, "Path");
     field.focus();
     field.type_text(dir.path().join("gone").join("x.json").to_str().unwrap());
     h.run();
     h.get_by_label("OK").click();
     h.run();
-    settle(&mut h);
+    finish_files(&mut h);
     let wb = h.state();
     assert!(error_text(wb).contains("does not exist"));
     assert!(wb.close_needs_confirmation(), "the Quit did not go on");
@@ -144,7 +132,7 @@ fn overlapping_saves_each_write_their_own_and_end_clean() {
     );
     h.state_mut()
         .apply(FileAction::SaveTo(second.clone()).into(), &ctx);
-    settle(&mut h);
+    finish_files(&mut h);
     assert!(on_disk(&first).contains("\"associations\": 0.75"));
     assert!(on_disk(&second).contains("\"associations\": 0.6,"));
     let wb = h.state();
@@ -170,7 +158,7 @@ fn an_edit_during_a_save_stays_unsaved() {
         }),
         &ctx,
     );
-    settle(&mut h);
+    finish_files(&mut h);
     assert!(on_disk(&path).contains("\"associations\": 0.75"));
     assert!(h.state().doc.is_dirty());
     assert_eq!(h.state().doc.origin(), &Origin::File(path));
@@ -196,7 +184,7 @@ fn a_second_open_waits_for_the_first() {
         "{:?}",
         h.state().view.status
     );
-    settle(&mut h);
+    finish_files(&mut h);
     assert_eq!(h.state().doc.origin(), &Origin::File(file));
     // Once the read is done, New works again.
     act(&mut h, FileAction::New.into());
@@ -276,7 +264,7 @@ fn save_over_old_file_failing(kind: ErrorKind, when_writing: bool) -> String {
     let mut h = window(wb);
     set_associations(&mut h, 0.75);
     act(&mut h, FileAction::SaveTo(path.clone()).into());
-    settle(&mut h);
+    finish_files(&mut h);
     assert_eq!(on_disk(&path), "the old file\n", "the old file is intact");
     let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert_eq!(left.len(), 1, "no temporary file is left: {left:?}");
@@ -330,7 +318,7 @@ fn a_real_read_only_folder_is_refused_with_advice() {
         let mut h = window(workbench("teaching-case.json"));
         set_associations(&mut h, 0.75);
         act(&mut h, FileAction::SaveTo(path.clone()).into());
-        settle(&mut h);
+        finish_files(&mut h);
         assert_eq!(on_disk(&path), "the old file\n");
         assert!(h.state().doc.is_dirty());
         assert!(error_text(h.state()).contains("read-only"));
@@ -346,13 +334,13 @@ fn a_folder_that_has_gone_is_named_with_what_to_do() {
     let path = folder.join("cluster.json");
     let mut h = window(workbench("teaching-case.json"));
     act(&mut h, FileAction::SaveTo(path.clone()).into());
-    settle(&mut h);
+    finish_files(&mut h);
     assert_eq!(h.state().doc.origin(), &Origin::File(path.clone()));
     std::fs::remove_dir_all(&folder).unwrap();
     set_associations(&mut h, 0.75);
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     h.run();
-    settle(&mut h);
+    finish_files(&mut h);
     let wb = h.state();
     let text = error_text(wb);
     assert!(
@@ -371,12 +359,12 @@ fn a_file_deleted_while_open_is_saved_again() {
     let path = dir.path().join("cluster.json");
     let mut h = window(workbench("teaching-case.json"));
     act(&mut h, FileAction::SaveTo(path.clone()).into());
-    settle(&mut h);
+    finish_files(&mut h);
     std::fs::remove_file(&path).unwrap();
     set_associations(&mut h, 0.75);
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     h.run();
-    settle(&mut h);
+    finish_files(&mut h);
     assert!(h.state().dialog.is_none(), "{:?}", h.state().dialog);
     assert!(on_disk(&path).contains("\"associations\": 0.75"));
     assert!(!h.state().doc.is_dirty());
@@ -390,7 +378,7 @@ fn a_save_reporting_after_new_leaves_the_new_document_alone() {
     let path = dir.path().join("a.json");
     let mut h = window(workbench("teaching-case.json"));
     act(&mut h, FileAction::SaveTo(path.clone()).into());
-    settle(&mut h);
+    finish_files(&mut h);
     set_associations(&mut h, 0.75);
     let ctx = h.ctx.clone();
     let then = FileAction::OpenBuiltIn("rural-java.json".into()).into();
@@ -400,7 +388,7 @@ fn a_save_reporting_after_new_leaves_the_new_document_alone() {
         DialogAction::Confirmed(Box::new(FileAction::New.into())).into(),
         &ctx,
     );
-    settle(&mut h);
+    finish_files(&mut h);
     let wb = h.state();
     assert_eq!(wb.doc.origin(), &Origin::Untitled, "not the Java preset");
     assert!(!wb.doc.is_dirty());
@@ -423,7 +411,7 @@ fn edits_made_during_an_open_are_asked_about() {
         }),
         &ctx,
     );
-    settle(&mut h);
+    finish_files(&mut h);
     assert!(
         matches!(&h.state().dialog, Some(Dialog::Unsaved { .. })),
         "{:?}",
@@ -439,7 +427,7 @@ fn edits_made_during_an_open_are_asked_about() {
         FileAction::OpenBuiltIn("teaching-case.json".into()).into(),
     );
     act(&mut h, FileAction::OpenPath(file.clone()).into());
-    settle(&mut h);
+    finish_files(&mut h);
     assert!(h.state().dialog.is_none());
     assert_eq!(h.state().doc.origin(), &Origin::File(file));
 }

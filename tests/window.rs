@@ -4,7 +4,7 @@
 
 #[path = "common/window.rs"]
 mod common_window;
-use common_window::harness;
+use common_window::{act, finish_files, harness, shows};
 
 use cluster_workbench::app::action::{Action, DocAction, FileAction};
 use cluster_workbench::app::{Dialog, Start, Workbench};
@@ -31,28 +31,10 @@ fn window(built_in: &str) -> Harness<'static, Workbench> {
     h
 }
 
-/// Lets file jobs finish and the window redraw.
-fn settle(h: &mut Harness<'static, Workbench>) {
-    let ctx = h.ctx.clone();
-    h.state_mut().finish_file_jobs(&ctx);
-    h.run();
-}
-
-fn act(h: &mut Harness<'static, Workbench>, action: Action) {
-    let ctx = h.ctx.clone();
-    h.state_mut().apply(action, &ctx);
-    h.run();
-}
-
 fn set_slider(h: &mut Harness<'static, Workbench>, name: &str, value: f64) {
     h.get_by_role_and_label(Role::Slider, name)
         .set_value_accesskit(value);
     h.run();
-}
-
-/// Whether some node's label contains the text.
-fn shows(h: &Harness<'static, Workbench>, text: &str) -> bool {
-    h.query_all_by_label_contains(text).next().is_some()
 }
 
 /// The scenario the window shows: the active plan's.
@@ -265,7 +247,7 @@ fn a_bad_file_leaves_the_state_unchanged() {
     assert!(matches!(h.state().dialog, Some(Dialog::Unsaved { .. })));
     h.get_by_label("Discard changes").click();
     h.run();
-    settle(&mut h);
+    finish_files(&mut h);
     let wb = h.state();
     assert_eq!(wb.doc.preset(), &before, "what was open stays as it was");
     assert!(wb.doc.is_dirty());
@@ -289,7 +271,7 @@ fn a_rejected_file_on_the_command_line_gives_an_untitled_cluster_and_the_message
     let bad = dir.path().join("not-ours.json");
     std::fs::write(&bad, "{\"type\": \"FeatureCollection\"}").unwrap();
     let mut h = harness(Start::File(bad));
-    settle(&mut h);
+    finish_files(&mut h);
     assert_eq!(h.state().doc.preset().name, "Untitled cluster");
     assert!(shows(&h, "not a Cluster Workbench preset"));
 }
@@ -325,7 +307,7 @@ fn save_writes_the_canonical_file_and_clears_the_star() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("mine.json");
     act(&mut h, FileAction::SaveTo(path.clone()).into());
-    settle(&mut h);
+    finish_files(&mut h);
     let wb = h.state();
     assert!(!wb.doc.is_dirty());
     assert!(!wb.title().contains('*'));
@@ -337,7 +319,7 @@ fn save_writes_the_canonical_file_and_clears_the_star() {
     set_slider(&mut h, "Associations", 0.7);
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     h.run();
-    settle(&mut h);
+    finish_files(&mut h);
     assert!(
         std::fs::read_to_string(&path)
             .unwrap()
@@ -388,7 +370,7 @@ fn a_typed_path_opens_a_preset_where_no_dialog_is_available() {
     h.run();
     h.get_by_label("OK").click();
     h.run();
-    settle(&mut h);
+    finish_files(&mut h);
     let wb = h.state();
     assert_eq!(
         wb.doc.preset().name,

@@ -122,9 +122,21 @@ pub fn settled_window(built_in: &str, dock: DockTab) -> Window {
 }
 
 /// Lets the analyses catch up with the document, and the window redraw.
+/// Input waiting for a frame is applied first by a fixed number of frames,
+/// not by `run`: a frame drawn while an analysis is still running asks for
+/// another ("refreshing"), and on a loaded machine `run` could use up its
+/// steps before the analysis ends.
 pub fn settle(h: &mut Window) {
-    h.run();
+    h.run_steps(2);
     h.state_mut().finish_analysis();
+    h.run();
+}
+
+/// Lets the file jobs in progress (reads, saves, exports) finish, and the
+/// window redraw.
+pub fn finish_files(h: &mut Window) {
+    let ctx = h.ctx.clone();
+    h.state_mut().finish_file_jobs(&ctx);
     h.run();
 }
 
