@@ -242,6 +242,12 @@ pub fn uncertain_line(band: &[RunBand], best: Option<u32>) -> String {
     line
 }
 
+/// How many checks the model makes: one per kind of warning, so the texts
+/// that say "none of the model's {n} checks fires" follow the model.
+pub fn checks_count() -> String {
+    crate::warnings::WarningId::ALL.len().to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::{amount, compare_heads, cost_or_not_given, money, with_currency};

@@ -18,8 +18,8 @@ use crate::preset::Preset;
 use crate::text::{fill, num, texts};
 use crate::warnings::Warning;
 use crate::words::{
-    band_word, baseline_numbers, cell_name, compare_heads, cost_or_not_given, limit_line, money,
-    outcome_numbers, severity_word, uncertain_line, with_currency,
+    band_word, baseline_numbers, cell_name, checks_count, compare_heads, cost_or_not_given,
+    limit_line, money, outcome_numbers, severity_word, uncertain_line, with_currency,
 };
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
@@ -216,7 +216,7 @@ fn warnings_list(model: &Model, warnings: &[Warning]) -> Markup {
     sorted.sort_by_key(|w| model.warning(w.id).severity);
     html! {
         @if sorted.is_empty() {
-            p.small { (t.report_no_warnings) }
+            p.small { (fill(t.report_no_warnings, &[("n", &checks_count())])) }
         } @else {
             ul.warnings {
                 @for w in sorted {

@@ -10,9 +10,10 @@
 use super::warnings::{buttons, card, explanation, sources, spoken};
 use super::{State, severity_word, theme};
 use crate::app::action::{Action, DockTab, ViewAction};
-use crate::model::warning::{Severity, WarningId, WarningInfo};
+use crate::model::warning::{Severity, WarningInfo};
 use crate::text::{fill, texts};
 use crate::warnings::Warning;
+use crate::words::checks_count;
 use egui::{Align, Color32, Frame, Layout, Margin, Panel, RichText, Ui};
 
 /// The strip's inner margin above and below its rows, in points.
@@ -208,10 +209,7 @@ fn calm(ui: &mut Ui, s: &State, ink: Color32) {
     let others = s.warnings().len();
     let line = match others {
         // As many checks as the model has warnings.
-        0 => fill(
-            t.banner_calm_none,
-            &[("n", &WarningId::ALL.len().to_string())],
-        ),
+        0 => fill(t.banner_calm_none, &[("n", &checks_count())]),
         1 => t.banner_calm_one_other.to_owned(),
         n => fill(t.banner_calm_others, &[("n", &n.to_string())]),
     };

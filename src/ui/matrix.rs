@@ -5,7 +5,7 @@
 //! explains it, a click keeps the explanation in the detail pane. A row
 //! summary counts active cells; the effort row shows what the cells add up to.
 
-use super::{State, about, access, band_word, explain, theme};
+use super::{State, about, access, band_word, explain, foot, theme};
 use crate::app::action::{Action, MatrixView, ViewAction};
 use crate::evaluation::Changes;
 use crate::mechanism::{Advantage, Effort, Mechanism, Step, cell_index, neighbour};
@@ -77,6 +77,20 @@ fn look(s: &State, index: usize, visuals: &Visuals) -> CellLook {
                 raised: s.raised_from(index).is_some(),
             }
         }
+    }
+}
+
+/// The matrix's scroll area, for its sign at the foot.
+pub const AREA: foot::Area = foot::Area("matrix");
+
+/// A sign at the foot of the matrix while rows go on below the dock's edge
+/// (at 1280×800 the chart keeps its least height and the matrix scrolls).
+pub fn more_below(ui: &mut Ui, pane: &egui::scroll_area::ScrollAreaOutput<()>) {
+    if foot::hides_below(pane) {
+        let t = texts();
+        let step = pane.inner_rect.height() - foot::height(ui);
+        let text = t.matrix_more_below.to_owned();
+        foot::sign(ui, pane, AREA, text, t.more_below_hint, step);
     }
 }
 

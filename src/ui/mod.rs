@@ -17,6 +17,7 @@ pub mod dock;
 pub mod entry;
 pub mod explain;
 pub mod fields;
+pub mod foot;
 pub mod levers;
 pub mod matrix;
 pub mod menu;
@@ -272,7 +273,7 @@ fn workbench_ui(ui: &mut Ui, s: &State, dialog: &mut Option<Dialog>, out: &mut V
             let area = ScrollArea::vertical()
                 .id_salt("details-scroll")
                 .auto_shrink(false);
-            let pane = warnings::scrolled_as_asked(area, ui).show(ui, |ui| {
+            let pane = warnings::PANE.scrolled_as_asked(area, ui).show(ui, |ui| {
                 // Why? of the strip's warning opens here, beside its
                 // button, so the matrix keeps its place.
                 banner::why_card(ui, s, out);
@@ -297,9 +298,11 @@ fn workbench_ui(ui: &mut Ui, s: &State, dialog: &mut Option<Dialog>, out: &mut V
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
                 let height = ui.available_height();
-                ScrollArea::vertical()
-                    .id_salt("matrix-scroll")
+                let area = ScrollArea::vertical().id_salt("matrix-scroll");
+                let pane = matrix::AREA
+                    .scrolled_as_asked(area, ui)
                     .show(ui, |ui| matrix::panel(ui, s, height, out));
+                matrix::more_below(ui, &pane);
             });
     });
     about::window(ui.ctx(), s, out);

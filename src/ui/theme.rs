@@ -217,6 +217,18 @@ pub mod size {
     pub const WORKSHOP_LEAD: f32 = 20.0;
     /// Workshop mode's running text.
     pub const WORKSHOP_BODY: f32 = 17.0;
+    /// Workshop mode's title inside a step (the warning's severity and title
+    /// on the warning step): below the step's own title, so the step still
+    /// reads as one.
+    pub const WORKSHOP_SUBTITLE: f32 = WORKSHOP_TITLE - 4.0;
+    /// The question put to the room before the comparison is revealed:
+    /// a little above the lead, since it is what the room answers.
+    pub const WORKSHOP_QUESTION: f32 = WORKSHOP_LEAD + 2.0;
+    /// The cluster step's small print, body and control height: the
+    /// attributes read from the back of the room.
+    pub const WORKSHOP_LARGE_SMALL: f32 = 15.0;
+    pub const WORKSHOP_LARGE_BODY: f32 = 22.0;
+    pub const WORKSHOP_LARGE_CONTROL: f32 = 30.0;
 }
 
 /// Line widths in points, one name per role. Thicker lines carry state (the

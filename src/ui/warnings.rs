@@ -5,14 +5,14 @@
 //! own *Show me* (outlines the attributes that would clear it, as the model
 //! file names them). Severity is written in words as well as coloured.
 
-use super::{State, severity_word, theme};
+use super::{State, foot, severity_word, theme};
 use crate::app::action::{Action, ViewAction};
 use crate::model::warning::{Severity, WarningInfo};
 use crate::text::{fill, texts};
 use crate::warnings::Warning;
-use crate::words::severity_spoken;
+use crate::words::{checks_count, severity_spoken};
 use egui::scroll_area::ScrollAreaOutput;
-use egui::{Color32, Frame, InnerResponse, Margin, Rect, RichText, ScrollArea, Ui};
+use egui::{Color32, Frame, InnerResponse, Margin, Rect, RichText, Ui};
 
 /// The warnings shown, with their texts.
 fn shown<'a>(s: &'a State) -> impl Iterator<Item = (&'a Warning, &'a WarningInfo)> + 'a {
@@ -124,7 +124,7 @@ pub fn list(ui: &mut Ui, s: &State, out: &mut Vec<Action>) -> Vec<Rect> {
         shown(s).filter(|(w, _)| Some(w.id) != in_strip).collect();
     cards.sort_by_key(|(_, info)| info.severity);
     if cards.is_empty() && shown(s).next().is_none() {
-        ui.label(RichText::new(t.warnings_none).weak());
+        ui.label(RichText::new(fill(t.warnings_none, &[("n", &checks_count())])).weak());
     }
     let mut places = Vec::new();
     for (w, info) in cards {
@@ -153,18 +153,19 @@ pub fn list(ui: &mut Ui, s: &State, out: &mut Vec<Action>) -> Vec<Rect> {
     places
 }
 
+/// The right-hand pane's scroll area, for its sign at the foot.
+pub const PANE: foot::Area = foot::Area("details");
+
 /// A sign at the foot of the right-hand pane while it goes on below what
 /// shows: how many warning cards are out of sight, or only that there is
 /// more. Clicking it scrolls the first of them into view.
 pub fn more_below(ui: &mut Ui, pane: &ScrollAreaOutput<Vec<Rect>>) {
-    let t = texts();
-    let view = pane.inner_rect;
-    let offset = pane.state.clamped_offset().y;
-    let hidden_below = offset + view.height() < pane.content_size.y - 1.0;
-    if !hidden_below {
+    if !foot::hides_below(pane) {
         return;
     }
-    let sign_height = ui.spacing().interact_size.y + 6.0;
+    let t = texts();
+    let view = pane.inner_rect;
+    let sign_height = foot::height(ui);
     // A card is out of sight when its top is under the sign.
     let unseen: Vec<&Rect> = pane
         .inner
@@ -176,30 +177,9 @@ pub fn more_below(ui: &mut Ui, pane: &ScrollAreaOutput<Vec<Rect>>) {
         1 => t.more_below_one.to_owned(),
         n => fill(t.more_below, &[("n", &n.to_string())]),
     };
-    let place = Rect::from_min_max(
-        egui::pos2(view.left(), view.bottom() - sign_height),
-        view.right_bottom(),
-    );
-    let button = egui::Button::new(RichText::new(text).strong()).fill(ui.visuals().panel_fill);
-    let response = ui.put(place, button).on_hover_text(t.more_below_hint);
-    if response.clicked() {
-        // The first card out of sight to the top, or one view further on.
-        let step = unseen
-            .first()
-            .map_or(view.height() - sign_height, |r| r.top() - view.top());
-        ui.data_mut(|d| d.insert_temp(scroll_wanted(), offset + step));
-    }
-}
-
-/// Where the sign asked the pane to scroll to, for the next frame.
-fn scroll_wanted() -> egui::Id {
-    egui::Id::unique("warnings-scroll-wanted")
-}
-
-/// The right-hand pane's scroll area, scrolled where the sign asked, once.
-pub fn scrolled_as_asked(area: ScrollArea, ui: &Ui) -> ScrollArea {
-    match ui.data_mut(|d| d.remove_temp::<f32>(scroll_wanted())) {
-        Some(offset) => area.vertical_scroll_offset(offset),
-        None => area,
-    }
+    // The first card out of sight to the top, or one view further on.
+    let step = unseen
+        .first()
+        .map_or(view.height() - sign_height, |r| r.top() - view.top());
+    foot::sign(ui, pane, PANE, text, t.more_below_hint, step);
 }

@@ -14,7 +14,9 @@ use egui::{CentralPanel, Key, Panel, RichText, ScrollArea, TextWrapMode, Ui};
 
 // Type sizes for a room (in points, before the workshop zoom): the design's
 // tokens, under shorter names.
-use super::theme::size::{WORKSHOP_BODY as BODY, WORKSHOP_LEAD as LEAD, WORKSHOP_TITLE as TITLE};
+use super::theme::size::{
+    self, WORKSHOP_BODY as BODY, WORKSHOP_LEAD as LEAD, WORKSHOP_TITLE as TITLE,
+};
 
 /// The title of a step.
 pub fn step_title(step: Step) -> &'static str {
@@ -347,12 +349,12 @@ fn large(ui: &mut Ui) {
     let style = ui.style_mut();
     for (text_style, font) in style.text_styles.iter_mut() {
         font.size = match text_style {
-            egui::TextStyle::Small => 15.0,
+            egui::TextStyle::Small => size::WORKSHOP_LARGE_SMALL,
             egui::TextStyle::Heading => TITLE,
-            _ => 22.0,
+            _ => size::WORKSHOP_LARGE_BODY,
         };
     }
-    style.spacing.interact_size.y = 30.0;
+    style.spacing.interact_size.y = size::WORKSHOP_LARGE_CONTROL;
 }
 
 /// Step 2: Table 1 for this cluster (the matrix as the user left it).
@@ -390,7 +392,13 @@ fn warning(ui: &mut Ui, s: &State) {
         .iter()
         .min_by_key(|w| s.model.warning(w.id).severity)
     else {
-        ui.label(RichText::new(fill(t.workshop_no_warning, &[("plan", plan)])).size(LEAD));
+        ui.label(
+            RichText::new(fill(
+                t.workshop_no_warning,
+                &[("plan", plan), ("n", &crate::words::checks_count())],
+            ))
+            .size(LEAD),
+        );
         return;
     };
     let info = s.model.warning(w.id);
@@ -412,7 +420,7 @@ fn warning(ui: &mut Ui, s: &State) {
                                 ("title", &info.title),
                             ],
                         ))
-                        .size(TITLE - 4.0)
+                        .size(size::WORKSHOP_SUBTITLE)
                         .strong()
                         .color(ink),
                     );
@@ -449,7 +457,9 @@ fn comparison(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
         return;
     }
     let year = s.doc.evaluation().horizon_years.to_string();
-    ui.label(RichText::new(fill(t.workshop_predict, &[("year", &year)])).size(LEAD + 2.0));
+    ui.label(
+        RichText::new(fill(t.workshop_predict, &[("year", &year)])).size(size::WORKSHOP_QUESTION),
+    );
     ui.add_space(12.0);
     for plan in plans {
         let names: Vec<&str> = plan.entries.iter().map(|e| e.name(s.model)).collect();
