@@ -96,8 +96,17 @@ pub fn more_below(ui: &mut Ui, pane: &egui::scroll_area::ScrollAreaOutput<()>) {
 
 /// Draws the matrix with its heading and view switch, in about `height` points.
 pub fn panel(ui: &mut Ui, s: &State, height: f32, out: &mut Vec<Action>) {
-    let t = texts();
     let top = ui.cursor().top();
+    header(ui, s, out);
+    let height = height - (ui.cursor().top() - top);
+    table(ui, s, height, out);
+}
+
+/// The matrix's heading, its view switch and, in the Difference view, how
+/// to read it: drawn above the scrolling table in the window, so the switch
+/// stays in reach however far the table is scrolled.
+pub fn header(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
+    let t = texts();
     ui.horizontal(|ui| {
         let heading = super::heading(ui, t.matrix_heading);
         about::hover_with_terms(heading, s.model, t.matrix_hint, t.matrix_heading);
@@ -118,7 +127,11 @@ pub fn panel(ui: &mut Ui, s: &State, height: f32, out: &mut Vec<Action>) {
     if s.matrix_view() == MatrixView::Difference {
         ui.label(egui::RichText::new(t.difference_hint).small().weak());
     }
-    let height = height - (ui.cursor().top() - top);
+}
+
+/// Table 1's rows in about `height` points: rows keep a readable height
+/// and the table scrolls where they do not fit.
+pub fn table(ui: &mut Ui, s: &State, height: f32, out: &mut Vec<Action>) {
     let fixed = HEADER_HEIGHT + Advantage::ALL.len() as f32 * GROUP_HEIGHT + 16.0;
     let row_height = ((height - fixed) / (Mechanism::ALL.len() as f32 + 1.0) - GAP)
         .clamp(ROW_HEIGHT_MIN, ROW_HEIGHT_MAX);

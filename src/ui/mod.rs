@@ -297,11 +297,12 @@ fn workbench_ui(ui: &mut Ui, s: &State, dialog: &mut Option<Dialog>, out: &mut V
         CentralPanel::default_margins()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
+                matrix::header(ui, s, out);
                 let height = ui.available_height();
                 let area = ScrollArea::vertical().id_salt("matrix-scroll");
                 let pane = matrix::AREA
                     .scrolled_as_asked(area, ui)
-                    .show(ui, |ui| matrix::panel(ui, s, height, out));
+                    .show(ui, |ui| matrix::table(ui, s, height, out));
                 matrix::more_below(ui, &pane);
             });
     });
