@@ -127,12 +127,28 @@ pub fn header(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
     if s.matrix_view() == MatrixView::Difference {
         ui.label(egui::RichText::new(t.difference_hint).small().weak());
     }
+    column_heads(ui, s);
+}
+
+/// The efforts' column heads, over the columns the table draws below: part
+/// of the header, so they stay in sight however far the table scrolls.
+fn column_heads(ui: &mut Ui, s: &State) {
+    let probe = columns(ui.available_width(), ROW_HEIGHT_MIN);
+    let (outer, _) = ui.allocate_exact_size(
+        vec2(probe.summary_x() + SUMMARY_WIDTH, HEADER_HEIGHT),
+        Sense::hover(),
+    );
+    let l = Layout {
+        origin: outer.min,
+        ..probe
+    };
+    headers(ui, s, &ui.painter_at(outer), &l);
 }
 
 /// Table 1's rows in about `height` points: rows keep a readable height
 /// and the table scrolls where they do not fit.
 pub fn table(ui: &mut Ui, s: &State, height: f32, out: &mut Vec<Action>) {
-    let fixed = HEADER_HEIGHT + Advantage::ALL.len() as f32 * GROUP_HEIGHT + 16.0;
+    let fixed = Advantage::ALL.len() as f32 * GROUP_HEIGHT + 16.0;
     let row_height = ((height - fixed) / (Mechanism::ALL.len() as f32 + 1.0) - GAP)
         .clamp(ROW_HEIGHT_MIN, ROW_HEIGHT_MAX);
     grid(ui, s, row_height, out);
@@ -166,21 +182,27 @@ impl Layout {
     }
 }
 
-fn grid(ui: &mut Ui, s: &State, row_h: f32, out: &mut Vec<Action>) {
-    let width = ui.available_width().max(560.0);
+/// The columns of a table `width` points wide, with rows `row_h` tall; the
+/// column heads and the rows under them share it, so they line up.
+fn columns(width: f32, row_h: f32) -> Layout {
+    let width = width.max(560.0);
     let label_w = (width * 0.27).clamp(150.0, 230.0);
-    let cell_w = ((width - label_w - SUMMARY_WIDTH) / 4.0 - GAP).max(78.0);
-    let rows =
-        Mechanism::ALL.len() as f32 * (row_h + GAP) + Advantage::ALL.len() as f32 * GROUP_HEIGHT;
-    let height = HEADER_HEIGHT + rows + row_h + 2.0 * GAP + 6.0;
-    let probe = Layout {
+    Layout {
         origin: egui::Pos2::ZERO,
         label_w,
-        cell_w,
+        cell_w: ((width - label_w - SUMMARY_WIDTH) / 4.0 - GAP).max(78.0),
         row_h,
         body: FontId::default(),
-        small: FontId::default(),
-    };
+        small: FontId::proportional(theme::size::SMALL),
+    }
+}
+
+fn grid(ui: &mut Ui, s: &State, row_h: f32, out: &mut Vec<Action>) {
+    let probe = columns(ui.available_width(), row_h);
+    let cell_w = probe.cell_w;
+    let rows =
+        Mechanism::ALL.len() as f32 * (row_h + GAP) + Advantage::ALL.len() as f32 * GROUP_HEIGHT;
+    let height = rows + row_h + 2.0 * GAP + 6.0;
     let (outer, _) = ui.allocate_exact_size(
         vec2(probe.summary_x() + SUMMARY_WIDTH, height),
         Sense::hover(),
@@ -197,8 +219,7 @@ fn grid(ui: &mut Ui, s: &State, row_h: f32, out: &mut Vec<Action>) {
         ..probe
     };
     let painter = ui.painter_at(outer);
-    headers(ui, s, &painter, &l);
-    let mut y = HEADER_HEIGHT;
+    let mut y = 0.0;
     let mut last_group = None;
     for m in Mechanism::ALL {
         if last_group != Some(m.advantage()) {
