@@ -8,11 +8,12 @@
 //! left out. Target: median under 2 ms in release (issue 6).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use cluster_workbench::app::Workbench;
 use cluster_workbench::app::action::{Action, DocAction, DockTab, ViewAction};
 use cluster_workbench::app::settings::Settings;
-use cluster_workbench::app::{Start, Workbench};
 use cluster_workbench::attribute::Attribute;
 use cluster_workbench::edit::Edit;
+use cluster_workbench::location::Location;
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;
 use std::path::PathBuf;
@@ -27,7 +28,7 @@ fn window(dock: DockTab) -> Harness<'static, Workbench> {
         dock,
         ..Settings::default()
     };
-    let mut h = common_window::harness_with(Start::File(path), settings);
+    let mut h = common_window::harness_with(Some(Location::File(path)), settings);
     let ctx = h.ctx.clone();
     h.state_mut().finish_file_jobs(&ctx);
     h.run();

@@ -306,7 +306,7 @@ impl Seeds {
             .iter()
             .map(|p| {
                 let text = String::from_utf8_lossy(p).into_owned();
-                let from = cluster_workbench::files::recovery::Provenance::Untitled;
+                let from = cluster_workbench::location::Location::Untitled;
                 Recovery::now(from, text).to_text().into_bytes()
             })
             .collect();

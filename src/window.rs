@@ -3,7 +3,8 @@
 //! message where no window can be opened.
 
 use crate::app::settings::{SETTINGS_KEY, Settings};
-use crate::app::{Start, Workbench, apply_theme};
+use crate::app::{Workbench, apply_theme};
+use crate::location::Location;
 use crate::model::Model;
 use crate::text::{fill, texts};
 use std::path::PathBuf;
@@ -70,7 +71,8 @@ pub fn run(
             .with_min_inner_size([960.0, 640.0]),
         ..Default::default()
     };
-    let start = preset.map_or(Start::Remembered, Start::File);
+    // None: whatever the settings remember.
+    let start = preset.map(Location::File);
     if data.is_none() {
         notes.push(fill(
             texts().recovery_off,

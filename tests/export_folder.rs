@@ -13,8 +13,9 @@ use common_window::{Recorder, Window, act, harness_of, type_path};
 
 use cluster_workbench::app::action::{Export, FileAction};
 use cluster_workbench::app::settings::Settings;
-use cluster_workbench::app::{Dialog, Start, Workbench};
+use cluster_workbench::app::{Dialog, Workbench};
 use cluster_workbench::files::launch::Launcher;
+use cluster_workbench::location::Location;
 use cluster_workbench::model::Model;
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
@@ -29,7 +30,7 @@ fn window_on(file: &Path, recorder: &Arc<Recorder>) -> Window {
         model,
         None,
         Settings::default(),
-        Start::File(file.to_path_buf()),
+        Some(Location::File(file.to_path_buf())),
         || {},
     )
     .without_file_dialogs()

@@ -264,7 +264,7 @@ fn a_file_is_saved_and_opened_from_the_keyboard() {
     );
     assert_eq!(
         h.state().doc.origin(),
-        &cluster_workbench::app::document::Origin::File(path)
+        &cluster_workbench::location::Location::File(path)
     );
 }
 

@@ -9,9 +9,9 @@
 mod common_window;
 use common_window::{Window, click, harness_with, window};
 
-use cluster_workbench::app::Start;
 use cluster_workbench::app::action::DockTab;
 use cluster_workbench::app::settings::Settings;
+use cluster_workbench::location::Location;
 use cluster_workbench::warnings::WarningId;
 use egui::accesskit::Role;
 use egui_kittest::kittest::{By, Queryable};
@@ -131,7 +131,7 @@ fn switching_plans_under_the_chart_moves_no_control() {
     // The dock as a first start shows it: the capability chart, whose legend
     // and summary differ from plan to plan.
     let mut h = harness_with(
-        Start::BuiltIn("supply-side-only.json".into()),
+        Some(Location::BuiltIn("supply-side-only.json".into())),
         Settings::default(),
     );
     h.run();

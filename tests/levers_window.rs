@@ -7,10 +7,11 @@
 mod common_window;
 use common_window::{harness_with, settle, shows};
 
+use cluster_workbench::app::Workbench;
 use cluster_workbench::app::action::{DocAction, DockTab};
 use cluster_workbench::app::settings::Settings;
-use cluster_workbench::app::{Start, Workbench};
 use cluster_workbench::attribute::Attribute;
+use cluster_workbench::location::Location;
 use cluster_workbench::model::catalogue::Side;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -21,7 +22,7 @@ fn window(built_in: &str, dock: DockTab) -> Harness<'static, Workbench> {
         dock,
         ..Settings::default()
     };
-    let mut h = harness_with(Start::BuiltIn(built_in.into()), settings);
+    let mut h = harness_with(Some(Location::BuiltIn(built_in.into())), settings);
     settle(&mut h);
     h
 }

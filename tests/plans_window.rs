@@ -9,8 +9,9 @@ use common_window::{act, harness, harness_with, shows};
 
 use cluster_workbench::app::action::{Action, DialogAction, DocAction, DockTab, MatrixView};
 use cluster_workbench::app::settings::Settings;
-use cluster_workbench::app::{Dialog, Start, Workbench};
+use cluster_workbench::app::{Dialog, Workbench};
 use cluster_workbench::edit::Edit;
+use cluster_workbench::location::Location;
 use cluster_workbench::mechanism::{Effort, Mechanism, cell_index};
 use cluster_workbench::warnings::WarningId;
 use egui::accesskit::Role;
@@ -26,7 +27,7 @@ fn window(built_in: &str, dock: DockTab) -> Harness<'static, Workbench> {
         dock,
         ..Settings::default()
     };
-    let mut h = harness_with(Start::BuiltIn(built_in.into()), settings);
+    let mut h = harness_with(Some(Location::BuiltIn(built_in.into())), settings);
     h.run();
     h
 }
@@ -339,7 +340,7 @@ fn a_custom_intervention_is_added_through_its_form() {
 #[test]
 fn a_version_1_file_opens_clean_and_says_it_will_be_saved_as_version_3() {
     let v1 = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1-teaching-case.json");
-    let mut h = harness(Start::File(v1));
+    let mut h = harness(Some(Location::File(v1)));
     let ctx = h.ctx.clone();
     h.state_mut().finish_file_jobs(&ctx);
     h.run();

@@ -10,11 +10,11 @@ mod common_window;
 use common_window::{finish_files, harness_of, workbench};
 
 use cluster_workbench::app::action::{Action, DialogAction, DocAction, FileAction};
-use cluster_workbench::app::document::Origin;
 use cluster_workbench::app::{Dialog, Workbench};
 use cluster_workbench::attribute::Attribute;
 use cluster_workbench::edit::Edit;
-use cluster_workbench::files::recovery::{Provenance, Recovery};
+use cluster_workbench::files::recovery::Recovery;
+use cluster_workbench::location::Location;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::{Path, PathBuf};
@@ -91,7 +91,7 @@ fn work_is_kept_a_second_after_the_last_change() {
     let files = recovery_files(dir.path());
     assert_eq!(files.len(), 1);
     let r = kept(&files[0]);
-    assert_eq!(r.from, Provenance::BuiltIn("teaching-case.json".into()));
+    assert_eq!(r.from, Location::BuiltIn("teaching-case.json".into()));
     assert_eq!(r.preset, h.state().doc.preset().to_canonical_json());
 }
 
@@ -209,7 +209,7 @@ fn after_a_crash_the_next_start_offers_the_work_back() {
     assert!(wb.doc.is_dirty(), "restored work is not saved");
     assert_eq!(
         wb.doc.origin(),
-        &Origin::BuiltIn("teaching-case.json".into())
+        &Location::BuiltIn("teaching-case.json".into())
     );
     // Its old file goes once this window's own holds the work.
     keep_at(&mut h, 50.0);
@@ -309,7 +309,7 @@ fn a_damaged_recovery_file_gives_a_clean_start_and_a_note() {
         "{\"format\": \"cluster-workbench-rec",
     )
     .unwrap();
-    let wrong_preset = Recovery::now(Provenance::Untitled, "{\"format\": 3}".into());
+    let wrong_preset = Recovery::now(Location::Untitled, "{\"format\": 3}".into());
     std::fs::write(dir.path().join("1-2.json"), wrong_preset.to_text()).unwrap();
     let mut h = window_in(dir.path());
     finish_files(&mut h);

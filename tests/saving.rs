@@ -10,11 +10,11 @@ mod common_window;
 use common_window::{act, finish_files, harness_of, workbench};
 
 use cluster_workbench::app::action::{Action, DialogAction, DocAction, FileAction};
-use cluster_workbench::app::document::Origin;
 use cluster_workbench::app::{Dialog, Workbench};
 use cluster_workbench::attribute::Attribute;
 use cluster_workbench::edit::Edit;
 use cluster_workbench::files::{Disk, Storage, write_atomic_with};
+use cluster_workbench::location::Location;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -80,7 +80,7 @@ fn save_then_go_on_survives_a_typed_path() {
     let wb = h.state();
     assert!(wb.dialog.is_none(), "{:?}", wb.dialog);
     assert_eq!(wb.doc.preset().name, "Untitled cluster", "the New went on");
-    assert_eq!(wb.doc.origin(), &Origin::Untitled);
+    assert_eq!(wb.doc.origin(), &Location::Untitled);
     assert!(!wb.doc.is_dirty());
 }
 
@@ -136,7 +136,7 @@ fn overlapping_saves_each_write_their_own_and_end_clean() {
     assert!(on_disk(&first).contains("\"associations\": 0.75"));
     assert!(on_disk(&second).contains("\"associations\": 0.6,"));
     let wb = h.state();
-    assert_eq!(wb.doc.origin(), &Origin::File(second.clone()));
+    assert_eq!(wb.doc.origin(), &Location::File(second.clone()));
     assert!(!wb.doc.is_dirty());
     assert_eq!(wb.settings.recent.first(), Some(&second));
 }
@@ -161,7 +161,7 @@ fn an_edit_during_a_save_stays_unsaved() {
     finish_files(&mut h);
     assert!(on_disk(&path).contains("\"associations\": 0.75"));
     assert!(h.state().doc.is_dirty());
-    assert_eq!(h.state().doc.origin(), &Origin::File(path));
+    assert_eq!(h.state().doc.origin(), &Location::File(path));
 }
 
 /// While a file is being read, a shortcut that would open another (or a
@@ -185,10 +185,10 @@ fn a_second_open_waits_for_the_first() {
         h.state().view.status
     );
     finish_files(&mut h);
-    assert_eq!(h.state().doc.origin(), &Origin::File(file));
+    assert_eq!(h.state().doc.origin(), &Location::File(file));
     // Once the read is done, New works again.
     act(&mut h, FileAction::New.into());
-    assert_eq!(h.state().doc.origin(), &Origin::Untitled);
+    assert_eq!(h.state().doc.origin(), &Location::Untitled);
 }
 
 /// Eight threads writing one file at once all succeed, the file holds one
@@ -273,7 +273,7 @@ fn save_over_old_file_failing(kind: ErrorKind, when_writing: bool) -> String {
     assert_eq!(associations(wb), 0.75, "and still open");
     assert_eq!(
         wb.doc.origin(),
-        &Origin::BuiltIn("teaching-case.json".into())
+        &Location::BuiltIn("teaching-case.json".into())
     );
     let text = error_text(wb);
     assert!(text.contains("Could not save"), "{text}");
@@ -335,7 +335,7 @@ fn a_folder_that_has_gone_is_named_with_what_to_do() {
     let mut h = window(workbench("teaching-case.json"));
     act(&mut h, FileAction::SaveTo(path.clone()).into());
     finish_files(&mut h);
-    assert_eq!(h.state().doc.origin(), &Origin::File(path.clone()));
+    assert_eq!(h.state().doc.origin(), &Location::File(path.clone()));
     std::fs::remove_dir_all(&folder).unwrap();
     set_associations(&mut h, 0.75);
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
@@ -390,7 +390,7 @@ fn a_save_reporting_after_new_leaves_the_new_document_alone() {
     );
     finish_files(&mut h);
     let wb = h.state();
-    assert_eq!(wb.doc.origin(), &Origin::Untitled, "not the Java preset");
+    assert_eq!(wb.doc.origin(), &Location::Untitled, "not the Java preset");
     assert!(!wb.doc.is_dirty());
     assert!(on_disk(&path).contains("\"associations\": 0.75"));
 }
@@ -420,7 +420,7 @@ fn edits_made_during_an_open_are_asked_about() {
     assert_eq!(associations(h.state()), 0.75, "nothing replaced yet");
     h.get_by_label("Discard changes").click();
     h.run();
-    assert_eq!(h.state().doc.origin(), &Origin::File(file.clone()));
+    assert_eq!(h.state().doc.origin(), &Location::File(file.clone()));
 
     act(
         &mut h,
@@ -429,5 +429,5 @@ fn edits_made_during_an_open_are_asked_about() {
     act(&mut h, FileAction::OpenPath(file.clone()).into());
     finish_files(&mut h);
     assert!(h.state().dialog.is_none());
-    assert_eq!(h.state().doc.origin(), &Origin::File(file));
+    assert_eq!(h.state().doc.origin(), &Location::File(file));
 }

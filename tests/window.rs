@@ -7,10 +7,11 @@ mod common_window;
 use common_window::{act, finish_files, harness, shows};
 
 use cluster_workbench::app::action::{Action, DocAction, FileAction};
-use cluster_workbench::app::{Dialog, Start, Workbench};
+use cluster_workbench::app::{Dialog, Workbench};
 use cluster_workbench::attribute::Attribute;
 use cluster_workbench::cells::Band;
 use cluster_workbench::evaluation::Scenario;
+use cluster_workbench::location::Location;
 use cluster_workbench::mechanism::{Effort, Mechanism, cell_index};
 use cluster_workbench::warnings::{Warning, WarningId};
 use egui::accesskit::Role;
@@ -26,7 +27,7 @@ fn shipped(name: &str) -> PathBuf {
 
 /// The window at 1280×800 showing a shipped preset.
 fn window(built_in: &str) -> Harness<'static, Workbench> {
-    let mut h = harness(Start::BuiltIn(built_in.into()));
+    let mut h = harness(Some(Location::BuiltIn(built_in.into())));
     h.run();
     h
 }
@@ -270,7 +271,7 @@ fn a_rejected_file_on_the_command_line_gives_an_untitled_cluster_and_the_message
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("not-ours.json");
     std::fs::write(&bad, "{\"type\": \"FeatureCollection\"}").unwrap();
-    let mut h = harness(Start::File(bad));
+    let mut h = harness(Some(Location::File(bad)));
     finish_files(&mut h);
     assert_eq!(h.state().doc.preset().name, "Untitled cluster");
     assert!(shows(&h, "not a Cluster Workbench preset"));

@@ -4,10 +4,11 @@
 //! the user restores or discards it. A save or a clean exit removes the
 //! file: it only ever holds work that is not anywhere else.
 
-use super::document::{Document, Origin};
+use super::document::Document;
 use super::{Dialog, Workbench};
 use crate::files::FileError;
-use crate::files::recovery::{Orphan, Provenance, Recovery, Session, utc_text};
+use crate::files::recovery::{Orphan, Recovery, Session, utc_text};
+use crate::location::Location;
 use crate::preset::Preset;
 use crate::text::{fill, texts};
 use std::collections::VecDeque;
@@ -107,7 +108,10 @@ impl Workbench {
         if now < due {
             return Some(due - now);
         }
-        let recovery = Recovery::now(provenance(&self.doc), self.doc.preset().to_canonical_json());
+        let recovery = Recovery::now(
+            self.doc.origin().clone(),
+            self.doc.preset().to_canonical_json(),
+        );
         a.kept = Some(revision);
         a.since = None;
         a.urgent = false;
@@ -203,12 +207,12 @@ impl Workbench {
         };
         let name = preset.name.as_str();
         let what = match &recovery.from {
-            Provenance::File(path) => fill(
+            Location::File(path) => fill(
                 t.recover_from_file,
                 &[("name", name), ("file", &path.display().to_string())],
             ),
-            Provenance::Untitled => fill(t.recover_from_untitled, &[("name", name)]),
-            Provenance::BuiltIn(file) => {
+            Location::Untitled => fill(t.recover_from_untitled, &[("name", name)]),
+            Location::BuiltIn(file) => {
                 fill(t.recover_from_built_in, &[("name", name), ("file", file)])
             }
         };
@@ -226,12 +230,7 @@ impl Workbench {
     pub(super) fn restore(&mut self) {
         self.dialog = None;
         if let Some((orphan, recovery, preset)) = self.autosave.offers.pop_front() {
-            let origin = match recovery.from {
-                Provenance::File(path) => Origin::File(path),
-                Provenance::BuiltIn(file) => Origin::BuiltIn(file),
-                Provenance::Untitled => Origin::Untitled,
-            };
-            self.replace_document(Document::restored(&self.model, preset, origin));
+            self.replace_document(Document::restored(&self.model, preset, recovery.from));
             self.autosave.adopted.push(orphan);
             self.autosave.kept = None;
             self.autosave.urgent = true;
@@ -277,14 +276,5 @@ impl Workbench {
         } else {
             self.files.flush(timeout);
         }
-    }
-}
-
-/// Where the document's work belongs, as the recovery file records it.
-fn provenance(doc: &Document) -> Provenance {
-    match doc.origin() {
-        Origin::Untitled => Provenance::Untitled,
-        Origin::BuiltIn(file) => Provenance::BuiltIn(file.clone()),
-        Origin::File(path) => Provenance::File(path.clone()),
     }
 }

@@ -5,32 +5,21 @@
 
 use crate::edit::{Edit, EditError, Focus, Target};
 use crate::evaluation::{Evaluation, evaluate};
+use crate::location::Location;
 use crate::model::Model;
 use crate::preset::Preset;
-use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// How many steps undo remembers.
 const UNDO_LIMIT: usize = 200;
-
-/// Where the document came from, which decides what Save does.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Origin {
-    /// A new cluster never saved: Save asks for a file.
-    Untitled,
-    /// A preset shipped with the workbench (its file name): Save asks for a
-    /// file, so the shipped one is never overwritten.
-    BuiltIn(String),
-    /// A file on disk: Save writes it.
-    File(PathBuf),
-}
 
 /// The document and everything derived from it.
 pub struct Document {
     preset: Preset,
     /// The preset as last loaded or saved: the document is dirty when it differs.
     saved: Preset,
-    origin: Origin,
+    /// Where it came from, which decides what Save does.
+    origin: Location,
     /// Earlier states, each with the plan that was active in it.
     undo: Vec<(Preset, usize)>,
     redo: Vec<(Preset, usize)>,
@@ -61,7 +50,7 @@ fn next_number() -> u64 {
 impl Document {
     /// A document showing `preset`, with an empty history and its first plan
     /// active.
-    pub fn new(model: &Model, preset: Preset, origin: Origin) -> Self {
+    pub fn new(model: &Model, preset: Preset, origin: Location) -> Self {
         let evaluation = evaluate(model, &preset);
         let id = next_number();
         Document {
@@ -90,14 +79,14 @@ impl Document {
     }
 
     /// Where the document came from.
-    pub fn origin(&self) -> &Origin {
+    pub fn origin(&self) -> &Location {
         &self.origin
     }
 
     /// Whether Save writes straight to the document's file (otherwise it
     /// asks where).
     pub fn saves_in_place(&self) -> bool {
-        matches!(self.origin, Origin::File(_))
+        matches!(self.origin, Location::File(_))
     }
 
     /// The active plan, `None` when the preset has no plans.
@@ -114,7 +103,7 @@ impl Document {
 
     /// Unsaved work given back after a crash: it belongs to `origin` but
     /// is not saved there.
-    pub fn restored(model: &Model, preset: Preset, origin: Origin) -> Self {
+    pub fn restored(model: &Model, preset: Preset, origin: Location) -> Self {
         let mut doc = Document::new(model, preset, origin);
         doc.restored = true;
         doc
@@ -219,7 +208,7 @@ impl Document {
     /// Records a successful save of `written` (the document as it was when the
     /// save began): the document now lives at `origin`, and is clean unless
     /// it was edited while the file was being written.
-    pub fn mark_saved(&mut self, written: Preset, origin: Origin) {
+    pub fn mark_saved(&mut self, written: Preset, origin: Location) {
         self.saved = written;
         self.origin = origin;
         self.restored = false;
@@ -241,7 +230,7 @@ mod tests {
     fn doc() -> (Model, Document) {
         let m = Model::default_model().unwrap();
         let p = Preset::new_untitled(&m, "t");
-        let d = Document::new(&m, p, Origin::Untitled);
+        let d = Document::new(&m, p, Location::Untitled);
         (m, d)
     }
 

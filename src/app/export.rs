@@ -9,7 +9,6 @@
 //! buttons to open the file and to show its folder.
 
 use super::action::{Export, Picture, PictureOf, Target};
-use super::document::Origin;
 use super::files::{Make, save_dialog_words};
 use super::{Dialog, Workbench};
 use crate::analysis::uncertainty::DEFAULT_RUNS;
@@ -18,6 +17,7 @@ use crate::export::{
     results_chain_document,
 };
 use crate::files::{FileError, launch, places};
+use crate::location::Location;
 use crate::text::{fill, texts};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -50,7 +50,7 @@ impl Workbench {
     /// documents folder.
     pub(super) fn export_folder(&self) -> Option<PathBuf> {
         let file = match self.doc.origin() {
-            Origin::File(path) => Some(path.as_path()),
+            Location::File(path) => Some(path.as_path()),
             _ => None,
         };
         places::export_folder(file, &places::System)

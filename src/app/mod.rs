@@ -18,6 +18,7 @@ pub mod toast;
 pub mod workshop;
 mod writer;
 
+use crate::location::Location;
 use crate::model::Model;
 use crate::model::chain::BoxKind;
 use crate::model::warning::WarningId;
@@ -27,10 +28,10 @@ use crate::text::texts;
 use action::{Action, NamePurpose, Picture, PictureOf, Target, ThemeChoice};
 use analysis::{Analysis, AnalysisService};
 use custom::CustomDraft;
-use document::{Document, Origin};
+use document::Document;
 pub use export::picture_rect_id;
 use files::FileService;
-use settings::{LastDocument, Settings};
+use settings::Settings;
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -165,31 +166,23 @@ impl Workbench {
     }
 }
 
-/// Which document to show first.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Start {
-    /// A file named on the command line.
-    File(PathBuf),
-    /// A preset shipped with the workbench (its file name).
-    BuiltIn(String),
-    /// Whatever the settings remember (a first run shows an example).
-    Remembered,
-}
-
 impl Workbench {
-    /// A workbench; `repaint` wakes the window when a file job finishes.
+    /// A workbench showing `start` first (a file named on the command line,
+    /// a shipped preset), or with `None` whatever the settings remember (a
+    /// first run shows an example); `repaint` wakes the window when a file
+    /// job finishes.
     pub fn new(
         model: Model,
         model_path: Option<PathBuf>,
         settings: Settings,
-        start: Start,
+        start: Option<Location>,
         repaint: impl Fn() + Send + Sync + 'static,
     ) -> Self {
         let model = Arc::new(model);
         let repaint = Arc::new(repaint);
         let wake = Arc::clone(&repaint);
         let untitled = Preset::new_untitled(&model, texts().untitled);
-        let doc = Document::new(&model, untitled, Origin::Untitled);
+        let doc = Document::new(&model, untitled, Location::Untitled);
         let built_in = builtin::listed(&model);
         let analysis = AnalysisService::new(Arc::clone(&model), move || wake());
         let mut wb = Workbench {
@@ -213,21 +206,14 @@ impl Workbench {
             allow_close: false,
             title: String::new(),
         };
-        match start {
-            Start::File(path) => {
+        match start.or_else(|| wb.settings.last.clone()) {
+            Some(Location::File(path)) => {
                 wb.note_read();
                 wb.files.read(path);
             }
-            Start::BuiltIn(file) => wb.open_built_in(&file),
-            Start::Remembered => match wb.settings.last.clone() {
-                Some(LastDocument::File(path)) => {
-                    wb.note_read();
-                    wb.files.read(path);
-                }
-                Some(LastDocument::BuiltIn(file)) => wb.open_built_in(&file),
-                Some(LastDocument::Untitled) => {}
-                None => wb.open_built_in(builtin::FIRST_RUN),
-            },
+            Some(Location::BuiltIn(file)) => wb.open_built_in(&file),
+            Some(Location::Untitled) => {}
+            None => wb.open_built_in(builtin::FIRST_RUN),
         }
         wb
     }
@@ -314,7 +300,7 @@ impl Workbench {
         }
     }
 
-    fn replace(&mut self, preset: Preset, origin: Origin) {
+    fn replace(&mut self, preset: Preset, origin: Location) {
         self.replace_document(Document::new(&self.model, preset, origin));
     }
 

@@ -5,9 +5,9 @@
 //! then go on" goes on after its own save, not after an earlier one.
 
 use super::action::{FileAction, Loaded, Target};
-use super::document::Origin;
 use super::files::FileEvent;
 use super::{Action, Dialog, Workbench, shown};
+use crate::location::Location;
 use crate::preset::Preset;
 use crate::text::{fill, texts};
 use std::path::PathBuf;
@@ -95,7 +95,7 @@ impl Workbench {
         // Saving writes the oldest version that holds the preset (3, or 4
         // with a currency).
         let writes = preset.file_version();
-        self.replace(*preset, Origin::File(path.clone()));
+        self.replace(*preset, Location::File(path.clone()));
         self.settings.remember(path);
         if version < writes {
             let note = fill(
@@ -123,7 +123,7 @@ impl Workbench {
                     && p.doc == self.doc.id()
                 {
                     self.doc
-                        .mark_saved(p.preset.clone(), Origin::File(path.clone()));
+                        .mark_saved(p.preset.clone(), Location::File(path.clone()));
                 }
                 self.view.status = Some(fill(t.saved_to, &[("file", &shown(&path))]));
                 self.settings.remember(path);
@@ -187,7 +187,7 @@ impl Workbench {
 
     pub(super) fn prompt(&mut self, target: Option<Target>, note: Option<String>) {
         let text = match (self.doc.origin(), target) {
-            (Origin::File(p), Some(Target::Preset)) => shown(p),
+            (Location::File(p), Some(Target::Preset)) => shown(p),
             // An export is offered beside the preset's file, or in the
             // user's documents folder (never among the program's presets).
             (_, Some(Target::Export(export))) => self.export_suggestion(export),

@@ -4,6 +4,7 @@
 //! file resets only what it cannot read.
 
 use super::action::{DockTab, MatrixView, ThemeChoice};
+use crate::location::Location;
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
@@ -13,22 +14,14 @@ pub const SETTINGS_KEY: &str = "cluster-workbench-settings";
 /// How many recent files the File menu lists.
 pub const RECENT_LIMIT: usize = 8;
 
-/// The document to reopen at start.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub enum LastDocument {
-    File(PathBuf),
-    BuiltIn(String),
-    /// A new cluster (not saved, so nothing to reopen).
-    Untitled,
-}
-
 /// Remembered choices.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
     pub theme: ThemeChoice,
     pub recent: Vec<PathBuf>,
-    pub last: Option<LastDocument>,
+    /// The document to reopen at start.
+    pub last: Option<Location>,
     pub show_efforts: bool,
     pub matrix_view: MatrixView,
     /// The view the dock under the matrix shows.
@@ -87,7 +80,7 @@ impl Settings {
         self.recent.retain(|p| p != &path);
         self.recent.insert(0, path.clone());
         self.recent.truncate(RECENT_LIMIT);
-        self.last = Some(LastDocument::File(path));
+        self.last = Some(Location::File(path));
     }
 }
 
@@ -127,7 +120,34 @@ mod tests {
         assert_eq!(s.recent.len(), RECENT_LIMIT);
         assert_eq!(s.recent[0], PathBuf::from("/p/5.json"));
         assert_eq!(s.recent.iter().filter(|p| p.ends_with("5.json")).count(), 1);
-        assert_eq!(s.last, Some(LastDocument::File(PathBuf::from("/p/5.json"))));
+        assert_eq!(s.last, Some(Location::File(PathBuf::from("/p/5.json"))));
+    }
+
+    #[test]
+    fn settings_written_by_earlier_versions_still_read() {
+        // The last document as the settings wrote it when it had a type of
+        // its own (`LastDocument`): the same names, so the same bytes.
+        for (stored, last) in [
+            (
+                r#"(theme: Dark, last: Some(File("/p/a.json")))"#,
+                Location::File(PathBuf::from("/p/a.json")),
+            ),
+            (
+                r#"(theme: Dark, last: Some(BuiltIn("teaching-case.json")))"#,
+                Location::BuiltIn("teaching-case.json".into()),
+            ),
+            (r#"(theme: Dark, last: Some(Untitled))"#, Location::Untitled),
+        ] {
+            let (s, note) = Settings::read(Some(stored));
+            assert_eq!(note, None, "{stored}");
+            assert_eq!(s.theme, ThemeChoice::Dark, "{stored}");
+            assert_eq!(s.last, Some(last), "{stored}");
+        }
+        let s = Settings {
+            last: Some(Location::BuiltIn("x.json".into())),
+            ..Settings::default()
+        };
+        assert!(s.to_stored().contains(r#"last:Some(BuiltIn("x.json"))"#));
     }
 
     #[test]

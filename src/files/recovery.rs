@@ -9,6 +9,7 @@
 //! that is the one to offer back. A window that offers one takes its lock,
 //! so two windows started together never offer the same work twice.
 
+use crate::location::Location;
 use crate::preset::MAX_PRESET_BYTES;
 use serde::{Deserialize, Serialize};
 use std::fs::{File, OpenOptions, TryLockError};
@@ -21,18 +22,6 @@ const RECOVERY_VERSION: u32 = 1;
 /// A recovery file holds one preset (at most 1 MiB) and a few fields more.
 const MAX_RECOVERY_BYTES: u64 = MAX_PRESET_BYTES * 2 + 4096;
 
-/// Where the work in a recovery file came from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Provenance {
-    /// A new cluster, never saved.
-    Untitled,
-    /// A preset shipped with the workbench (its file name).
-    BuiltIn(String),
-    /// A preset file.
-    File(PathBuf),
-}
-
 /// What a recovery file holds: the preset as canonical text (read back
 /// through the same strict reader as any preset), and when and from where.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -42,14 +31,16 @@ pub struct Recovery {
     pub version: u32,
     /// Seconds since 1970 (UTC) when the work was kept.
     pub kept_at: u64,
-    pub from: Provenance,
+    /// Where the work came from, written as recovery files always wrote it.
+    #[serde(serialize_with = "Location::serialize_snake_case")]
+    pub from: Location,
     /// The preset, as the canonical text a save would write.
     pub preset: String,
 }
 
 impl Recovery {
     /// Work kept now.
-    pub fn now(from: Provenance, preset: String) -> Self {
+    pub fn now(from: Location, preset: String) -> Self {
         Recovery {
             format: RECOVERY_FORMAT.into(),
             version: RECOVERY_VERSION,
@@ -289,7 +280,7 @@ mod tests {
         let alive = Session::start(&dir).unwrap();
         std::fs::write(
             alive.file(),
-            Recovery::now(Provenance::Untitled, "{}".into()).to_text(),
+            Recovery::now(Location::Untitled, "{}".into()).to_text(),
         )
         .unwrap();
         let other = Session::start(&dir).unwrap();
@@ -299,10 +290,7 @@ mod tests {
         let found = other.orphans();
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].file, file);
-        assert_eq!(
-            found[0].contents.as_ref().unwrap().from,
-            Provenance::Untitled
-        );
+        assert_eq!(found[0].contents.as_ref().unwrap().from, Location::Untitled);
         // A lock of a window gone with nothing unsaved is tidied away.
         let stale = Session::start(&dir).unwrap();
         let stale_lock = stale.lock_file();
@@ -314,6 +302,36 @@ mod tests {
         drop(found);
         assert_eq!(third.orphans().len(), 1);
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn recovery_files_keep_their_form() {
+        // As recovery files have always been written: snake_case names.
+        let old = |from: &str| {
+            format!(
+                "{{\"format\":\"cluster-workbench-recovery\",\"version\":1,\"kept_at\":7,\"from\":{from},\"preset\":\"{{}}\"}}"
+            )
+        };
+        for (from, location) in [
+            (r#""untitled""#, Location::Untitled),
+            (
+                r#"{"built_in":"teaching-case.json"}"#,
+                Location::BuiltIn("teaching-case.json".into()),
+            ),
+            (
+                r#"{"file":"/p/a.json"}"#,
+                Location::File("/p/a.json".into()),
+            ),
+        ] {
+            let text = old(from);
+            let r = Recovery::from_bytes(text.as_bytes()).unwrap();
+            assert_eq!(
+                (r.kept_at, &r.from, r.preset.as_str()),
+                (7, &location, "{}")
+            );
+            // Written again, the same bytes.
+            assert_eq!(r.to_text(), text);
+        }
     }
 
     #[test]

@@ -2,15 +2,16 @@
 //! frame-time benchmark.
 #![allow(dead_code)]
 
+use cluster_workbench::app::Workbench;
 use cluster_workbench::app::action::{Action, DockTab};
 use cluster_workbench::app::settings::Settings;
-use cluster_workbench::app::{Start, Workbench};
 use cluster_workbench::files::launch::Launcher;
+use cluster_workbench::location::Location;
 use cluster_workbench::model::Model;
 use egui_kittest::Harness;
 
 /// The window at 1280×800, started as `start` with `settings`.
-pub fn harness_with(start: Start, settings: Settings) -> Harness<'static, Workbench> {
+pub fn harness_with(start: Option<Location>, settings: Settings) -> Harness<'static, Workbench> {
     let model = Model::default_model().expect("the default model compiles");
     let wb = Workbench::new(model, None, settings, start, || {});
     Harness::builder()
@@ -22,7 +23,7 @@ pub fn harness_with(start: Start, settings: Settings) -> Harness<'static, Workbe
 }
 
 /// The window at 1280×800, started as `start` with default settings.
-pub fn harness(start: Start) -> Harness<'static, Workbench> {
+pub fn harness(start: Option<Location>) -> Harness<'static, Workbench> {
     harness_with(start, Settings::default())
 }
 
@@ -44,7 +45,7 @@ pub fn workbench(built_in: &str) -> Workbench {
         model,
         None,
         Settings::default(),
-        Start::BuiltIn(built_in.into()),
+        Some(Location::BuiltIn(built_in.into())),
         || {},
     )
     .without_file_dialogs()
@@ -93,7 +94,7 @@ fn started(built_in: &str, dock: DockTab) -> Window {
         dock,
         ..Settings::default()
     };
-    harness_with(Start::BuiltIn(built_in.into()), settings)
+    harness_with(Some(Location::BuiltIn(built_in.into())), settings)
 }
 
 /// The window at 1280×800 showing a shipped preset, the dock on `dock`,

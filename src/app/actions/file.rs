@@ -3,10 +3,9 @@
 //! run on the file service's threads and report back (see `saving.rs`).
 
 use crate::app::action::{FileAction, Target};
-use crate::app::document::Origin;
-use crate::app::settings::LastDocument;
 use crate::app::{Workbench, file_stem};
 use crate::export::trajectories::trajectories_table;
+use crate::location::Location;
 use crate::preset::{Preset, builtin};
 use crate::text::{fill, texts};
 
@@ -15,8 +14,8 @@ impl Workbench {
         match action {
             FileAction::New => {
                 let preset = Preset::new_untitled(&self.model, texts().untitled);
-                self.replace(preset, Origin::Untitled);
-                self.settings.last = Some(LastDocument::Untitled);
+                self.replace(preset, Location::Untitled);
+                self.settings.last = Some(Location::Untitled);
             }
             FileAction::Open => {
                 self.note_read();
@@ -31,7 +30,7 @@ impl Workbench {
             FileAction::OpenBuiltIn(file) => self.open_built_in(&file),
             FileAction::Loaded(loaded) => self.install(*loaded),
             FileAction::Save => match self.doc.origin().clone() {
-                Origin::File(path) => self.save_to(path),
+                Location::File(path) => self.save_to(path),
                 // Through `run`, so a dialog already open refuses it.
                 _ => self.run(FileAction::SaveAs.into(), ctx),
             },
@@ -87,8 +86,8 @@ impl Workbench {
         };
         match Preset::from_bytes(b.text.as_bytes(), &self.model) {
             Ok(preset) => {
-                self.replace(preset, Origin::BuiltIn(file.to_owned()));
-                self.settings.last = Some(LastDocument::BuiltIn(file.to_owned()));
+                self.replace(preset, Location::BuiltIn(file.to_owned()));
+                self.settings.last = Some(Location::BuiltIn(file.to_owned()));
             }
             Err(e) => {
                 let t = texts();
