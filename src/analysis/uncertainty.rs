@@ -100,6 +100,12 @@ fn bands(runs: &[Vec<f64>], years: usize) -> Vec<Band> {
         .collect()
 }
 
+/// The threads a Monte Carlo may use here: as many as the machine has (its
+/// result does not depend on them).
+pub fn available_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
 /// Runs `runs` simulations of the baseline and every plan on attributes drawn
 /// within the preset's uncertainty, on up to `threads` threads (the result
 /// does not depend on how many). `None` when nothing is uncertain or `runs`

@@ -62,7 +62,7 @@ impl AnalysisService {
                 while let Ok(first) = inbox.recv() {
                     // Only the newest request matters: the others are stale.
                     let request = inbox.try_iter().last().unwrap_or(first);
-                    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+                    let threads = crate::analysis::uncertainty::available_threads();
                     let result = Analysis {
                         generation: request.generation,
                         levers: levers(&model, &request.preset, request.plan),

@@ -95,7 +95,7 @@ impl Workbench {
             Export::Report => {
                 let model = Arc::clone(&self.model);
                 let preset = self.doc.preset().clone();
-                let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+                let threads = crate::analysis::uncertainty::available_threads();
                 Box::new(move || {
                     Ok(html_report(&model, &preset, DEFAULT_RUNS, threads).into_bytes())
                 })

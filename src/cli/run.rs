@@ -3,7 +3,7 @@
 
 use super::{Cli, CliError, Command};
 use crate::analysis::levers::levers;
-use crate::analysis::uncertainty::monte_carlo;
+use crate::analysis::uncertainty::{available_threads, monte_carlo};
 use crate::evaluation::evaluate;
 use crate::export::{
     ChainFormat, LogframeFormat, csv_of_trajectories, html_report, logframe_document,
@@ -85,11 +85,6 @@ pub fn model_of(path: Option<&Path>) -> Result<Model, CliError> {
     }
 }
 
-/// The threads the Monte Carlo may use (its result does not depend on them).
-fn threads() -> usize {
-    std::thread::available_parallelism().map_or(1, |n| n.get())
-}
-
 /// Writes a JSON report to `out`, or says why it could not.
 fn print(out: &mut dyn Write, text: &str) -> Result<(), CliError> {
     out.write_all(text.as_bytes())
@@ -103,7 +98,7 @@ fn evaluate_command(
     runs: u32,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
-    let bands = monte_carlo(model, preset, runs as usize, threads());
+    let bands = monte_carlo(model, preset, runs as usize, available_threads());
     let evaluation = evaluate(model, preset);
     print(
         out,
@@ -205,7 +200,7 @@ fn report_command(
     runs: u32,
     storage: &dyn Storage,
 ) -> Result<(), CliError> {
-    let html = html_report(model, preset, runs as usize, threads());
+    let html = html_report(model, preset, runs as usize, available_threads());
     let csv_bytes = csv
         .map(|_| csv_of_trajectories(model, preset))
         .transpose()
