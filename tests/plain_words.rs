@@ -68,8 +68,9 @@ fn the_rules_give_their_numbers_in_words() {
     assert_eq!(
         rule,
         "The model warns when, in some year, supply-side support is at work \
-         (a supply-side intervention of the plan has started, or associations or \
-         public support, whichever is stronger, is at least 0.50) while market \
+         (a supply-side intervention of the plan has started, one set to intensity \
+         0 not counting, or associations or public support, whichever is stronger, \
+         is at least 0.50) while market \
          pull (market dynamism or external buyers, whichever is stronger) is \
          below 0.40. The rule and its thresholds are the model's, not the paper's."
     );

@@ -24,7 +24,7 @@ fn the_cell_pane_reads_its_driver_in_words() {
     );
     assert!(shows(
         &h,
-        "Driven by: the stronger of public support and specialised suppliers"
+        "Driven by (in the model): the stronger of public support and specialised suppliers"
     ));
     assert!(!shows(&h, "max("));
     assert!(!shows(&h, "specialised_suppliers"));
@@ -65,7 +65,10 @@ fn the_uncertainty_control_says_what_it_is() {
     let field = h.get_by_role_and_label(Role::SpinButton, "Uncertainty of Market dynamism");
     assert_eq!(field.accesskit_node().value().as_deref(), Some("±0.00"));
     // What ± means is said once, above the values.
-    assert!(shows(&h, "The ± beside a value is how uncertain it is."));
+    assert!(shows(
+        &h,
+        "The ± beside a value is how uncertain you take it to be."
+    ));
 }
 
 #[test]

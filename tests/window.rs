@@ -291,7 +291,7 @@ fn clicking_a_cell_keeps_its_explanation() {
     for needle in [
         "II.b × B",
         "Inducement",
-        "Driven by: the weakest of associations, the learning focus of cooperation",
+        "Driven by (in the model): the weakest of associations, the learning focus of cooperation",
         "In the model, limited by",
         "SIMA",
         "Documented",

@@ -225,7 +225,7 @@ fn warnings_list(model: &Model, warnings: &[Warning]) -> Markup {
                         strong { (severity_word(info.severity)) ": " (info.title) }
                         p { (w.message(model)) }
                         p { em { (t.report_what_to_do) } " " (w.advice(model)) }
-                        p.small { (t.report_rule) " " (info.rule) }
+                        p.small { (info.rule) }
                         @if !info.sources.is_empty() {
                             p.small { (t.report_sources) " " (info.sources.join("; ")) }
                         }

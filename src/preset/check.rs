@@ -70,7 +70,7 @@ pub(super) fn currency(text: &str) -> std::result::Result<(), String> {
     }
     if count > MAX_CURRENCY_CHARS {
         return Err(format!(
-            "\"{text}\" is {count} characters; a currency may have at most {MAX_CURRENCY_CHARS} (an ISO 4217 code such as \"USD\", or a short label such as \"FCFA\")"
+            "\"{text}\" is {count} characters; a currency may have at most {MAX_CURRENCY_CHARS} (a code such as \"USD\", or a short label such as \"FCFA\")"
         ));
     }
     if let Some(c) = text.chars().find(|c| c.is_control()) {
