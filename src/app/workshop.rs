@@ -44,6 +44,9 @@ pub struct Workshop {
     pub revealed: bool,
     /// The zoom before the workshop began, given back when it ends.
     pub zoom_before: f32,
+    /// The window's size at zoom 1 that the zoom was last fitted to: none
+    /// until the first frame of the workshop.
+    pub fitted_to: Option<[f32; 2]>,
 }
 
 impl Default for Workshop {
@@ -52,6 +55,7 @@ impl Default for Workshop {
             step: 0,
             revealed: false,
             zoom_before: 1.0,
+            fitted_to: None,
         }
     }
 }

@@ -181,6 +181,7 @@ pub fn frame(ui: &mut Ui, wb: &mut Workbench) {
     let now = ctx.input(|i| i.time);
     wb.poll_files(&ctx);
     wb.follow_analysis();
+    wb.fit_workshop_zoom(&ctx);
     let mut actions = Vec::new();
     if wb.dialog.is_none() {
         commands::pressed(&ctx, wb.view.presenting, &mut actions);

@@ -7,7 +7,7 @@
 
 use super::{State, attributes, compare, matrix, severity_word, trajectory};
 use crate::app::action::{Action, ViewAction};
-use crate::app::workshop::{self, Next, Step};
+use crate::app::workshop::{Next, Step};
 use crate::attribute::Attribute;
 use crate::text::{fill, texts};
 use egui::{CentralPanel, Key, Panel, RichText, ScrollArea, TextWrapMode, Ui};
@@ -91,25 +91,6 @@ fn next_action(s: &State) -> Option<Action> {
     })
 }
 
-/// Fits the zoom to the window when the workshop begins and whenever the
-/// window changes size, so every step keeps its room; in between, a zoom the
-/// facilitator chose (Ctrl and + or −) stays.
-fn fit_zoom(ctx: &egui::Context) {
-    let zoom = ctx.zoom_factor();
-    // The window's size at zoom 1, which zooming does not change.
-    let size = ctx.viewport_rect().size() * zoom;
-    let pass = ctx.cumulative_pass_nr();
-    let id = egui::Id::unique("workshop-fitted");
-    let last: Option<(egui::Vec2, u64)> = ctx.data(|d| d.get_temp(id));
-    // A pass skipped means the workshop was left in between: a new one.
-    let fresh = last.is_none_or(|(was, seen)| seen + 1 < pass || (was - size).length() > 0.5);
-    ctx.data_mut(|d| d.insert_temp(id, (size, pass)));
-    let wanted = workshop::zoom_for(size.x, size.y);
-    if fresh && (wanted - zoom).abs() > 0.005 {
-        ctx.set_zoom_factor(wanted);
-    }
-}
-
 /// Where the focus was at the end of the last frame.
 fn had_focus_id() -> egui::Id {
     egui::Id::unique("workshop-had-focus")
@@ -117,7 +98,6 @@ fn had_focus_id() -> egui::Id {
 
 /// The whole window in workshop mode.
 pub fn window(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
-    fit_zoom(ui.ctx());
     window_steps(ui, s, out);
     let focused = ui.ctx().memory(|m| m.focused());
     ui.ctx()

@@ -60,4 +60,26 @@ impl Workbench {
         }
         ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
     }
+
+    /// In workshop mode, fits the zoom to the window (see
+    /// [`workshop::zoom_for`]) at the workshop's first frame and whenever the
+    /// window changes size; a Ctrl +/− in between is left alone.
+    pub fn fit_workshop_zoom(&mut self, ctx: &egui::Context) {
+        if !self.view.presenting {
+            return;
+        }
+        let zoom = ctx.zoom_factor();
+        // The window's size at zoom 1, which zooming does not change.
+        let size = ctx.viewport_rect().size() * zoom;
+        let size = [size.x, size.y];
+        let w = &mut self.view.workshop;
+        let moved = |was: [f32; 2]| (was[0] - size[0]).hypot(was[1] - size[1]) > 0.5;
+        if w.fitted_to.is_none_or(moved) {
+            w.fitted_to = Some(size);
+            let wanted = workshop::zoom_for(size[0], size[1]);
+            if (wanted - zoom).abs() > 0.005 {
+                ctx.set_zoom_factor(wanted);
+            }
+        }
+    }
 }
