@@ -304,12 +304,22 @@ fn help_is_useful_to_a_newcomer() {
 // In-process: the commands through `cli::run`, without spawning the binary.
 
 /// The commands' arguments parsed as the binary parses them.
-fn parsed(args: &[&str]) -> Cli {
-    Cli::try_parse_from(std::iter::once("cluster-workbench").chain(args.iter().copied())).unwrap()
+fn parsed<S: AsRef<str>>(args: &[S]) -> Cli {
+    let args = args.iter().map(AsRef::as_ref);
+    Cli::try_parse_from(std::iter::once("cluster-workbench").chain(args)).unwrap()
+}
+
+/// `report` of the teaching case to `html` and `csv`, without Monte Carlo.
+fn report_args(html: &std::path::Path, csv: &std::path::Path) -> Vec<String> {
+    let preset = shipped("teaching-case.json");
+    let (html, csv) = (html.display().to_string(), csv.display().to_string());
+    ["report", &preset, "-o", &html, "--csv", &csv, "--runs", "0"]
+        .map(str::to_owned)
+        .to_vec()
 }
 
 /// What `run` printed, or the message it failed with.
-fn ran(args: &[&str]) -> Result<String, String> {
+fn ran<S: AsRef<str>>(args: &[S]) -> Result<String, String> {
     let mut out = Vec::new();
     match cli::run(parsed(args), &mut out) {
         Ok(()) => Ok(String::from_utf8(out).unwrap()),
@@ -413,7 +423,7 @@ fn run_refuses_an_entry_past_the_plan_and_a_logframe_without_its_extension() {
 #[test]
 fn run_without_a_command_asks_for_one() {
     assert_eq!(
-        ran(&[]),
+        ran::<&str>(&[]),
         Err(
             "give a command: evaluate, levers, report, results-chain or logframe (see --help)"
                 .into()
@@ -426,17 +436,7 @@ fn run_writes_the_files_named_with_o_and_nothing_else() {
     let dir = tempfile::tempdir().unwrap();
     let html = dir.path().join("report.html");
     let csv = dir.path().join("years.csv");
-    let printed = ran(&[
-        "report",
-        &shipped("teaching-case.json"),
-        "-o",
-        html.to_str().unwrap(),
-        "--csv",
-        csv.to_str().unwrap(),
-        "--runs",
-        "0",
-    ])
-    .unwrap();
+    let printed = ran(&report_args(&html, &csv)).unwrap();
     assert_eq!(printed, "", "report writes files, not stdout");
     assert_eq!(names_in(dir.path()), ["report.html", "years.csv"]);
     let html = std::fs::read_to_string(&html).unwrap();
@@ -479,16 +479,7 @@ fn a_failed_write_leaves_no_file_and_no_half_file() {
     let dir = tempfile::tempdir().unwrap();
     let html = dir.path().join("report.html");
     let csv = dir.path().join("years.csv");
-    let cli = parsed(&[
-        "report",
-        &shipped("teaching-case.json"),
-        "-o",
-        html.to_str().unwrap(),
-        "--csv",
-        csv.to_str().unwrap(),
-        "--runs",
-        "0",
-    ]);
+    let cli = parsed(&report_args(&html, &csv));
     let mut out = Vec::new();
     let err = cli::run_on(
         cli,
