@@ -1,6 +1,7 @@
 //! Hostile files at scale: mutates the shipped presets, the model file,
-//! recovery and settings files (and feeds plain random bytes), and reads
-//! every result the way the workbench does. Whatever a reader accepts is
+//! recovery and settings files (and feeds plain random bytes), makes links
+//! of presets and damages them (`fuzz/link.rs`), and reads every result the
+//! way the workbench does. Whatever a reader accepts is
 //! then evaluated, its levers analysed and a few Monte Carlo runs made, so
 //! a file that reads cleanly but breaks the engine is caught too.
 //!
@@ -24,6 +25,9 @@ use cluster_workbench::files::recovery::Recovery;
 use cluster_workbench::model::Model;
 use cluster_workbench::preset::Preset;
 use serde_json::Value;
+
+#[path = "fuzz/link.rs"]
+mod link;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -40,14 +44,17 @@ enum Target {
     Settings,
     /// eframe's whole settings file, as checked before eframe reads it.
     SettingsFile,
+    /// A link holding a preset, as the browser page opens it.
+    Link,
 }
 
-const TARGETS: [Target; 5] = [
+const TARGETS: [Target; 6] = [
     Target::Preset,
     Target::Model,
     Target::Recovery,
     Target::Settings,
     Target::SettingsFile,
+    Target::Link,
 ];
 
 /// A small, fast, reproducible generator (SplitMix64).
@@ -251,6 +258,9 @@ fn mutate_bytes(bytes: &mut Vec<u8>, seeds: &[Vec<u8>], rng: &mut Rng) {
 
 /// One input: a seed for the target, changed a little or a lot.
 fn make_input(target: Target, seeds: &Seeds, rng: &mut Rng) -> Vec<u8> {
+    if target == Target::Link {
+        return link::make(seeds, &seeds.bombs, rng);
+    }
     if rng.chance(20) {
         // Plain random bytes.
         return (0..rng.below(4096)).map(|_| rng.next() as u8).collect();
@@ -287,6 +297,8 @@ struct Seeds {
     settings: Vec<Vec<u8>>,
     settings_files: Vec<Vec<u8>>,
     all: Vec<Vec<u8>>,
+    /// DEFLATE streams that unpack past a preset's limit, for links.
+    bombs: Vec<Vec<u8>>,
 }
 
 impl Seeds {
@@ -324,6 +336,7 @@ impl Seeds {
             .cloned()
             .collect();
         Seeds {
+            bombs: link::bombs(&presets),
             presets,
             models,
             recoveries,
@@ -340,6 +353,8 @@ impl Seeds {
             Target::Recovery => &self.recoveries,
             Target::Settings => &self.settings,
             Target::SettingsFile => &self.settings_files,
+            // Links are made from the presets.
+            Target::Link => &self.presets,
         }
     }
 }
@@ -403,6 +418,7 @@ fn feed(target: Target, bytes: &[u8], model: &Model, preset: &Preset, runs: usiz
             Settings::read(Some(&text)).1.is_none()
         }
         Target::SettingsFile => Settings::file_is_sound(bytes).is_ok(),
+        Target::Link => link::feed(bytes, model, |p| exercise(model, p)),
     }
 }
 

@@ -7,8 +7,8 @@
 //! [`plan`] holds plans of interventions and their rules, [`warnings`] says
 //! where a plan will not work, [`evaluation`] ties them together,
 //! [`analysis`] compares plans, [`edit`] is every change a user can make,
-//! [`preset`] and [`report`] are the file formats, [`location`] says where
-//! a document came from, [`export`] writes the
+//! [`preset`] and [`report`] are the file formats, [`link`] puts a preset
+//! in a link to share, [`location`] says where a document came from, [`export`] writes the
 //! documents that leave the workbench (the HTML report, CSV).
 //!
 //! Above it, in layers that only look down: [`app`] holds the window's state
@@ -26,6 +26,7 @@ pub mod edit;
 pub mod evaluation;
 pub mod files;
 pub mod format;
+pub mod link;
 pub mod location;
 pub mod mechanism;
 pub mod model;

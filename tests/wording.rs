@@ -180,6 +180,7 @@ const SOURCES: &[&str] = &[
     "src/text",
     "src/words",
     "src/cli",
+    "src/link",
     "src/files",
     "src/plan/rules",
     "src/chain",

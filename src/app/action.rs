@@ -177,6 +177,8 @@ pub enum FileAction {
     PictureTaken(Picture),
     /// Copy the capability chart's numbers as a table (tab-separated).
     CopyChartData,
+    /// Copy a link that holds the whole cluster (see `crate::link`).
+    CopyLink,
     ClearRecent,
     /// Open the unsaved work offered back after a crash.
     Restore,

@@ -2,6 +2,7 @@
 
 use crate::export::DocumentError;
 use crate::files::FileError;
+use crate::link::LinkError;
 use crate::model::ModelError;
 use std::path::PathBuf;
 
@@ -59,20 +60,26 @@ pub enum CliError {
     /// A results chain, logframe or measurement plan could not be made.
     #[error(transparent)]
     Document(#[from] DocumentError),
+    /// The preset's link would be too long to share.
+    #[error(transparent)]
+    Link(#[from] LinkError),
     /// The trajectories could not be made into CSV.
     #[error("cannot make the CSV: {0}")]
     Csv(csv::Error),
-    /// The JSON report could not be written out (stdout closed, a full disk).
-    #[error("cannot write the report: {0}")]
+    /// The JSON report or the link could not be written out (stdout closed,
+    /// a full disk).
+    #[error("cannot write the output: {0}")]
     Output(std::io::Error),
     /// No command was given to [`run`](super::run): the window is the
     /// binary's business.
-    #[error("give a command: evaluate, levers, report, results-chain or logframe (see --help)")]
+    #[error(
+        "give a command: evaluate, levers, report, results-chain, logframe or link (see --help)"
+    )]
     NoCommand,
     /// No command was given to a binary built without the window.
     #[error(
         "this cluster-workbench was built without the window (--no-default-features); \
-         use a command: evaluate, levers, report, results-chain or logframe (see --help)"
+         use a command: evaluate, levers, report, results-chain, logframe or link (see --help)"
     )]
     NoWindow,
     /// The window could not be opened, or failed.

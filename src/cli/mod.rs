@@ -30,6 +30,7 @@ use std::path::PathBuf;
         cluster-workbench report presets/teaching-case.json -o report.html --csv years.csv\n  \
         cluster-workbench results-chain my-cluster.json --plan \"Demand first\" --format mermaid -o chain.mmd\n  \
         cluster-workbench logframe my-cluster.json -o logframe.xlsx --measurement-plan measure.csv\n  \
+        cluster-workbench link my-cluster.json --base https://example.org/workbench/\n  \
         cluster-workbench --model my-model.json evaluate my-cluster.json\n\n\
         Exit status: 0 on success, 2 when a file is rejected or the usage is wrong\n\
         (the reason is printed on stderr)."
@@ -133,5 +134,17 @@ pub enum Command {
         /// projection, method, who, when) as CSV.
         #[arg(long, value_name = "OUT.csv")]
         measurement_plan: Option<PathBuf>,
+    },
+    /// Print a link that holds the whole preset (for an e-mail or a web
+    /// page): opening it in the workbench's web page opens the preset. A
+    /// link longer than 8,000 characters is refused: send the file instead.
+    Link {
+        /// The preset file.
+        #[arg(value_name = "PRESET")]
+        preset: PathBuf,
+        /// The web page the link opens: the hosted workbench's address, or
+        /// the single file's name.
+        #[arg(long, value_name = "URL", default_value = crate::link::DEFAULT_BASE)]
+        base: String,
     },
 }

@@ -17,7 +17,7 @@ use std::io::Write;
 use std::path::Path;
 
 /// Carries out the command of `cli`: the JSON of `evaluate` and `levers`
-/// goes to `out`, the other commands write their files on the real disk.
+/// and the link of `link` go to `out`, the other commands write their files on the real disk.
 /// Without a command there is nothing to run ([`CliError::NoCommand`]): the
 /// window is the binary's.
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
@@ -55,6 +55,10 @@ pub fn run_on(cli: Cli, storage: &dyn Storage, out: &mut dyn Write) -> Result<()
             let plan = required_plan(&preset, plan.as_deref())?;
             let bytes = results_chain(&model, &preset, plan, entry, format)?;
             Ok(write_all_atomic_with(storage, &[(&output, &bytes)])?)
+        }
+        Command::Link { preset, base } => {
+            let link = crate::link::link(&load(&preset)?, &base)?;
+            print(out, &format!("{link}\n"))
         }
         Command::Logframe {
             preset,

@@ -14,6 +14,7 @@ pub enum Command {
     Open,
     Save,
     SaveAs,
+    CopyLink,
     Quit,
     Undo,
     Redo,
@@ -48,11 +49,12 @@ const fn ctrl_shift(key: Key) -> KeyboardShortcut {
 
 impl Command {
     /// Every command, in the menus' order.
-    pub const ALL: [Command; 9] = [
+    pub const ALL: [Command; 10] = [
         Command::New,
         Command::Open,
         Command::Save,
         Command::SaveAs,
+        Command::CopyLink,
         Command::Quit,
         Command::Undo,
         Command::Redo,
@@ -69,6 +71,8 @@ impl Command {
             Command::Open => define(t.open, ctrl(Key::O), FileAction::Open),
             Command::Save => define(t.save, ctrl(Key::S), FileAction::Save),
             Command::SaveAs => define(t.save_as, ctrl_shift(Key::S), FileAction::SaveAs),
+            // L for link.
+            Command::CopyLink => define(t.copy_link, ctrl_shift(Key::L), FileAction::CopyLink),
             Command::Quit => define(t.quit, ctrl(Key::Q), FileAction::Quit),
             Command::Undo => define(t.undo, ctrl(Key::Z), DocAction::Undo),
             Command::Redo => Definition {
@@ -142,7 +146,7 @@ mod tests {
         for (i, (k, _)) in keys.iter().enumerate() {
             assert!(!keys[i + 1..].iter().any(|(o, _)| o == k), "{k:?} twice");
         }
-        assert_eq!(keys.len(), 10, "nine commands, redo with two keys");
+        assert_eq!(keys.len(), 11, "ten commands, redo with two keys");
     }
 
     #[test]

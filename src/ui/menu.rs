@@ -88,6 +88,7 @@ fn file_menu(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
     let save_free = s.doc.saves_in_place() || free(&FileAction::SaveAs.into());
     command_item(ui, s, Command::Save, |_| save_free, out);
     command_item(ui, s, Command::SaveAs, free, out);
+    command_item(ui, s, Command::CopyLink, |_| true, out);
     ui.separator();
     let planning = Planning {
         plan: s.active().is_some(),

@@ -1,10 +1,13 @@
-//! File actions: new, open, save, export, pictures, the clipboard, the
-//! unsaved work offered back, and quitting. The reads and writes themselves
+//! File actions: new, open, save, export, pictures, the clipboard (the
+//! chart's numbers, a link to the cluster), the unsaved work offered back,
+//! and quitting. The reads and writes themselves
 //! run on the file service's threads and report back (see `saving.rs`).
 
 use crate::app::action::{FileAction, Target};
+use crate::app::toast::Toast;
 use crate::app::{Workbench, file_stem};
 use crate::export::trajectories::trajectories_table;
+use crate::link;
 use crate::location::Location;
 use crate::preset::{Preset, builtin};
 use crate::text::{fill, texts};
@@ -53,6 +56,7 @@ impl Workbench {
             FileAction::TakePicture(of) => self.take_picture(of),
             FileAction::PictureTaken(picture) => self.picture_taken(picture),
             FileAction::CopyChartData => self.copy_chart_data(ctx),
+            FileAction::CopyLink => self.copy_link(ctx),
             FileAction::ClearRecent => self.settings.recent.clear(),
             FileAction::Restore => self.restore(),
             FileAction::DiscardRecovered => self.discard_recovered(),
@@ -79,6 +83,32 @@ impl Workbench {
         }
     }
 
+    /// Puts a link that holds the whole cluster on the clipboard and says
+    /// how long it is; a cluster the reader would refuse, or too large for
+    /// a link, gets a dialog that says why and what to do instead.
+    fn copy_link(&mut self, ctx: &egui::Context) {
+        let t = texts();
+        let preset = self.doc.preset();
+        let name = preset.name.clone();
+        let made = match preset.check(&self.model) {
+            Ok(()) => link::link(preset, &link_base()).map_err(|e| e.to_string()),
+            Err(e) => Err(e.to_string()),
+        };
+        match made {
+            Ok(link) => {
+                let chars = link.chars().count().to_string();
+                ctx.copy_text(link);
+                let copied = fill(t.copied_link, &[("name", &name), ("chars", &chars)]);
+                self.view.toast = Some(Toast::new(vec![copied, t.copied_link_note.to_owned()]));
+            }
+            Err(reason) => self.error(
+                fill(t.link_failed, &[("name", &name)]),
+                reason,
+                t.link_nothing_copied,
+            ),
+        }
+    }
+
     /// Shows a preset shipped with the workbench (its file name).
     pub(in crate::app) fn open_built_in(&mut self, file: &str) {
         let Some(b) = builtin::built_in(file) else {
@@ -99,4 +129,10 @@ impl Workbench {
             }
         }
     }
+}
+
+/// The page a copied link points to: the single-file workbench on the
+/// desktop ([`link::DEFAULT_BASE`]); in the browser, the page's own address.
+fn link_base() -> String {
+    link::DEFAULT_BASE.to_owned()
 }
