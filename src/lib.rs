@@ -13,8 +13,10 @@
 //!
 //! Above it, in layers that only look down: [`app`] holds the window's state
 //! and applies actions, [`ui`] draws that state and emits actions, and
-//! [`window`] wraps both in an eframe window; these three build only with
-//! the `gui` feature (on by default). [`text`] holds every string the
+//! `window` wraps both in an eframe window on the desktop, `web` in a
+//! page in the browser; these build only with the `gui` feature (on by
+//! default). What differs between desktop and browser is behind one seam,
+//! [`platform`]. [`text`] holds every string the
 //! window shows that is not the model's own.
 
 pub mod analysis;
@@ -31,6 +33,7 @@ pub mod location;
 pub mod mechanism;
 pub mod model;
 pub mod plan;
+pub mod platform;
 pub mod preset;
 pub mod report;
 pub mod trajectory;
@@ -44,5 +47,7 @@ pub mod text;
 pub mod app;
 #[cfg(feature = "gui")]
 pub mod ui;
-#[cfg(feature = "gui")]
+#[cfg(all(feature = "gui", target_arch = "wasm32"))]
+pub mod web;
+#[cfg(all(feature = "gui", not(target_arch = "wasm32")))]
 pub mod window;

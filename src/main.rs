@@ -1,5 +1,5 @@
 //! The `cluster-workbench` binary: the window, or a command on the command
-//! line (`evaluate`, `levers`, `report`, `results-chain`, `logframe`). Built
+//! line (`evaluate`, `levers`, `report`, `results-chain`, `logframe`, `link`). Built
 //! without the `gui` feature, only the commands. What the commands do is in
 //! the library ([`cluster_workbench::cli::run`]); here are only the parsing,
 //! the window and the exit status.

@@ -120,6 +120,10 @@ pub struct Texts {
     pub open_failed: &'static str,
     pub save_failed: &'static str,
     pub kept_as_it_was: &'static str,
+    /// Title of the message when a link to a cluster cannot be opened.
+    pub link_open_failed: &'static str,
+    /// After a link that could not be opened: what the workbench shows.
+    pub link_opened_empty: &'static str,
     pub save_kept: &'static str,
     pub dismiss: &'static str,
     pub files_busy: &'static str,
@@ -447,6 +451,8 @@ pub struct Texts {
     pub currency_placeholder: &'static str,
     pub exported_title: &'static str,
     pub exported_body: &'static str,
+    /// In the browser, where an export is a download.
+    pub exported_download_body: &'static str,
     pub exported_report: &'static str,
     pub exported_trajectories: &'static str,
     pub exported_picture: &'static str,
@@ -600,6 +606,8 @@ pub const EN: Texts = Texts {
     open_failed: "Could not open {file}",
     save_failed: "Could not save {file}",
     kept_as_it_was: "The cluster you had open stays as it was.",
+    link_open_failed: "Could not open the cluster in this link",
+    link_opened_empty: "The workbench has opened with an empty cluster instead; nothing kept in this browser has changed.",
     save_kept: "Nothing was changed on disk: your edits are still open and unsaved, and any earlier copy of the file is as it was.",
     dismiss: "Dismiss",
     files_busy: "A file dialog is open, or a file is being read: finish that first.",
@@ -936,6 +944,7 @@ pub const EN: Texts = Texts {
     currency_placeholder: "e.g. USD",
     exported_title: "Exported",
     exported_body: "{what} was written to",
+    exported_download_body: "{what} was handed to the browser as a download (see the browser's downloads):",
     exported_report: "The report",
     exported_trajectories: "The trajectories (CSV)",
     exported_picture: "The picture (PNG)",

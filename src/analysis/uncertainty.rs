@@ -103,6 +103,9 @@ fn bands(runs: &[Vec<f64>], years: usize) -> Vec<Band> {
 /// The threads a Monte Carlo may use here: as many as the machine has (its
 /// result does not depend on them).
 pub fn available_threads() -> usize {
+    if !crate::platform::HAS_THREADS {
+        return 1;
+    }
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
@@ -116,39 +119,61 @@ pub fn monte_carlo(
     runs: usize,
     threads: usize,
 ) -> Option<Uncertainty> {
-    let uncertain = preset.is_uncertain();
-    if !uncertain || runs == 0 {
+    if !preset.is_uncertain() || runs == 0 {
         return None;
     }
+    let threads = threads.clamp(1, runs);
+    if threads == 1 {
+        return Some(summarise(preset, &simulate_runs(model, preset, 0..runs)));
+    }
+    let chunk = runs.div_ceil(threads);
+    let results: Vec<Vec<Vec<f64>>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..runs)
+            .step_by(chunk)
+            .map(|from| {
+                let to = (from + chunk).min(runs);
+                scope.spawn(move || simulate_runs(model, preset, from..to))
+            })
+            .collect();
+        workers
+            .into_iter()
+            // A worker's panic is the caller's, as if it had run here.
+            .flat_map(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    });
+    Some(summarise(preset, &results))
+}
+
+/// The runs numbered `runs` of a Monte Carlo: for each, every scenario's
+/// (the baseline's, then each plan's) capability year by year. A run's
+/// draws depend only on its number, so the runs may be made in any slices,
+/// on any threads or across frames, and give the same result.
+pub fn simulate_runs(
+    model: &Model,
+    preset: &Preset,
+    runs: std::ops::Range<usize>,
+) -> Vec<Vec<Vec<f64>>> {
     let schedules: Vec<Vec<Scheduled<'_>>> = std::iter::once(Vec::new())
         .chain(preset.plans.iter().map(|p| schedule(&p.entries, model)))
         .collect();
-    // results[run][scenario] = capability year by year.
-    let mut results: Vec<Vec<Vec<f64>>> = vec![Vec::new(); runs];
-    let threads = threads.clamp(1, runs);
-    let chunk = runs.div_ceil(threads);
-    std::thread::scope(|scope| {
-        for (c, slots) in results.chunks_mut(chunk).enumerate() {
-            let schedules = &schedules;
-            scope.spawn(move || {
-                let mut drivers = StepDrivers::new(model);
-                for (i, slot) in slots.iter_mut().enumerate() {
-                    let run = (c * chunk + i) as u64;
-                    *slot = one_run(model, preset, run, schedules, &mut drivers);
-                }
-            });
-        }
-    });
+    let mut drivers = StepDrivers::new(model);
+    runs.map(|run| one_run(model, preset, run as u64, &schedules, &mut drivers))
+        .collect()
+}
+
+/// The bands and the shares of runs in which each plan is best, from all
+/// the runs of a Monte Carlo (`results[run][scenario]`, in run order).
+pub fn summarise(preset: &Preset, results: &[Vec<Vec<f64>>]) -> Uncertainty {
     let years = preset.horizon_years as usize + 1;
     let scenario = |s: usize| -> Vec<Vec<f64>> { results.iter().map(|r| r[s].clone()).collect() };
     let plans = preset.plans.len();
-    let best_share = best_shares(&results, plans, years);
-    Some(Uncertainty {
-        runs,
+    let best_share = best_shares(results, plans, years);
+    Uncertainty {
+        runs: results.len(),
         baseline: bands(&scenario(0), years),
         plans: (1..=plans).map(|s| bands(&scenario(s), years)).collect(),
         best_share,
-    })
+    }
 }
 
 /// One run: the attributes drawn, then every scenario simulated on them.

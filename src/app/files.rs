@@ -1,27 +1,30 @@
 //! File dialogs and file reads and writes for the window, off the UI thread:
-//! each job runs on a named worker thread and reports back through a channel,
-//! so a slow disk or a dialog never freezes the frame (and the browser build
-//! can swap this module for one based on downloads and uploads).
+//! each job runs where the platform runs jobs ([`crate::platform::spawn`]: a
+//! named worker thread on the desktop) and reports back through a channel,
+//! so a slow disk or a dialog never freezes the frame. In the browser the
+//! Open dialog is the browser's file picker, and Save writes a download.
 //!
 //! Writes go through one writer thread ([`super::writer`]), in the order
 //! they were asked for.
 
 use super::action::{Export, Target};
 pub use super::writer::Make;
-use super::writer::{self, WriteJob};
+use super::writer::{self, WriteJob, Writer};
 use crate::export::{ChainFormat, LogframeFormat};
 use crate::files::launch::{self, Launcher, SystemLauncher};
 use crate::files::recovery::{Orphan, Session};
-use crate::files::{Disk, FileError, Storage, read_bytes};
+use crate::files::{FileError, Storage, read_bytes};
+use crate::platform::Instant;
 use crate::preset::MAX_PRESET_BYTES;
 use crate::text::texts;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// A dialog that answers faster than this was never shown: rfd returns
 /// "nothing picked" at once when the desktop has no portal and no zenity.
+#[cfg(not(target_arch = "wasm32"))]
 const NO_DIALOG_BELOW: Duration = Duration::from_millis(150);
 
 /// What a finished job reports.
@@ -75,7 +78,7 @@ pub(super) enum Kind {
 pub struct FileService {
     tx: Sender<(Kind, FileEvent)>,
     rx: Receiver<(Kind, FileEvent)>,
-    writes: Option<Sender<WriteJob>>,
+    writes: Option<Writer>,
     storage: Arc<dyn Storage>,
     repaint: Arc<dyn Fn() + Send + Sync>,
     /// Jobs that have not reported yet.
@@ -94,7 +97,7 @@ pub struct FileService {
 impl FileService {
     /// `repaint` is called when a job finishes, to wake the UI.
     pub fn new(repaint: impl Fn() + Send + Sync + 'static) -> Self {
-        let storage: Arc<dyn Storage> = Arc::new(Disk);
+        let storage = crate::platform::storage();
         let (tx, rx) = channel();
         let repaint: Arc<dyn Fn() + Send + Sync> = Arc::new(repaint);
         let writes = writer::start(tx.clone(), Arc::clone(&repaint), Arc::clone(&storage));
@@ -161,16 +164,16 @@ impl FileService {
     ) {
         let tx = self.tx.clone();
         let repaint = Arc::clone(&self.repaint);
-        let started = std::thread::Builder::new()
-            .name(format!("cluster-workbench {what}"))
-            .spawn(move || {
-                // A failed send only means the app has gone; nothing to report to.
-                let _ = tx.send((kind, job()));
-                repaint();
-            });
-        match started {
-            Ok(_) => self.count(kind),
-            Err(e) => self.report(kind, failed(e)),
+        // Counted first: where jobs run at once, the report is in before
+        // `spawn` returns.
+        self.count(kind);
+        let started = crate::platform::spawn(what, move || {
+            // A failed send only means the app has gone; nothing to report to.
+            let _ = tx.send((kind, job()));
+            repaint();
+        });
+        if let Err(e) = started {
+            let _ = self.tx.send((kind, failed(e)));
         }
     }
 
@@ -205,6 +208,22 @@ impl FileService {
                 path: shown,
             },
         );
+    }
+
+    /// Reads a file dropped onto the window: from its path on the desktop,
+    /// its contents in the browser.
+    pub fn read_dropped(&mut self, file: egui::DroppedFileHandle) {
+        #[cfg(not(target_arch = "wasm32"))]
+        self.read(file.path().to_path_buf());
+        #[cfg(target_arch = "wasm32")]
+        {
+            self.count(Kind::Asking);
+            let (tx, repaint) = (self.tx.clone(), Arc::clone(&self.repaint));
+            crate::platform::web::picker::read_dropped(file, move |event| {
+                let _ = tx.send((Kind::Asking, event));
+                repaint();
+            });
+        }
     }
 
     /// Writes a preset atomically, after the writes asked for before it.
@@ -256,15 +275,22 @@ impl FileService {
         for attempt in 0..2 {
             let Some(j) = job.take() else { return };
             match &self.writes {
-                Some(w) => match w.send(j) {
-                    Ok(()) => {
-                        if reports {
-                            self.count(Kind::Other);
-                        }
-                        return;
+                Some(w) => {
+                    // Counted first: a writer that writes at once has
+                    // reported before `send` returns.
+                    if reports {
+                        self.pending += 1;
                     }
-                    Err(e) => job = Some(e.0),
-                },
+                    match w.send(j) {
+                        Ok(()) => return,
+                        Err(back) => {
+                            if reports {
+                                self.pending -= 1;
+                            }
+                            job = Some(back);
+                        }
+                    }
+                }
                 None => job = Some(j),
             }
             if attempt == 0 {
@@ -310,6 +336,16 @@ impl FileService {
         if !self.dialogs {
             return self.report(Kind::Asking, FileEvent::NoDialog { target: None });
         }
+        #[cfg(target_arch = "wasm32")]
+        {
+            self.count(Kind::Asking);
+            let (tx, repaint) = (self.tx.clone(), Arc::clone(&self.repaint));
+            return crate::platform::web::picker::open_preset(move |event| {
+                let _ = tx.send((Kind::Asking, event));
+                repaint();
+            });
+        }
+        #[cfg(not(target_arch = "wasm32"))]
         self.spawn("open dialog", Kind::Asking, open_dialog, |_| {
             FileEvent::NoDialog { target: None }
         });
@@ -324,12 +360,21 @@ impl FileService {
         if !self.dialogs {
             return self.report(Kind::Asking, no_dialog);
         }
+        #[cfg(not(target_arch = "wasm32"))]
         self.spawn(
             "save dialog",
             Kind::Asking,
             move || save_dialog(target, suggested_name, folder),
             |_| no_dialog,
         );
+        // The browser saves by downloading: the browser asks where, or puts
+        // it in its downloads folder.
+        #[cfg(target_arch = "wasm32")]
+        {
+            let _ = (folder, no_dialog);
+            let path = PathBuf::from(suggested_name);
+            self.report(Kind::Asking, FileEvent::SaveChosen { path, target });
+        }
     }
 
     /// Writes an export atomically, after the writes asked for before it;
@@ -382,6 +427,7 @@ impl FileService {
 }
 
 /// The desktop's Open dialog, then the read of the file picked.
+#[cfg(not(target_arch = "wasm32"))]
 fn open_dialog() -> FileEvent {
     let started = Instant::now();
     let t = texts();
@@ -432,6 +478,7 @@ pub fn save_dialog_words(target: Target) -> (&'static str, &'static str, &'stati
 }
 
 /// The desktop's Save dialog.
+#[cfg(not(target_arch = "wasm32"))]
 fn save_dialog(target: Target, suggested_name: String, folder: Option<PathBuf>) -> FileEvent {
     let started = Instant::now();
     let (title, filter, extension) = save_dialog_words(target);

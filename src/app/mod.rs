@@ -12,6 +12,7 @@ pub mod custom;
 pub mod document;
 mod export;
 pub mod files;
+mod link;
 mod saving;
 pub mod settings;
 pub mod toast;
@@ -207,10 +208,14 @@ impl Workbench {
             title: String::new(),
         };
         match start.or_else(|| wb.settings.last.clone()) {
-            Some(Location::File(path)) => {
+            // In the browser a saved file is a download the page cannot
+            // read back: it starts as on a first run (unsaved work is still
+            // offered back).
+            Some(Location::File(path)) if crate::platform::HAS_FOLDERS => {
                 wb.note_read();
                 wb.files.read(path);
             }
+            Some(Location::File(_)) => wb.open_built_in(builtin::FIRST_RUN),
             Some(Location::BuiltIn(file)) => wb.open_built_in(&file),
             Some(Location::Untitled) => {}
             None => wb.open_built_in(builtin::FIRST_RUN),

@@ -80,6 +80,22 @@ impl Workbench {
         }
     }
 
+    /// Opens a preset dropped onto the window: its bytes in the browser,
+    /// its path on the desktop. Like any file opened, it asks first when
+    /// the work open has unsaved changes, and a file that is not a preset
+    /// gets the reader's message while the work open stays.
+    pub fn open_dropped(&mut self, ctx: &egui::Context) {
+        let Some(file) = ctx.input(|i| i.raw.dropped_files.first().cloned()) else {
+            return;
+        };
+        if self.files.is_asking() || self.dialog.is_some() {
+            return;
+        }
+        // Not the document as it is now: an unsaved one is asked about.
+        self.reading = None;
+        self.files.read_dropped(file);
+    }
+
     /// Remembers the document as it is when a read is asked for.
     pub(super) fn note_read(&mut self) {
         self.reading = Some((self.doc.id(), self.doc.revision()));

@@ -1,4 +1,4 @@
-//! The writer thread: every write, removal and renaming of files the window
+//! The writer (a thread where the platform has them): every write, removal and renaming of files the window
 //! asks for, done one after the other in the order asked. Two saves never
 //! race, their reports arrive in the order the files were replaced, and a
 //! recovery file is removed only after any write of it queued before.
@@ -127,28 +127,66 @@ impl WriteJob {
     }
 }
 
-/// Starts a writer thread; `None` when no thread can be started (the
-/// service then reports each job as refused rather than hang).
+/// Where write jobs go: the writer thread, or (where there are no threads:
+/// the browser, whose writes are downloads and local storage, each done
+/// in a moment) at once, in the order asked all the same.
+pub(super) enum Writer {
+    Thread(Sender<WriteJob>),
+    AtOnce {
+        events: Sender<(Kind, FileEvent)>,
+        wake: Arc<dyn Fn() + Send + Sync>,
+        storage: Arc<dyn Storage>,
+    },
+}
+
+impl Writer {
+    /// Hands a job over; gives it back when the writer has gone.
+    pub(super) fn send(&self, job: WriteJob) -> Result<(), WriteJob> {
+        match self {
+            Writer::Thread(queue) => queue.send(job).map_err(|e| e.0),
+            Writer::AtOnce {
+                events,
+                wake,
+                storage,
+            } => {
+                report(job.run(storage.as_ref()), events, wake.as_ref());
+                Ok(())
+            }
+        }
+    }
+}
+
+fn report(event: Option<FileEvent>, events: &Sender<(Kind, FileEvent)>, wake: &dyn Fn()) {
+    if let Some(event) = event {
+        // A failed send only means the app has gone.
+        let _ = events.send((Kind::Other, event));
+        wake();
+    }
+}
+
+/// Starts a writer; `None` when no thread can be started (the service then
+/// reports each job as refused rather than hang).
 pub(super) fn start(
     events: Sender<(Kind, FileEvent)>,
     wake: Arc<dyn Fn() + Send + Sync>,
     storage: Arc<dyn Storage>,
-) -> Option<Sender<WriteJob>> {
+) -> Option<Writer> {
+    if !crate::platform::HAS_THREADS {
+        return Some(Writer::AtOnce {
+            events,
+            wake,
+            storage,
+        });
+    }
     let (writes, queue) = channel::<WriteJob>();
-    std::thread::Builder::new()
-        .name("cluster-workbench writer".into())
-        .spawn(move || {
-            // Ends when the service, and with it the sender, is dropped.
-            for job in queue {
-                if let Some(event) = job.run(storage.as_ref()) {
-                    // A failed send only means the app has gone.
-                    let _ = events.send((Kind::Other, event));
-                    wake();
-                }
-            }
-        })
-        .ok()
-        .map(|_| writes)
+    crate::platform::spawn("writer", move || {
+        // Ends when the service, and with it the sender, is dropped.
+        for job in queue {
+            report(job.run(storage.as_ref()), &events, wake.as_ref());
+        }
+    })
+    .ok()
+    .map(|_| Writer::Thread(writes))
 }
 
 /// The error when no writer thread can be started.

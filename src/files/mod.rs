@@ -190,10 +190,9 @@ fn temporary_beside(path: &Path) -> PathBuf {
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
     // The time makes a name left by an earlier run with the same process
     // number unlikely to come back; the counter makes this run's unique.
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
-    dir.join(format!(".{name}.{}-{nanos}-{n}.tmp", std::process::id()))
+    let nanos = crate::platform::since_1970().subsec_nanos();
+    let id = crate::platform::instance_id();
+    dir.join(format!(".{name}.{id}-{nanos}-{n}.tmp"))
 }
 
 /// Writes a file atomically: a temporary file in the same folder, flushed to

@@ -188,10 +188,24 @@ fn path_width(ctx: &egui::Context) -> f32 {
 fn exported(ui: &mut Ui, what: &str, path: &std::path::Path, out: &mut Vec<Action>) {
     let t = texts();
     ui.heading(t.exported_title);
-    ui.label(fill(t.exported_body, &[("what", what)]));
+    // In the browser the file is a download: the browser shows it, and
+    // there is no folder to open.
+    let on_disk = crate::platform::HAS_FOLDERS;
+    let body = if on_disk {
+        t.exported_body
+    } else {
+        t.exported_download_body
+    };
+    ui.label(fill(body, &[("what", what)]));
     ui.add(egui::Label::new(RichText::new(path.display().to_string()).strong()).wrap());
     ui.add_space(8.0);
     ui.horizontal(|ui| {
+        if !on_disk {
+            if ui.button(t.close).clicked() {
+                out.push(DialogAction::CloseDialog.into());
+            }
+            return;
+        }
         let open = ui.button(RichText::new(t.open_file).strong());
         if open.on_hover_text(t.open_file_hint).clicked() {
             out.push(DialogAction::CloseDialog.into());

@@ -74,14 +74,19 @@ fn file_menu(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
     let free = |a: &Action| !(s.asking && a.waits_for_files());
     command_item(ui, s, Command::New, free, out);
     command_item(ui, s, Command::Open, free, out);
+    // A page cannot read a file by its name: in the browser, no path is
+    // typed, no recent file reopened and no window quit.
+    let desktop = crate::platform::HAS_FOLDERS;
     let prompt = FileAction::OpenPathPrompt.into();
-    if item(ui, t.open_path, free(&prompt)) {
+    if desktop && item(ui, t.open_path, free(&prompt)) {
         out.push(prompt);
     }
     ui.add_enabled_ui(free(&FileAction::OpenBuiltIn(String::new()).into()), |ui| {
         ui.menu_button(t.open_cases, |ui| shelf(ui, s, Shelf::Case, out));
         ui.menu_button(t.open_teaching, |ui| shelf(ui, s, Shelf::Teaching, out));
-        ui.menu_button(t.open_recent, |ui| recent(ui, s, out));
+        if desktop {
+            ui.menu_button(t.open_recent, |ui| recent(ui, s, out));
+        }
     });
     ui.separator();
     // Saving in place opens no dialog; saving anywhere else asks where.
@@ -95,8 +100,10 @@ fn file_menu(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
         entry: s.view.chain_entry(s.doc).is_some(),
     };
     export_items(ui, &free, planning, out);
-    ui.separator();
-    command_item(ui, s, Command::Quit, |_| true, out);
+    if desktop {
+        ui.separator();
+        command_item(ui, s, Command::Quit, |_| true, out);
+    }
 }
 
 /// What leaves the workbench: the report, the trajectories, pictures, and

@@ -180,6 +180,7 @@ pub fn frame(ui: &mut Ui, wb: &mut Workbench) {
     let ctx = ui.ctx().clone();
     let now = ctx.input(|i| i.time);
     wb.poll_files(&ctx);
+    wb.open_dropped(&ctx);
     wb.follow_analysis();
     wb.fit_workshop_zoom(&ctx);
     let mut actions = Vec::new();

@@ -134,5 +134,9 @@ impl Workbench {
 /// The page a copied link points to: the single-file workbench on the
 /// desktop ([`link::DEFAULT_BASE`]); in the browser, the page's own address.
 fn link_base() -> String {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(page) = crate::platform::web::page_address() {
+        return page;
+    }
     link::DEFAULT_BASE.to_owned()
 }

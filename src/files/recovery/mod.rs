@@ -8,19 +8,27 @@
 //! recovery file whose lock nobody holds belongs to a window that has gone:
 //! that is the one to offer back. A window that offers one takes its lock,
 //! so two windows started together never offer the same work twice.
+//!
+//! In the browser the same files live in the page's local storage, with a
+//! heartbeat for the lock (`platform::web::recovery`).
 
 use crate::location::Location;
 use crate::preset::MAX_PRESET_BYTES;
 use serde::{Deserialize, Serialize};
-use std::fs::{File, OpenOptions, TryLockError};
-use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
+
+#[cfg(not(target_arch = "wasm32"))]
+mod on_disk;
+/// In the browser, local storage with a heartbeat for the lock.
+#[cfg(target_arch = "wasm32")]
+pub use crate::platform::web::recovery::{Orphan, Session};
+#[cfg(not(target_arch = "wasm32"))]
+pub use on_disk::{Orphan, Session};
 
 /// The `format` field of a recovery file.
 const RECOVERY_FORMAT: &str = "cluster-workbench-recovery";
 const RECOVERY_VERSION: u32 = 1;
 /// A recovery file holds one preset (at most 1 MiB) and a few fields more.
-const MAX_RECOVERY_BYTES: u64 = MAX_PRESET_BYTES * 2 + 4096;
+pub(crate) const MAX_RECOVERY_BYTES: u64 = MAX_PRESET_BYTES * 2 + 4096;
 
 /// What a recovery file holds: the preset as canonical text (read back
 /// through the same strict reader as any preset), and when and from where.
@@ -71,164 +79,7 @@ impl Recovery {
 
 /// Seconds since 1970, 0 if the clock is before it.
 fn seconds_now() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
-}
-
-/// This window's place in the recovery folder, with its lock held.
-#[derive(Debug)]
-pub struct Session {
-    dir: PathBuf,
-    id: String,
-    /// Held locked until the session ends; never read.
-    _lock: File,
-}
-
-impl Session {
-    /// Starts a session in `dir` (made if missing).
-    pub fn start(dir: &Path) -> std::io::Result<Session> {
-        std::fs::create_dir_all(dir)?;
-        let nanos = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos());
-        let id = format!("{}-{nanos}", std::process::id());
-        // Locked under another name, then put in place: no other window can
-        // ever see this lock file unlocked and take it for a stale one.
-        let making = dir.join(format!(".{id}.lock.tmp"));
-        let lock = File::create(&making)?;
-        lock.try_lock().map_err(|e| match e {
-            TryLockError::Error(e) => e,
-            TryLockError::WouldBlock => std::io::Error::other("the lock file is held"),
-        })?;
-        std::fs::rename(&making, dir.join(format!("{id}.lock")))?;
-        Ok(Session {
-            dir: dir.to_path_buf(),
-            id,
-            _lock: lock,
-        })
-    }
-
-    /// The recovery folder.
-    pub fn folder(&self) -> &Path {
-        &self.dir
-    }
-
-    /// This session's recovery file.
-    pub fn file(&self) -> PathBuf {
-        self.dir.join(format!("{}.json", self.id))
-    }
-
-    /// This session's lock file, to remove on a clean exit.
-    pub fn lock_file(&self) -> PathBuf {
-        self.dir.join(format!("{}.lock", self.id))
-    }
-
-    /// The recovery files of windows that have gone, oldest first, each with
-    /// its lock now held by this session.
-    pub fn orphans(&self) -> Vec<Orphan> {
-        let Ok(entries) = std::fs::read_dir(&self.dir) else {
-            return Vec::new();
-        };
-        let others: Vec<PathBuf> = entries
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.file_stem().is_some_and(|s| *s != *self.id))
-            .collect();
-        let is = |p: &PathBuf, ext: &str| p.extension().is_some_and(|x| x == ext);
-        // Temporary files of writes cut short by a crash: any an hour old is
-        // no write in progress.
-        for tmp in others.iter().filter(|p| is(p, "tmp")) {
-            let old = std::fs::metadata(tmp)
-                .and_then(|m| m.modified())
-                .ok()
-                .and_then(|t| t.elapsed().ok())
-                .is_some_and(|age| age.as_secs() > 3600);
-            if old {
-                let _ = std::fs::remove_file(tmp);
-            }
-        }
-        // A lock with no work beside it is left by a window that was stopped
-        // with nothing unsaved: tidy it once its owner has gone.
-        for lock in others.iter().filter(|p| is(p, "lock")) {
-            if !lock.with_extension("json").exists()
-                && let Ok(f) = OpenOptions::new().write(true).open(lock)
-                && f.try_lock().is_ok()
-            {
-                let _ = std::fs::remove_file(lock);
-            }
-        }
-        let mut found: Vec<Orphan> = others
-            .iter()
-            .filter(|p| is(p, "json"))
-            .filter_map(|p| Orphan::claim(p))
-            .collect();
-        found.sort_by_key(|o| match &o.contents {
-            Ok(r) => r.kept_at,
-            Err(_) => 0,
-        });
-        found
-    }
-}
-
-/// A recovery file left by a window that has gone.
-#[derive(Debug)]
-pub struct Orphan {
-    pub file: PathBuf,
-    /// What it holds, or why it cannot be read.
-    pub contents: Result<Recovery, String>,
-    /// Its lock, held so no other window offers it too.
-    _lock: File,
-}
-
-impl Orphan {
-    /// Takes the recovery file at `path` if its owner has gone; `None` while
-    /// its owner runs (or its lock cannot be tried).
-    fn claim(path: &Path) -> Option<Orphan> {
-        // A live window's lock file is in place before its first recovery
-        // file is written, and goes after its last is removed; so a recovery
-        // file without one belongs to a window that has gone. Its lock is
-        // made here, and whoever locks it first offers the work.
-        let lock = OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(path.with_extension("lock"))
-            .ok()?;
-        match lock.try_lock() {
-            Ok(()) => {}
-            Err(TryLockError::WouldBlock | TryLockError::Error(_)) => return None,
-        }
-        let contents = match super::read_bytes(path, MAX_RECOVERY_BYTES) {
-            // Restored or discarded by another window since the listing.
-            Err(super::FileError::Read { source, .. })
-                if source.kind() == std::io::ErrorKind::NotFound =>
-            {
-                return None;
-            }
-            Err(e) => Err(e.to_string()),
-            Ok(bytes) if bytes.len() as u64 > MAX_RECOVERY_BYTES => {
-                Err("the file is larger than any recovery file this workbench writes".into())
-            }
-            Ok(bytes) => Recovery::from_bytes(&bytes),
-        };
-        Some(Orphan {
-            file: path.to_path_buf(),
-            contents,
-            _lock: lock,
-        })
-    }
-
-    /// The files to remove once its work is restored or discarded.
-    pub fn files(&self) -> Vec<PathBuf> {
-        vec![self.file.clone(), self.file.with_extension("lock")]
-    }
-
-    /// Where an unreadable recovery file is moved, so it is not offered
-    /// again and nothing is lost.
-    pub fn set_aside_as(&self) -> PathBuf {
-        self.file.with_extension("unreadable")
-    }
+    crate::platform::since_1970().as_secs()
 }
 
 /// A date and time in UTC, `2026-11-28 14:05 UTC`, from seconds since 1970.
@@ -252,9 +103,10 @@ pub fn utc_text(seconds: u64) -> String {
     )
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use std::path::PathBuf;
 
     fn temp_dir(name: &str) -> PathBuf {
         let dir = std::env::temp_dir().join(format!(

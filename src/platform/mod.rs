@@ -1,0 +1,60 @@
+//! What differs between the desktop and the browser, behind one seam: how a
+//! job runs (a thread, or at once where there are none), the time, where
+//! files are written (the disk, or downloads and the browser's storage),
+//! where unsaved work is kept for recovery, and whether written files can be
+//! shown in a folder. The document, the views and the file jobs ask here
+//! and do not know where they run.
+//!
+//! The desktop's side is [`native`]; the browser's (wasm32) is `web`, with
+//! the page's entry point in `crate::web`.
+
+use crate::files::Storage;
+use std::sync::Arc;
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native;
+#[cfg(not(target_arch = "wasm32"))]
+use native as here;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
+#[cfg(target_arch = "wasm32")]
+use web as here;
+
+/// A steady clock and the calendar clock; the standard library's natively,
+/// the browser's where the standard library's would panic.
+pub use web_time::{Instant, SystemTime, UNIX_EPOCH};
+
+/// Whether jobs may run on threads of their own. Without (the browser),
+/// [`spawn`] runs a job at once, and the analyses run in slices across
+/// frames.
+pub const HAS_THREADS: bool = here::HAS_THREADS;
+
+/// Whether a written file lands in a folder the workbench can open and
+/// show. In the browser files are downloads: the browser shows them.
+pub const HAS_FOLDERS: bool = here::HAS_FOLDERS;
+
+/// Runs `job` off the frame where the platform has threads (on a thread
+/// named after `what`), or at once where it has none. An error says why no
+/// thread could be started; the job has then not run.
+pub fn spawn(what: &str, job: impl FnOnce() + Send + 'static) -> std::io::Result<()> {
+    here::spawn(what, job)
+}
+
+/// Where files are written: the disk, or in the browser downloads (and the
+/// browser's storage for unsaved work).
+pub fn storage() -> Arc<dyn Storage> {
+    here::storage()
+}
+
+/// A name for this run of the workbench, different for every window or
+/// page open at once (temporary files and recovery sessions carry it).
+pub fn instance_id() -> String {
+    here::instance_id()
+}
+
+/// The time since 1970 (zero if the clock is before it).
+pub fn since_1970() -> std::time::Duration {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default()
+}

@@ -1,0 +1,23 @@
+//! The desktop's side of the platform seam: threads, the disk, the
+//! process's id.
+
+use crate::files::{Disk, Storage};
+use std::sync::Arc;
+
+pub const HAS_THREADS: bool = true;
+pub const HAS_FOLDERS: bool = true;
+
+pub fn spawn(what: &str, job: impl FnOnce() + Send + 'static) -> std::io::Result<()> {
+    std::thread::Builder::new()
+        .name(format!("cluster-workbench {what}"))
+        .spawn(job)
+        .map(|_| ())
+}
+
+pub fn storage() -> Arc<dyn Storage> {
+    Arc::new(Disk)
+}
+
+pub fn instance_id() -> String {
+    std::process::id().to_string()
+}

@@ -1,0 +1,38 @@
+//! The browser's file picker, for Open: the file chosen is read in the
+//! page (it never leaves the machine) and handed on as its bytes.
+
+use crate::app::files::FileEvent;
+use crate::files::FileError;
+use crate::text::texts;
+use std::path::PathBuf;
+
+/// Lets the user pick a preset, reads it, and calls `done` with what
+/// happened.
+pub fn open_preset(done: impl FnOnce(FileEvent) + 'static) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let t = texts();
+        let picked = rfd::AsyncFileDialog::new()
+            .set_title(t.open_dialog_title)
+            .add_filter(t.preset_filter, &["json"])
+            .pick_file()
+            .await;
+        let Some(handle) = picked else {
+            return done(FileEvent::Cancelled);
+        };
+        let path = PathBuf::from(handle.file_name());
+        let result = Ok(handle.read().await);
+        done(FileEvent::Read { path, result });
+    });
+}
+
+/// Reads a file dropped onto the page, and calls `done` with its bytes.
+pub fn read_dropped(file: egui::DroppedFileHandle, done: impl FnOnce(FileEvent) + 'static) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let path = file.path().to_path_buf();
+        let result = file.bytes_async().await.map_err(|reason| FileError::Read {
+            path: path.display().to_string(),
+            source: std::io::Error::other(reason),
+        });
+        done(FileEvent::Read { path, result });
+    });
+}
