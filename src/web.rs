@@ -20,10 +20,13 @@ struct WebApp {
     title: String,
     /// Whether full screen was asked for (the workshop is on).
     full_screen: bool,
+    /// The address's fragment as last seen.
+    fragment: String,
 }
 
 impl eframe::App for WebApp {
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        self.follow_address(ui.ctx(), &frame.info().web_info.location.hash);
         crate::ui::frame(ui, &mut self.workbench);
         self.follow_page();
         let work_ms = frame.info().cpu_usage.map(|s| f64::from(s) * 1000.0);
@@ -36,6 +39,20 @@ impl eframe::App for WebApp {
 }
 
 impl WebApp {
+    /// Opens a link pasted into the address bar of the open page (only the
+    /// fragment changes, so the page is not loaded again); unsaved work is
+    /// asked about first, as for any file opened.
+    fn follow_address(&mut self, ctx: &egui::Context, fragment: &str) {
+        if fragment == self.fragment {
+            return;
+        }
+        self.fragment = fragment.to_owned();
+        if crate::link::has_link(fragment) {
+            let open = crate::app::action::FileAction::OpenLink(fragment.to_owned());
+            self.workbench.apply(open.into(), ctx);
+        }
+    }
+
     /// What the page shows outside the canvas: the tab's title, and full
     /// screen while the workshop runs.
     fn follow_page(&mut self) {
@@ -172,6 +189,7 @@ pub async fn start(canvas_id: String) -> Result<(), JsValue> {
                     workbench,
                     title: String::new(),
                     full_screen: false,
+                    fragment: page::page_fragment().unwrap_or_default(),
                 }))
             }),
         )

@@ -115,3 +115,33 @@ fn a_dropped_file_that_is_not_a_preset_changes_nothing() {
     assert!(title.starts_with("Could not open"), "{title}");
     assert_eq!(*wb.doc.preset(), before);
 }
+
+/// A link pasted into the address bar of the open page: unsaved work is
+/// asked about before the link's cluster replaces it.
+#[test]
+fn a_link_asks_before_unsaved_work_is_replaced() {
+    use cluster_workbench::app::action::{DialogAction, DocAction, FileAction};
+    use cluster_workbench::attribute::Attribute;
+    use cluster_workbench::edit::Edit;
+    let mut h = opened("teaching-case.json");
+    let edit = Edit::SetAttribute(Attribute::MarketDynamism, 0.9);
+    common_window::act(&mut h, DocAction::Edit { edit, merge: false }.into());
+    assert!(h.state().doc.is_dirty());
+    let url = shipped_link("supply-side-only.json");
+    let open: cluster_workbench::app::action::Action = FileAction::OpenLink(url).into();
+    common_window::act(&mut h, open.clone());
+    assert!(
+        matches!(h.state().dialog, Some(Dialog::Unsaved { .. })),
+        "{:?}",
+        h.state().dialog
+    );
+    assert_ne!(
+        h.state().doc.preset().name,
+        "Supply-side support in a stagnant cluster"
+    );
+    common_window::act(&mut h, DialogAction::Confirmed(Box::new(open)).into());
+    assert_eq!(
+        h.state().doc.preset().name,
+        "Supply-side support in a stagnant cluster"
+    );
+}

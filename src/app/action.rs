@@ -156,6 +156,8 @@ pub enum FileAction {
     OpenPath(PathBuf),
     /// Open a preset shipped with the workbench (its file name).
     OpenBuiltIn(String),
+    /// Open the cluster a link holds (the page's address, when it changes).
+    OpenLink(String),
     /// Show a preset that has been read (when the document was edited
     /// while it was read, this waits for the user's word).
     Loaded(Box<Loaded>),
@@ -303,6 +305,7 @@ impl FileAction {
                 | FileAction::OpenPathPrompt
                 | FileAction::OpenPath(_)
                 | FileAction::OpenBuiltIn(_)
+                | FileAction::OpenLink(_)
                 | FileAction::Loaded(_)
                 | FileAction::Quit
                 | FileAction::Restore

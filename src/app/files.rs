@@ -14,18 +14,13 @@ use crate::export::{ChainFormat, LogframeFormat};
 use crate::files::launch::{self, Launcher, SystemLauncher};
 use crate::files::recovery::{Orphan, Session};
 use crate::files::{FileError, Storage, read_bytes};
-use crate::platform::Instant;
+use crate::platform::{Instant, dialogs};
 use crate::preset::MAX_PRESET_BYTES;
 use crate::text::texts;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::Duration;
-
-/// A dialog that answers faster than this was never shown: rfd returns
-/// "nothing picked" at once when the desktop has no portal and no zenity.
-#[cfg(not(target_arch = "wasm32"))]
-const NO_DIALOG_BELOW: Duration = Duration::from_millis(150);
 
 /// What a finished job reports.
 #[derive(Debug)]
@@ -213,17 +208,7 @@ impl FileService {
     /// Reads a file dropped onto the window: from its path on the desktop,
     /// its contents in the browser.
     pub fn read_dropped(&mut self, file: egui::DroppedFileHandle) {
-        #[cfg(not(target_arch = "wasm32"))]
-        self.read(file.path().to_path_buf());
-        #[cfg(target_arch = "wasm32")]
-        {
-            self.count(Kind::Asking);
-            let (tx, repaint) = (self.tx.clone(), Arc::clone(&self.repaint));
-            crate::platform::web::picker::read_dropped(file, move |event| {
-                let _ = tx.send((Kind::Asking, event));
-                repaint();
-            });
-        }
+        dialogs::read_dropped(file, self.asking());
     }
 
     /// Writes a preset atomically, after the writes asked for before it.
@@ -336,44 +321,30 @@ impl FileService {
         if !self.dialogs {
             return self.report(Kind::Asking, FileEvent::NoDialog { target: None });
         }
-        #[cfg(target_arch = "wasm32")]
-        {
-            self.count(Kind::Asking);
-            let (tx, repaint) = (self.tx.clone(), Arc::clone(&self.repaint));
-            return crate::platform::web::picker::open_preset(move |event| {
-                let _ = tx.send((Kind::Asking, event));
-                repaint();
-            });
-        }
-        #[cfg(not(target_arch = "wasm32"))]
-        self.spawn("open dialog", Kind::Asking, open_dialog, |_| {
-            FileEvent::NoDialog { target: None }
-        });
+        dialogs::open_preset(self.asking());
     }
 
     /// Lets the user choose where to save, starting in `folder` when given;
     /// the write follows as its own job.
     pub fn save_dialog(&mut self, target: Target, suggested_name: String, folder: Option<PathBuf>) {
-        let no_dialog = FileEvent::NoDialog {
-            target: Some(target),
-        };
         if !self.dialogs {
+            let no_dialog = FileEvent::NoDialog {
+                target: Some(target),
+            };
             return self.report(Kind::Asking, no_dialog);
         }
-        #[cfg(not(target_arch = "wasm32"))]
-        self.spawn(
-            "save dialog",
-            Kind::Asking,
-            move || save_dialog(target, suggested_name, folder),
-            |_| no_dialog,
-        );
-        // The browser saves by downloading: the browser asks where, or puts
-        // it in its downloads folder.
-        #[cfg(target_arch = "wasm32")]
-        {
-            let _ = (folder, no_dialog);
-            let path = PathBuf::from(suggested_name);
-            self.report(Kind::Asking, FileEvent::SaveChosen { path, target });
+        dialogs::choose_save(target, suggested_name, folder, self.asking());
+    }
+
+    /// Counts a dialog or read the platform runs, and gives what it calls
+    /// with its answer.
+    fn asking(&mut self) -> impl FnOnce(FileEvent) + Send + 'static {
+        self.count(Kind::Asking);
+        let (tx, repaint) = (self.tx.clone(), Arc::clone(&self.repaint));
+        move |event| {
+            // A failed send only means the app has gone; nothing to report to.
+            let _ = tx.send((Kind::Asking, event));
+            repaint();
         }
     }
 
@@ -426,31 +397,6 @@ impl FileService {
     }
 }
 
-/// The desktop's Open dialog, then the read of the file picked.
-#[cfg(not(target_arch = "wasm32"))]
-fn open_dialog() -> FileEvent {
-    let started = Instant::now();
-    let t = texts();
-    let picked = pollster::block_on(
-        rfd::AsyncFileDialog::new()
-            .set_title(t.open_dialog_title)
-            .add_filter(t.preset_filter, &["json"])
-            .add_filter(t.all_files_filter, &["*"])
-            .pick_file(),
-    );
-    match picked {
-        Some(handle) => {
-            let path = handle.path().to_path_buf();
-            FileEvent::Read {
-                result: read_bytes(&path, MAX_PRESET_BYTES),
-                path,
-            }
-        }
-        None if started.elapsed() < NO_DIALOG_BELOW => FileEvent::NoDialog { target: None },
-        None => FileEvent::Cancelled,
-    }
-}
-
 /// The title, the filter's name and the extension of a Save dialog.
 pub fn save_dialog_words(target: Target) -> (&'static str, &'static str, &'static str) {
     let t = texts();
@@ -474,30 +420,5 @@ pub fn save_dialog_words(target: Target) -> (&'static str, &'static str, &'stati
         Target::Export(Export::MeasurementPlan) => {
             (t.export_measurement_title, t.csv_filter, "csv")
         }
-    }
-}
-
-/// The desktop's Save dialog.
-#[cfg(not(target_arch = "wasm32"))]
-fn save_dialog(target: Target, suggested_name: String, folder: Option<PathBuf>) -> FileEvent {
-    let started = Instant::now();
-    let (title, filter, extension) = save_dialog_words(target);
-    let mut dialog = rfd::AsyncFileDialog::new()
-        .set_title(title)
-        .add_filter(filter, &[extension])
-        .set_file_name(suggested_name);
-    if let Some(folder) = folder {
-        dialog = dialog.set_directory(folder);
-    }
-    let picked = pollster::block_on(dialog.save_file());
-    match picked {
-        Some(handle) => FileEvent::SaveChosen {
-            path: handle.path().to_path_buf(),
-            target,
-        },
-        None if started.elapsed() < NO_DIALOG_BELOW => FileEvent::NoDialog {
-            target: Some(target),
-        },
-        None => FileEvent::Cancelled,
     }
 }

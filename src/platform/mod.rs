@@ -20,6 +20,12 @@ pub mod web;
 #[cfg(target_arch = "wasm32")]
 use web as here;
 
+/// The file dialogs: the desktop's (rfd, on a thread), or the browser's
+/// file picker and downloads. Each takes what to call with the
+/// [`FileEvent`](crate::app::files::FileEvent) that answers it.
+#[cfg(feature = "gui")]
+pub use here::dialogs;
+
 /// A steady clock and the calendar clock; the standard library's natively,
 /// the browser's where the standard library's would panic.
 pub use web_time::{Instant, SystemTime, UNIX_EPOCH};
@@ -32,6 +38,10 @@ pub const HAS_THREADS: bool = here::HAS_THREADS;
 /// Whether a written file lands in a folder the workbench can open and
 /// show. In the browser files are downloads: the browser shows them.
 pub const HAS_FOLDERS: bool = here::HAS_FOLDERS;
+
+/// Whether the workbench can close its own window. A page is closed by its
+/// tab: the browser has no Quit.
+pub const CAN_QUIT: bool = here::CAN_QUIT;
 
 /// Runs `job` off the frame where the platform has threads (on a thread
 /// named after `what`), or at once where it has none. An error says why no

@@ -4,7 +4,7 @@
 //! settings (eframe keeps those).
 
 #[cfg(feature = "gui")]
-pub mod picker;
+pub mod dialogs;
 pub mod recovery;
 mod storage;
 
@@ -16,6 +16,7 @@ pub use storage::{BrowserStorage, download};
 
 pub const HAS_THREADS: bool = false;
 pub const HAS_FOLDERS: bool = false;
+pub const CAN_QUIT: bool = false;
 
 pub fn spawn(_what: &str, job: impl FnOnce() + Send + 'static) -> std::io::Result<()> {
     job();

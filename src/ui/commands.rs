@@ -104,6 +104,8 @@ fn define(label: &'static str, key: KeyboardShortcut, action: impl Into<Action>)
 pub fn keys(presenting: bool) -> Vec<(KeyboardShortcut, Action)> {
     let mut keys: Vec<(KeyboardShortcut, Action)> = Command::ALL
         .iter()
+        // A page is closed by its tab, not by the workbench.
+        .filter(|c| crate::platform::CAN_QUIT || !matches!(c, Command::Quit))
         .flat_map(|c| {
             let d = c.definition(presenting);
             std::iter::once(d.key)

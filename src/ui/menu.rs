@@ -75,7 +75,7 @@ fn file_menu(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
     command_item(ui, s, Command::New, free, out);
     command_item(ui, s, Command::Open, free, out);
     // A page cannot read a file by its name: in the browser, no path is
-    // typed, no recent file reopened and no window quit.
+    // typed and no recent file reopened.
     let desktop = crate::platform::HAS_FOLDERS;
     let prompt = FileAction::OpenPathPrompt.into();
     if desktop && item(ui, t.open_path, free(&prompt)) {
@@ -100,7 +100,7 @@ fn file_menu(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
         entry: s.view.chain_entry(s.doc).is_some(),
     };
     export_items(ui, &free, planning, out);
-    if desktop {
+    if crate::platform::CAN_QUIT {
         ui.separator();
         command_item(ui, s, Command::Quit, |_| true, out);
     }

@@ -31,6 +31,7 @@ impl Workbench {
                 self.files.read(path);
             }
             FileAction::OpenBuiltIn(file) => self.open_built_in(&file),
+            FileAction::OpenLink(link) => self.open_link(&link),
             FileAction::Loaded(loaded) => self.install(*loaded),
             FileAction::Save => match self.doc.origin().clone() {
                 Location::File(path) => self.save_to(path),

@@ -1,11 +1,15 @@
 //! The desktop's side of the platform seam: threads, the disk, the
 //! process's id.
 
+#[cfg(feature = "gui")]
+pub mod dialogs;
+
 use crate::files::{Disk, Storage};
 use std::sync::Arc;
 
 pub const HAS_THREADS: bool = true;
 pub const HAS_FOLDERS: bool = true;
+pub const CAN_QUIT: bool = true;
 
 pub fn spawn(what: &str, job: impl FnOnce() + Send + 'static) -> std::io::Result<()> {
     std::thread::Builder::new()

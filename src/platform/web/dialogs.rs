@@ -1,6 +1,9 @@
-//! The browser's file picker, for Open: the file chosen is read in the
-//! page (it never leaves the machine) and handed on as its bytes.
+//! The browser's file dialogs: its file picker for Open (the file chosen is
+//! read in the page; it never leaves the machine), and for Save none: the
+//! file becomes a download, which the browser asks about or puts in its
+//! downloads folder.
 
+use crate::app::action::Target;
 use crate::app::files::FileEvent;
 use crate::files::FileError;
 use crate::text::texts;
@@ -23,6 +26,17 @@ pub fn open_preset(done: impl FnOnce(FileEvent) + 'static) {
         let result = Ok(handle.read().await);
         done(FileEvent::Read { path, result });
     });
+}
+
+/// Saving is a download: the suggested name is where it goes.
+pub fn choose_save(
+    target: Target,
+    suggested_name: String,
+    _folder: Option<PathBuf>,
+    done: impl FnOnce(FileEvent) + 'static,
+) {
+    let path = PathBuf::from(suggested_name);
+    done(FileEvent::SaveChosen { path, target });
 }
 
 /// Reads a file dropped onto the page, and calls `done` with its bytes.

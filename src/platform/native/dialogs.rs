@@ -1,0 +1,138 @@
+//! The desktop's file dialogs (rfd: the desktop portal, GTK or zenity),
+//! each on a thread of its own so the window keeps drawing, and the read of
+//! a file dropped onto the window.
+
+use crate::app::action::Target;
+use crate::app::files::{FileEvent, save_dialog_words};
+use crate::files::read_bytes;
+use crate::platform::Instant;
+use crate::preset::MAX_PRESET_BYTES;
+use crate::text::texts;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+/// A dialog that answers faster than this was never shown: rfd returns
+/// "nothing picked" at once when the desktop has no portal and no zenity.
+const NO_DIALOG_BELOW: Duration = Duration::from_millis(150);
+
+/// Lets the user pick a preset, reads it, and calls `done` with what
+/// happened.
+pub fn open_preset(done: impl FnOnce(FileEvent) + Send + 'static) {
+    on_thread("open dialog", done, open_dialog, || FileEvent::NoDialog {
+        target: None,
+    });
+}
+
+/// Lets the user choose where to save (starting in `folder` when given),
+/// and calls `done` with the answer.
+pub fn choose_save(
+    target: Target,
+    suggested_name: String,
+    folder: Option<PathBuf>,
+    done: impl FnOnce(FileEvent) + Send + 'static,
+) {
+    on_thread(
+        "save dialog",
+        done,
+        move || save_dialog(target, suggested_name, folder),
+        move || FileEvent::NoDialog {
+            target: Some(target),
+        },
+    );
+}
+
+/// Reads a file dropped onto the window, from its path.
+pub fn read_dropped(file: egui::DroppedFileHandle, done: impl FnOnce(FileEvent) + Send + 'static) {
+    let path = file.path().to_path_buf();
+    let shown = path.clone();
+    on_thread(
+        "reader",
+        done,
+        move || FileEvent::Read {
+            result: read_bytes(&path, MAX_PRESET_BYTES),
+            path,
+        },
+        move || FileEvent::Read {
+            result: Err(crate::files::FileError::Read {
+                path: shown.display().to_string(),
+                source: std::io::Error::other("the workbench cannot start a thread to read it"),
+            }),
+            path: shown,
+        },
+    );
+}
+
+/// Runs `job` on a thread and hands its answer to `done`; when no thread
+/// can be started, hands over `failed` at once.
+fn on_thread<D: FnOnce(FileEvent) + Send + 'static>(
+    what: &str,
+    done: D,
+    job: impl FnOnce() -> FileEvent + Send + 'static,
+    failed: impl FnOnce() -> FileEvent,
+) {
+    // Shared, so that the answer reaches `done` once, from the thread or
+    // from here.
+    let slot = Arc::new(Mutex::new(Some(done)));
+    let theirs = Arc::clone(&slot);
+    let take = |slot: &Mutex<Option<D>>| slot.lock().ok().and_then(|mut d| d.take());
+    let started = super::super::spawn(what, move || {
+        let event = job();
+        if let Some(done) = take(&theirs) {
+            done(event);
+        }
+    });
+    if started.is_err()
+        && let Some(done) = take(&slot)
+    {
+        done(failed());
+    }
+}
+
+/// The desktop's Open dialog, then the read of the file picked.
+fn open_dialog() -> FileEvent {
+    let started = Instant::now();
+    let t = texts();
+    let picked = pollster::block_on(
+        rfd::AsyncFileDialog::new()
+            .set_title(t.open_dialog_title)
+            .add_filter(t.preset_filter, &["json"])
+            .add_filter(t.all_files_filter, &["*"])
+            .pick_file(),
+    );
+    match picked {
+        Some(handle) => {
+            let path = handle.path().to_path_buf();
+            FileEvent::Read {
+                result: read_bytes(&path, MAX_PRESET_BYTES),
+                path,
+            }
+        }
+        None if started.elapsed() < NO_DIALOG_BELOW => FileEvent::NoDialog { target: None },
+        None => FileEvent::Cancelled,
+    }
+}
+
+/// The desktop's Save dialog.
+fn save_dialog(target: Target, suggested_name: String, folder: Option<PathBuf>) -> FileEvent {
+    let started = Instant::now();
+    let (title, filter, extension) = save_dialog_words(target);
+    let mut dialog = rfd::AsyncFileDialog::new()
+        .set_title(title)
+        .add_filter(filter, &[extension])
+        .set_file_name(suggested_name);
+    if let Some(folder) = folder {
+        dialog = dialog.set_directory(folder);
+    }
+    let picked = pollster::block_on(dialog.save_file());
+    match picked {
+        Some(handle) => FileEvent::SaveChosen {
+            path: handle.path().to_path_buf(),
+            target,
+        },
+        None if started.elapsed() < NO_DIALOG_BELOW => FileEvent::NoDialog {
+            target: Some(target),
+        },
+        None => FileEvent::Cancelled,
+    }
+}
