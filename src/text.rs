@@ -128,6 +128,10 @@ pub struct Texts {
     pub dismiss: &'static str,
     pub files_busy: &'static str,
     pub keep_failed: &'static str,
+    /// Where the browser keeps unsaved work, for `keep_failed`.
+    pub browser_storage: &'static str,
+    /// In the browser, where a save is a download.
+    pub saved_as_download: &'static str,
     pub recover_title: &'static str,
     pub recover_body: &'static str,
     pub recover_from_file: &'static str,
@@ -611,6 +615,8 @@ pub const EN: Texts = Texts {
     save_kept: "Nothing was changed on disk: your edits are still open and unsaved, and any earlier copy of the file is as it was.",
     dismiss: "Dismiss",
     files_busy: "A file dialog is open, or a file is being read: finish that first.",
+    browser_storage: "this browser's storage for this page",
+    saved_as_download: "Saved as a download: {file}",
     keep_failed: "Unsaved work cannot be kept for recovery in {folder} ({reason}). Until that is mended (free some space, or check the folder), save your work often.",
     recover_title: "Restore unsaved work?",
     recover_body: "The workbench closed without saving changes to {what}. They were last kept at {when}.",

@@ -135,11 +135,7 @@ impl Workbench {
                 a.kept = None;
                 a.not_before = a.attempted_at + RETRY_SECONDS;
                 if !std::mem::replace(&mut a.failing, true) {
-                    let folder = a
-                        .session
-                        .as_ref()
-                        .map(|s| s.folder().display().to_string())
-                        .unwrap_or_default();
+                    let folder = a.session.as_ref().map(|s| s.place()).unwrap_or_default();
                     let note = fill(
                         texts().keep_failed,
                         &[("reason", &e.cause()), ("folder", &folder)],

@@ -141,7 +141,12 @@ impl Workbench {
                     self.doc
                         .mark_saved(p.preset.clone(), Location::File(path.clone()));
                 }
-                self.view.status = Some(fill(t.saved_to, &[("file", &shown(&path))]));
+                let saved = if crate::platform::HAS_FOLDERS {
+                    t.saved_to
+                } else {
+                    t.saved_as_download
+                };
+                self.view.status = Some(fill(saved, &[("file", &shown(&path))]));
                 self.settings.remember(path);
                 // What the user wanted after this save goes on, if the
                 // document is still the one saved (if it was edited

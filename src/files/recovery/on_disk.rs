@@ -45,6 +45,11 @@ impl Session {
         &self.dir
     }
 
+    /// Where the work is kept, in words for a message: the folder.
+    pub fn place(&self) -> String {
+        self.dir.display().to_string()
+    }
+
     /// This session's recovery file.
     pub fn file(&self) -> PathBuf {
         self.dir.join(format!("{}.json", self.id))

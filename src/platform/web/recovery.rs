@@ -140,9 +140,9 @@ impl Session {
         })
     }
 
-    /// Where recovery files are kept, in words.
-    pub fn folder(&self) -> &Path {
-        &self.dir
+    /// Where the work is kept, in words for a message.
+    pub fn place(&self) -> String {
+        crate::text::texts().browser_storage.to_owned()
     }
 
     /// This page's recovery file.
