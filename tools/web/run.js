@@ -4,12 +4,15 @@
 // benchmark): window.clusterWorkbench.state() says what the page shows.
 export async function run(load, start, hooks) {
   const note = document.getElementById("note");
+  // Null until the wasm is loaded: its functions cannot be called before.
+  let loaded = false;
   window.clusterWorkbench = {
-    state: () => JSON.parse(hooks.state() || "null"),
-    takeLongestFrame: () => hooks.take_longest_frame(),
+    state: () => (loaded ? JSON.parse(hooks.state() || "null") : null),
+    takeLongestFrame: () => (loaded ? hooks.take_longest_frame() : 0),
   };
   try {
     await load();
+    loaded = true;
     await start("workbench");
     note.remove();
   } catch (e) {
