@@ -130,6 +130,10 @@ pub struct Texts {
     pub keep_failed: &'static str,
     /// Where the browser keeps unsaved work, for `keep_failed`.
     pub browser_storage: &'static str,
+    /// In the browser, when unsaved work cannot be kept.
+    pub keep_failed_browser: &'static str,
+    /// In a page the browser does not deem secure (plain http).
+    pub clipboard_refused: &'static str,
     /// In the browser, where a save is a download.
     pub saved_as_download: &'static str,
     pub recover_title: &'static str,
@@ -616,6 +620,8 @@ pub const EN: Texts = Texts {
     dismiss: "Dismiss",
     files_busy: "A file dialog is open, or a file is being read: finish that first.",
     browser_storage: "this browser's storage for this page",
+    keep_failed_browser: "Unsaved work cannot be kept in {folder} ({reason}). Until that is mended (private browsing may forbid it, or the page's share of storage may be full), save your work often: File ▸ Save downloads it.",
+    clipboard_refused: "This browser lets a page use the clipboard only when it is served over https (or from this computer). Open the workbench from an https address, or send the preset file instead.",
     saved_as_download: "Saved as a download: {file}",
     keep_failed: "Unsaved work cannot be kept for recovery in {folder} ({reason}). Until that is mended (free some space, or check the folder), save your work often.",
     recover_title: "Restore unsaved work?",

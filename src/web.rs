@@ -26,11 +26,17 @@ struct WebApp {
 
 impl eframe::App for WebApp {
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
-        self.follow_address(ui.ctx(), &frame.info().web_info.location.hash);
+        self.follow_address(ui.ctx());
         crate::ui::frame(ui, &mut self.workbench);
         self.follow_page();
         let work_ms = frame.info().cpu_usage.map(|s| f64::from(s) * 1000.0);
         STATE.with_borrow_mut(|state| state.update(&self.workbench, work_ms));
+    }
+
+    /// eframe keeps the settings at this pace (and is not told when the
+    /// tab closes), so a theme or zoom chosen just before is not lost.
+    fn auto_save_interval(&self) -> std::time::Duration {
+        std::time::Duration::from_secs(2)
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
@@ -42,14 +48,23 @@ impl WebApp {
     /// Opens a link pasted into the address bar of the open page (only the
     /// fragment changes, so the page is not loaded again); unsaved work is
     /// asked about first, as for any file opened.
-    fn follow_address(&mut self, ctx: &egui::Context, fragment: &str) {
+    fn follow_address(&mut self, ctx: &egui::Context) {
+        let fragment = page::page_fragment().unwrap_or_default();
         if fragment == self.fragment {
             return;
         }
-        self.fragment = fragment.to_owned();
-        if crate::link::has_link(fragment) {
-            let open = crate::app::action::FileAction::OpenLink(fragment.to_owned());
-            self.workbench.apply(open.into(), ctx);
+        self.fragment = fragment;
+        if !crate::link::has_link(&self.fragment) {
+            return;
+        }
+        // Read first: a link that cannot be opened is refused with the work
+        // open kept, and nobody is asked to discard work for nothing.
+        match crate::link::read(&self.fragment, &self.workbench.model) {
+            Ok(_) => {
+                let open = crate::app::action::FileAction::OpenLink(self.fragment.clone());
+                self.workbench.apply(open.into(), ctx);
+            }
+            Err(e) => self.workbench.refuse_link(&e),
         }
     }
 

@@ -16,11 +16,11 @@ use std::path::PathBuf;
 
 /// Seconds without a change before the work is kept: a slider being dragged
 /// is kept once it rests, not at every step.
-pub const QUIET_SECONDS: f64 = 1.0;
+pub const QUIET_SECONDS: f64 = crate::platform::KEEP_AFTER_SECONDS.0;
 /// However busy the editing, changes are kept at most this long after the
 /// first one not yet kept (the promise is five seconds; the rest is for the
 /// write itself).
-pub const LONGEST_SECONDS: f64 = 3.0;
+pub const LONGEST_SECONDS: f64 = crate::platform::KEEP_AFTER_SECONDS.1;
 /// After a failed write, wait this long before trying again.
 const RETRY_SECONDS: f64 = 30.0;
 
@@ -136,10 +136,12 @@ impl Workbench {
                 a.not_before = a.attempted_at + RETRY_SECONDS;
                 if !std::mem::replace(&mut a.failing, true) {
                     let folder = a.session.as_ref().map(|s| s.place()).unwrap_or_default();
-                    let note = fill(
-                        texts().keep_failed,
-                        &[("reason", &e.cause()), ("folder", &folder)],
-                    );
+                    let failed = if crate::platform::HAS_FOLDERS {
+                        texts().keep_failed
+                    } else {
+                        texts().keep_failed_browser
+                    };
+                    let note = fill(failed, &[("reason", &e.cause()), ("folder", &folder)]);
                     self.note(note);
                 }
             }

@@ -12,7 +12,7 @@ pub use super::writer::Make;
 use super::writer::{self, WriteJob, Writer};
 use crate::export::{ChainFormat, LogframeFormat};
 use crate::files::launch::{self, Launcher, SystemLauncher};
-use crate::files::recovery::{Orphan, Session};
+use crate::files::recovery::{Orphan, Ready};
 use crate::files::{FileError, Storage, read_bytes};
 use crate::platform::{Instant, dialogs};
 use crate::preset::MAX_PRESET_BYTES;
@@ -50,7 +50,7 @@ pub enum FileEvent {
     },
     /// The recovery folder is ready: this window's session, and the work
     /// left by windows that have gone.
-    RecoveryReady(Result<(Session, Vec<Orphan>), FileError>),
+    RecoveryReady(Ready),
     /// Unsaved work was kept for recovery (or could not be: then the
     /// restored work whose files were to go with it comes back).
     Kept {
@@ -290,30 +290,13 @@ impl FileService {
     /// Starts this window's recovery session in `dir` and looks for work
     /// left by windows that have gone.
     pub fn start_recovery(&mut self, dir: PathBuf) {
-        let shown = dir.display().to_string();
-        self.spawn(
-            "recovery",
-            Kind::Other,
-            move || {
-                FileEvent::RecoveryReady(
-                    Session::start(&dir)
-                        .map(|s| {
-                            let orphans = s.orphans();
-                            (s, orphans)
-                        })
-                        .map_err(|source| FileError::Write {
-                            path: dir.display().to_string(),
-                            source,
-                        }),
-                )
-            },
-            |source| {
-                FileEvent::RecoveryReady(Err(FileError::Write {
-                    path: shown,
-                    source,
-                }))
-            },
-        );
+        self.count(Kind::Other);
+        let (tx, repaint) = (self.tx.clone(), Arc::clone(&self.repaint));
+        crate::files::recovery::start(dir, move |ready| {
+            // A failed send only means the app has gone; nothing to report to.
+            let _ = tx.send((Kind::Other, FileEvent::RecoveryReady(ready)));
+            repaint();
+        });
     }
 
     /// Lets the user pick a preset, then reads it.

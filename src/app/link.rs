@@ -7,6 +7,17 @@ use crate::preset::Preset;
 use crate::text::texts;
 
 impl Workbench {
+    /// Says why a link cannot be opened, keeping the work open as it is
+    /// (a link pasted into the page's address while it holds work).
+    pub fn refuse_link(&mut self, e: &crate::link::LinkError) {
+        let t = texts();
+        self.error(
+            t.link_open_failed.to_owned(),
+            e.to_string(),
+            t.kept_as_it_was,
+        );
+    }
+
     /// Opens the cluster carried by `link` (a whole address or its
     /// fragment). A link that cannot be read leaves an empty cluster and a
     /// message that says what is wrong with it.

@@ -274,10 +274,19 @@ impl Workbench {
         self.doc.is_dirty() && !self.allow_close
     }
 
-    /// Asks for the analyses of the document as it now is (once per frame;
-    /// nothing happens when it has not changed) and takes in finished ones.
+    /// Asks for the analyses of the document as it now is (nothing happens
+    /// when it has not changed), then takes in finished ones, or works on
+    /// a slice of them where they run between frames: once per frame, at
+    /// its start.
     pub fn follow_analysis(&mut self) {
+        self.ask_analysis();
         self.analysis.poll();
+    }
+
+    /// Asks for the analyses of the document as it now is, without working
+    /// on them (at the end of a frame, after its edits: the next frame's
+    /// slice starts on them).
+    pub fn ask_analysis(&mut self) {
         self.analysis.follow(
             self.doc.revision(),
             self.doc.preset(),

@@ -9,7 +9,7 @@
 //! the page's entry point in `crate::web`.
 
 use crate::files::Storage;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native;
@@ -43,11 +43,51 @@ pub const HAS_FOLDERS: bool = here::HAS_FOLDERS;
 /// tab: the browser has no Quit.
 pub const CAN_QUIT: bool = here::CAN_QUIT;
 
+/// How soon unsaved work is kept for recovery: seconds after the last
+/// change, and at most after the first change not yet kept. The desktop
+/// writes a file and flushes it to the disk, so it waits for a slider to
+/// rest; the browser's storage takes a write in a moment, and a tab can be
+/// closed without a word, so the browser keeps sooner.
+pub const KEEP_AFTER_SECONDS: (f64, f64) = here::KEEP_AFTER_SECONDS;
+
+/// Whether the workbench may put text on the system's clipboard. A page may
+/// only where the browser deems it secure: https, localhost or a file.
+pub fn clipboard_works() -> bool {
+    here::clipboard_works()
+}
+
 /// Runs `job` off the frame where the platform has threads (on a thread
 /// named after `what`), or at once where it has none. An error says why no
 /// thread could be started; the job has then not run.
 pub fn spawn(what: &str, job: impl FnOnce() + Send + 'static) -> std::io::Result<()> {
     here::spawn(what, job)
+}
+
+/// Runs `job` where [`spawn`] runs jobs and hands its answer to `done`;
+/// when no thread can be started, hands over what `failed` makes instead,
+/// at once. Either way `done` is called exactly once.
+pub fn run<T: Send + 'static, D: FnOnce(T) + Send + 'static>(
+    what: &str,
+    done: D,
+    job: impl FnOnce() -> T + Send + 'static,
+    failed: impl FnOnce() -> T,
+) {
+    // Shared, so that the answer reaches `done` once, from the job or
+    // from here.
+    let slot = Arc::new(Mutex::new(Some(done)));
+    let theirs = Arc::clone(&slot);
+    let take = |slot: &Mutex<Option<D>>| slot.lock().ok().and_then(|mut d| d.take());
+    let started = spawn(what, move || {
+        let answer = job();
+        if let Some(done) = take(&theirs) {
+            done(answer);
+        }
+    });
+    if started.is_err()
+        && let Some(done) = take(&slot)
+    {
+        done(failed());
+    }
 }
 
 /// Where files are written: the disk, or in the browser downloads (and the

@@ -17,6 +17,11 @@ pub use storage::{BrowserStorage, download};
 pub const HAS_THREADS: bool = false;
 pub const HAS_FOLDERS: bool = false;
 pub const CAN_QUIT: bool = false;
+pub const KEEP_AFTER_SECONDS: (f64, f64) = (0.25, 1.0);
+
+pub fn clipboard_works() -> bool {
+    web_sys::window().is_some_and(|w| w.is_secure_context())
+}
 
 pub fn spawn(_what: &str, job: impl FnOnce() + Send + 'static) -> std::io::Result<()> {
     job();

@@ -231,7 +231,7 @@ pub fn frame(ui: &mut Ui, wb: &mut Workbench) {
     for action in actions {
         wb.apply(action, &ctx);
     }
-    wb.follow_analysis();
+    wb.ask_analysis();
     wb.request_picture(&ctx);
     // The next frame the clock needs: to keep unsaved work, or to fade the
     // notice of an edit.

@@ -43,8 +43,10 @@ run(async () => {{
   await {init.group(1)}({{ module_or_path: await new Response(unpacked).arrayBuffer() }});
 }}, start, {{ state, take_longest_frame }});
 </script>"""
-    if "</script" in glue or "</script" in run:
-        sys.exit("assemble: a script holds '</script', which would end the page's script early")
+    # Inside a script element, '</script' (in any case) ends it early and
+    # '<!--' changes how the end is found: neither may appear.
+    if re.search(r"</script|<!--", glue + run, re.IGNORECASE):
+        sys.exit("assemble: a script holds '</script' or '<!--', which would break the page")
     (out / "cluster-workbench.html").write_text(page.replace(MARK, script), encoding="utf-8")
 
 

@@ -96,6 +96,11 @@ impl Workbench {
             Err(e) => Err(e.to_string()),
         };
         match made {
+            Ok(_) if !crate::platform::clipboard_works() => self.error(
+                fill(t.link_failed, &[("name", &name)]),
+                t.clipboard_refused.to_owned(),
+                t.link_nothing_copied,
+            ),
             Ok(link) => {
                 let chars = link.chars().count().to_string();
                 ctx.copy_text(link);

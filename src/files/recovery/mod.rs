@@ -9,8 +9,8 @@
 //! that is the one to offer back. A window that offers one takes its lock,
 //! so two windows started together never offer the same work twice.
 //!
-//! In the browser the same files live in the page's local storage, with a
-//! heartbeat for the lock (`platform::web::recovery`).
+//! In the browser the same files live in the page's local storage, with
+//! the browser's locks for the lock files (`platform::web::recovery`).
 
 use crate::location::Location;
 use crate::preset::MAX_PRESET_BYTES;
@@ -18,11 +18,16 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(not(target_arch = "wasm32"))]
 mod on_disk;
-/// In the browser, local storage with a heartbeat for the lock.
+/// In the browser, local storage, with the browser's locks (or a
+/// heartbeat where a page may not use them) for the lock files.
 #[cfg(target_arch = "wasm32")]
-pub use crate::platform::web::recovery::{Orphan, Session};
+pub use crate::platform::web::recovery::{Orphan, Session, start};
 #[cfg(not(target_arch = "wasm32"))]
-pub use on_disk::{Orphan, Session};
+pub use on_disk::{Orphan, Session, start};
+
+/// This window's session, and the work left by windows that have gone; or
+/// why there is none.
+pub type Ready = Result<(Session, Vec<Orphan>), crate::files::FileError>;
 
 /// The `format` field of a recovery file.
 const RECOVERY_FORMAT: &str = "cluster-workbench-recovery";

@@ -7,6 +7,29 @@ use std::fs::{File, OpenOptions, TryLockError};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+/// Starts this window's session in `dir` on a thread of its own, looks for
+/// the work of windows that have gone, and hands both to `done`.
+pub fn start(dir: PathBuf, done: impl FnOnce(super::Ready) + Send + 'static) {
+    let failed = |dir: &Path, source| FileError::Write {
+        path: dir.display().to_string(),
+        source,
+    };
+    let shown = dir.clone();
+    crate::platform::run(
+        "recovery",
+        done,
+        move || {
+            let session = Session::start(&dir).map_err(|e| failed(&dir, e))?;
+            let orphans = session.orphans();
+            Ok((session, orphans))
+        },
+        move || {
+            let no_thread = std::io::Error::other("the workbench cannot start a thread for it");
+            Err(failed(&shown, no_thread))
+        },
+    );
+}
+
 /// This window's place in the recovery folder, with its lock held.
 #[derive(Debug)]
 pub struct Session {

@@ -9,7 +9,6 @@ use crate::platform::Instant;
 use crate::preset::MAX_PRESET_BYTES;
 use crate::text::texts;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// A dialog that answers faster than this was never shown: rfd returns
@@ -19,7 +18,7 @@ const NO_DIALOG_BELOW: Duration = Duration::from_millis(150);
 /// Lets the user pick a preset, reads it, and calls `done` with what
 /// happened.
 pub fn open_preset(done: impl FnOnce(FileEvent) + Send + 'static) {
-    on_thread("open dialog", done, open_dialog, || FileEvent::NoDialog {
+    super::super::run("open dialog", done, open_dialog, || FileEvent::NoDialog {
         target: None,
     });
 }
@@ -32,7 +31,7 @@ pub fn choose_save(
     folder: Option<PathBuf>,
     done: impl FnOnce(FileEvent) + Send + 'static,
 ) {
-    on_thread(
+    super::super::run(
         "save dialog",
         done,
         move || save_dialog(target, suggested_name, folder),
@@ -46,7 +45,7 @@ pub fn choose_save(
 pub fn read_dropped(file: egui::DroppedFileHandle, done: impl FnOnce(FileEvent) + Send + 'static) {
     let path = file.path().to_path_buf();
     let shown = path.clone();
-    on_thread(
+    super::super::run(
         "reader",
         done,
         move || FileEvent::Read {
@@ -61,32 +60,6 @@ pub fn read_dropped(file: egui::DroppedFileHandle, done: impl FnOnce(FileEvent) 
             path: shown,
         },
     );
-}
-
-/// Runs `job` on a thread and hands its answer to `done`; when no thread
-/// can be started, hands over `failed` at once.
-fn on_thread<D: FnOnce(FileEvent) + Send + 'static>(
-    what: &str,
-    done: D,
-    job: impl FnOnce() -> FileEvent + Send + 'static,
-    failed: impl FnOnce() -> FileEvent,
-) {
-    // Shared, so that the answer reaches `done` once, from the thread or
-    // from here.
-    let slot = Arc::new(Mutex::new(Some(done)));
-    let theirs = Arc::clone(&slot);
-    let take = |slot: &Mutex<Option<D>>| slot.lock().ok().and_then(|mut d| d.take());
-    let started = super::super::spawn(what, move || {
-        let event = job();
-        if let Some(done) = take(&theirs) {
-            done(event);
-        }
-    });
-    if started.is_err()
-        && let Some(done) = take(&slot)
-    {
-        done(failed());
-    }
 }
 
 /// The desktop's Open dialog, then the read of the file picked.

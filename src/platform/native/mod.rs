@@ -10,6 +10,11 @@ use std::sync::Arc;
 pub const HAS_THREADS: bool = true;
 pub const HAS_FOLDERS: bool = true;
 pub const CAN_QUIT: bool = true;
+pub const KEEP_AFTER_SECONDS: (f64, f64) = (1.0, 3.0);
+
+pub fn clipboard_works() -> bool {
+    true
+}
 
 pub fn spawn(what: &str, job: impl FnOnce() + Send + 'static) -> std::io::Result<()> {
     std::thread::Builder::new()

@@ -1,22 +1,27 @@
 //! Unsaved work in the browser: each page open keeps its work in local
-//! storage under its own name, beside a heartbeat that stands for the
-//! desktop's lock file. The page rewrites its heartbeat every second and
-//! removes it when the page goes (closed, reloaded, navigated away), so
-//! work whose heartbeat is missing or stale belongs to a page that has
-//! gone: the next page opened offers it back, and takes over its
-//! heartbeat so that no other page offers it too.
+//! storage under its own name. What the desktop does with lock files, the
+//! page does with the browser's locks (the Web Locks API): a page holds a
+//! lock named after its work for as long as it lives, the browser lets go
+//! of it however the page ends (closed, reloaded, crashed), and a page that
+//! takes the lock of some work offers it back, holding it so that no other
+//! page offers it too. Two tabs open at once each keep their own work and
+//! never see the other's.
 //!
-//! Two tabs open at once each keep their own work and never see the
-//! other's while both are open. A tab the browser stopped without warning
-//! (a crash) stops beating: its work is offered by a page opened once its
-//! heartbeat is [`STALE_MILLIS`] old. Browsers slow the timers of hidden
-//! tabs to as little as one a minute, so the wait is longer than that.
+//! Where a page may not use locks (an address over plain http), a
+//! heartbeat stands in: the page rewrites a time stamp every second and
+//! removes it when it goes; work whose stamp is missing or older than
+//! [`STALE_MILLIS`] belongs to a page that has gone. Browsers slow the
+//! timers of hidden tabs to one a minute, hence the long wait; a page that
+//! crashed is then noticed only that long after.
 
+use crate::files::FileError;
+use crate::files::recovery::Ready;
 use crate::files::recovery::{MAX_RECOVERY_BYTES, Recovery};
 use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::prelude::{Closure, JsValue};
 
 /// The folder recovery files are kept in (a prefix of storage keys).
 pub const FOLDER: &str = "recovery";
@@ -30,6 +35,64 @@ thread_local! {
     /// work it has taken over.
     static HELD: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
     static BEATING: Cell<bool> = const { Cell::new(false) };
+    /// The locks this page holds, each with what lets it go.
+    static LOCKS: RefCell<HashMap<String, js_sys::Function>> = RefCell::new(HashMap::new());
+}
+
+/// The browser's lock manager, where the page may use it.
+fn lock_manager() -> Option<JsValue> {
+    let navigator = web_sys::window()?.navigator();
+    let locks = js_sys::Reflect::get(&navigator, &"locks".into()).ok()?;
+    (!locks.is_undefined() && !locks.is_null()).then_some(locks)
+}
+
+fn lock_name(id: &str) -> String {
+    format!("{PREFIX}{FOLDER}/{id}")
+}
+
+/// Takes the lock of session `id` and holds it until [`let_go`]: waits for
+/// it, or (`only_if_free`) takes it only if nobody holds it. Whether it was
+/// taken; `None` where the page may not use locks.
+async fn take_lock(id: &str, only_if_free: bool) -> Option<bool> {
+    let locks = lock_manager()?;
+    let request: js_sys::Function = js_sys::Reflect::get(&locks, &"request".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"ifAvailable".into(), &only_if_free.into()).ok()?;
+    let mut granted: Option<js_sys::Function> = None;
+    let answered = js_sys::Promise::new(&mut |resolve, _| granted = Some(resolve));
+    let granted = granted?;
+    let name = id.to_owned();
+    // The browser calls this with the lock, or with null when it is held
+    // elsewhere; the lock is held until the promise returned settles.
+    let holder = Closure::once_into_js(move |lock: JsValue| -> JsValue {
+        let taken = !lock.is_null();
+        let _ = granted.call1(&JsValue::NULL, &taken.into());
+        if !taken {
+            return JsValue::UNDEFINED;
+        }
+        let mut release: Option<js_sys::Function> = None;
+        let held = js_sys::Promise::new(&mut |resolve, _| release = Some(resolve));
+        if let Some(release) = release {
+            LOCKS.with_borrow_mut(|l| l.insert(name, release));
+        }
+        held.into()
+    });
+    let asked = request.call3(&locks, &lock_name(id).into(), &options, &holder);
+    if asked.is_err() {
+        return None;
+    }
+    let taken = wasm_bindgen_futures::JsFuture::from(answered).await.ok()?;
+    Some(taken.as_bool().unwrap_or(false))
+}
+
+/// Lets go of the lock of session `id`, if this page holds it.
+fn let_go(id: &str) {
+    if let Some(release) = LOCKS.with_borrow_mut(|l| l.remove(id)) {
+        let _ = release.call0(&JsValue::NULL);
+    }
 }
 
 /// The browser's local storage, if the page may use it.
@@ -62,9 +125,17 @@ fn beat() {
     });
 }
 
-/// Removes this page's heartbeats: it is going.
-fn stop_beating() {
+/// Removes this page's heartbeats: it is going (unless the browser keeps
+/// it to come back to: then it beats again when it is shown).
+fn stop_beating(event: web_sys::Event) {
+    let kept = js_sys::Reflect::get(&event, &"persisted".into())
+        .ok()
+        .and_then(|p| p.as_bool())
+        .unwrap_or(false);
     let Some(store) = local() else { return };
+    if kept {
+        return;
+    }
     HELD.with_borrow(|held| {
         for id in held {
             let _ = store.remove_item(&heartbeat_key(id));
@@ -84,7 +155,7 @@ fn start_beating() {
     let tick = Closure::<dyn FnMut()>::new(beat).into_js_value();
     let _ =
         window.set_interval_with_callback_and_timeout_and_arguments_0(tick.unchecked_ref(), 1_000);
-    let gone = Closure::<dyn FnMut()>::new(stop_beating).into_js_value();
+    let gone = Closure::<dyn FnMut(web_sys::Event)>::new(stop_beating).into_js_value();
     let _ = window.add_event_listener_with_callback("pagehide", gone.unchecked_ref());
     let back = Closure::<dyn FnMut()>::new(beat).into_js_value();
     let _ = window.add_event_listener_with_callback("pageshow", back.unchecked_ref());
@@ -100,6 +171,7 @@ fn hold(id: &str) {
 }
 
 fn release(id: &str) {
+    let_go(id);
     HELD.with_borrow_mut(|held| held.retain(|h| h != id));
     if let Some(store) = local() {
         let _ = store.remove_item(&heartbeat_key(id));
@@ -121,22 +193,48 @@ fn is_alive(store: &web_sys::Storage, id: &str) -> bool {
 pub struct Session {
     dir: PathBuf,
     id: String,
+    /// Whether the browser's locks guard the work (else the heartbeat).
+    locked: bool,
+}
+
+/// Starts this page's session in `dir`, looks for the work of pages that
+/// have gone, and hands both to `done`.
+pub fn start(dir: PathBuf, done: impl FnOnce(Ready) + 'static) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let failed = |source| FileError::Write {
+            path: crate::text::texts().browser_storage.to_owned(),
+            source,
+        };
+        let ready = match Session::start(&dir).await {
+            Ok(session) => {
+                let orphans = session.orphans().await;
+                Ok((session, orphans))
+            }
+            Err(e) => Err(failed(e)),
+        };
+        done(ready);
+    });
 }
 
 impl Session {
     /// Starts this page's session; fails where the page may not keep data.
-    pub fn start(dir: &Path) -> std::io::Result<Session> {
+    async fn start(dir: &Path) -> std::io::Result<Session> {
         if local().is_none() {
             return Err(std::io::Error::other(
                 "this browser keeps no data for this page (private browsing may forbid it)",
             ));
         }
         let id = super::instance_id();
-        hold(&id);
-        start_beating();
+        // A name no other page has: the lock is free, and taken at once.
+        let locked = take_lock(&id, false).await == Some(true);
+        if !locked {
+            hold(&id);
+            start_beating();
+        }
         Ok(Session {
             dir: dir.to_path_buf(),
             id,
+            locked,
         })
     }
 
@@ -157,7 +255,7 @@ impl Session {
 
     /// The work of pages that have gone, oldest first, each now held by
     /// this page.
-    pub fn orphans(&self) -> Vec<Orphan> {
+    async fn orphans(&self) -> Vec<Orphan> {
         let Some(store) = local() else {
             return Vec::new();
         };
@@ -166,15 +264,21 @@ impl Session {
             .filter_map(|i| store.key(i).ok().flatten())
             .filter(|k| k.starts_with(&prefix) && k.ends_with(".json"))
             .collect();
-        let mut found: Vec<Orphan> = keys
+        let ids = keys
             .iter()
-            .filter_map(|k| {
-                let id = k.strip_prefix(&prefix)?.strip_suffix(".json")?;
-                (id != self.id && !is_alive(&store, id))
-                    .then(|| Orphan::claim(&store, &self.dir, id))
-            })
-            .flatten()
-            .collect();
+            .filter_map(|k| k.strip_prefix(&prefix)?.strip_suffix(".json"))
+            .filter(|id| *id != self.id);
+        let mut found = Vec::new();
+        for id in ids {
+            let gone = if self.locked {
+                take_lock(id, true).await == Some(true)
+            } else {
+                !is_alive(&store, id)
+            };
+            if gone {
+                found.extend(Orphan::claim(&store, &self.dir, id, self.locked));
+            }
+        }
         found.sort_by_key(|o| match &o.contents {
             Ok(r) => r.kept_at,
             Err(_) => 0,
@@ -183,7 +287,8 @@ impl Session {
     }
 }
 
-/// Work left by a page that has gone, its heartbeat held by this page.
+/// Work left by a page that has gone, its lock (or heartbeat) held by this
+/// page until it is dropped.
 #[derive(Debug)]
 pub struct Orphan {
     pub file: PathBuf,
@@ -193,10 +298,18 @@ pub struct Orphan {
 }
 
 impl Orphan {
-    fn claim(store: &web_sys::Storage, dir: &Path, id: &str) -> Option<Orphan> {
+    /// Takes the work of session `id`, whose lock this page now holds (or
+    /// whose heartbeat it takes over).
+    fn claim(store: &web_sys::Storage, dir: &Path, id: &str, locked: bool) -> Option<Orphan> {
         let file = dir.join(format!("{id}.json"));
-        let text = store.get_item(&storage_key(&file)).ok().flatten()?;
-        hold(id);
+        let Some(text) = store.get_item(&storage_key(&file)).ok().flatten() else {
+            // Restored or discarded by another page since the listing.
+            let_go(id);
+            return None;
+        };
+        if !locked {
+            hold(id);
+        }
         let contents = if text.len() as u64 > MAX_RECOVERY_BYTES {
             Err("it is larger than any work this workbench keeps".into())
         } else {
