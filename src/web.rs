@@ -20,6 +20,8 @@ struct WebApp {
     title: String,
     /// Whether full screen was asked for (the workshop is on).
     full_screen: bool,
+    /// Whether the page has been full screen since it was asked for.
+    was_full_screen: bool,
     /// The address's fragment as last seen.
     fragment: String,
 }
@@ -28,7 +30,7 @@ impl eframe::App for WebApp {
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         self.follow_address(ui.ctx());
         crate::ui::frame(ui, &mut self.workbench);
-        self.follow_page();
+        self.follow_page(ui.ctx());
         let work_ms = frame.info().cpu_usage.map(|s| f64::from(s) * 1000.0);
         STATE.with_borrow_mut(|state| state.update(&self.workbench, work_ms));
     }
@@ -70,7 +72,7 @@ impl WebApp {
 
     /// What the page shows outside the canvas: the tab's title, and full
     /// screen while the workshop runs.
-    fn follow_page(&mut self) {
+    fn follow_page(&mut self, ctx: &egui::Context) {
         let title = self.workbench.title();
         if title != self.title {
             page::set_title(&title);
@@ -80,7 +82,17 @@ impl WebApp {
         if presenting != self.full_screen {
             page::set_full_screen(presenting);
             self.full_screen = presenting;
+            self.was_full_screen = false;
         }
+        // The browser's Esc leaves full screen before the page sees the key:
+        // the workshop ends with it, as Esc ends it on the desktop. (A
+        // browser that refused full screen leaves the workshop in the tab.)
+        let now = page::is_full_screen();
+        if presenting && self.was_full_screen && !now {
+            let leave = crate::app::action::ViewAction::Present(false);
+            self.workbench.apply(leave.into(), ctx);
+        }
+        self.was_full_screen = presenting && (self.was_full_screen || now);
     }
 }
 
@@ -204,6 +216,7 @@ pub async fn start(canvas_id: String) -> Result<(), JsValue> {
                     workbench,
                     title: String::new(),
                     full_screen: false,
+                    was_full_screen: false,
                     fragment: page::page_fragment().unwrap_or_default(),
                 }))
             }),

@@ -17,6 +17,10 @@ const preset = (path) => JSON.parse(readFileSync(join(b.ROOT, path), "utf8"));
 const AT = {
   fileMenu: [20, 12],
   exportReport: [68, 236],
+  chartPicture: [100, 311],
+  chainAndLogframe: [100, 336],
+  // In the submenu that opens to the right of "Results chain and logframe".
+  logframeXlsx: [370, 472],
   // The knob of "Market dynamism" at 0.20, the first slider of the left panel.
   dynamismKnob: [68, 233],
   dynamismTo: [200, 233],
@@ -195,6 +199,39 @@ for (const target of list) {
         await b.shot(view, tag("report"));
       }));
 
+    test("the logframe workbook and a picture of the chart download", () =>
+      onPage(async (page) => {
+        await openPreset(page, target, TEACHING);
+        // The workbook asks for the time when it is made: in the browser,
+        // from the browser's clock (the standard library's would panic).
+        await page.mouse.click(...AT.fileMenu);
+        await page.waitForTimeout(300);
+        await page.mouse.move(...AT.chainAndLogframe);
+        await page.waitForTimeout(400);
+        await page.mouse.move(AT.logframeXlsx[0], AT.chainAndLogframe[1]);
+        await page.mouse.move(...AT.logframeXlsx);
+        await page.waitForTimeout(300);
+        await b.shot(page, tag("logframe-menu"));
+        const book = await download(page, () => page.mouse.click(...AT.logframeXlsx));
+        assert.ok(book.name.endsWith(".xlsx"), book.name);
+        // An XLSX is a zip: it starts with a local file header.
+        assert.deepEqual([...book.bytes.subarray(0, 4)], [0x50, 0x4b, 0x03, 0x04]);
+        assert.ok(book.bytes.includes("xl/workbook.xml"), "no workbook inside");
+        let after = await b.until(page, (x) => x.dialog, "the confirmation");
+        assert.equal(after.dialog.kind, "exported");
+        await page.keyboard.press("Escape");
+        await page.mouse.click(640, 780);
+        await b.until(page, (x) => !x.dialog, "the confirmation closed");
+        // A picture of the chart: egui's screenshot of the canvas, as a PNG.
+        await page.mouse.click(...AT.fileMenu);
+        await page.waitForTimeout(300);
+        const picture = await download(page, () => page.mouse.click(...AT.chartPicture));
+        assert.ok(picture.name.endsWith(".png"), picture.name);
+        const png = b.decodePng(picture.bytes);
+        assert.ok(png.width > 300 && png.height > 150, `${png.width}×${png.height}`);
+        assert.ok(b.distinctColours(picture.bytes) > 20, "the picture is blank");
+      }));
+
     test("unsaved work is offered back after a reload", () =>
       onPage(async (page) => {
         await openPreset(page, target, TEACHING);
@@ -238,6 +275,13 @@ for (const target of list) {
         await b.until(page, (x) => !x.presenting, "the end of the workshop");
         await b.until(page, (x) => !x.full_screen, "the end of full screen", 5000);
         assert.equal(await page.evaluate(() => document.fullscreenElement), null);
+        // The browser's Esc leaves full screen before the page sees the
+        // key: the workshop ends with it.
+        await b.focus(page);
+        await page.keyboard.press("F11");
+        await b.until(page, (x) => x.presenting && x.full_screen, "full screen again", 5000);
+        await page.evaluate(() => document.exitFullscreen());
+        await b.until(page, (x) => !x.presenting, "the workshop ended with full screen", 5000);
       }));
   });
 }
