@@ -245,6 +245,12 @@ fn inflate_error(e: DecompressError) -> LinkError {
 /// written in (as [`Preset::from_bytes_with_version`] does for a file).
 pub fn read(link: &str, model: &Model) -> Result<(Preset, u64), LinkError> {
     let bytes = preset_bytes(link)?;
+    // The workbench only ever packs valid JSON, and raw DEFLATE has no
+    // checksum: text that unpacks but is not JSON was changed on the way.
+    // Said so, rather than the reader's words about a file nobody saw.
+    if serde_json::from_slice::<serde::de::IgnoredAny>(&bytes).is_err() {
+        return Err(LinkError::Damaged);
+    }
     Ok(Preset::from_bytes_with_version(&bytes, model)?)
 }
 
