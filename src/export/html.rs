@@ -69,7 +69,7 @@ fn header(model: &Model, preset: &Preset, e: &Evaluation) -> Markup {
             p.kicker { (t.report_kicker) }
             h1 { (preset.name) }
             @if let Some(d) = &preset.description { p { (d) } }
-            @if let Some(s) = &preset.source { p.small { (t.source_label) " " (s) } }
+            @if let Some(s) = &preset.source { p.small { (t.source_label) ": " (s) } }
             p.small {
                 (fill(t.report_made_with, &[
                     ("version", env!("CARGO_PKG_VERSION")),
