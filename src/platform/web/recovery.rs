@@ -64,6 +64,9 @@ async fn take_lock(id: &str, only_if_free: bool) -> Option<bool> {
     let mut granted: Option<js_sys::Function> = None;
     let answered = js_sys::Promise::new(&mut |resolve, _| granted = Some(resolve));
     let granted = granted?;
+    // Answering twice does nothing: whichever of the holder and the
+    // refusal comes first answers.
+    let refused = granted.clone();
     let name = id.to_owned();
     // The browser calls this with the lock, or with null when it is held
     // elsewhere; the lock is held until the promise returned settles.
@@ -80,12 +83,22 @@ async fn take_lock(id: &str, only_if_free: bool) -> Option<bool> {
         }
         held.into()
     });
-    let asked = request.call3(&locks, &lock_name(id).into(), &options, &holder);
-    if asked.is_err() {
+    let Ok(asked) = request.call3(&locks, &lock_name(id).into(), &options, &holder) else {
         return None;
+    };
+    // A refused request (a page whose origin may not use locks) rejects
+    // its promise and never calls the holder: answered with "undefined",
+    // the page then falls back to the heartbeat instead of waiting forever.
+    let on_refusal = Closure::once_into_js(move |_: JsValue| {
+        let _ = refused.call1(&JsValue::NULL, &JsValue::UNDEFINED);
+    });
+    if let Ok(catch) = js_sys::Reflect::get(&asked, &"catch".into())
+        && let Ok(catch) = catch.dyn_into::<js_sys::Function>()
+    {
+        let _ = catch.call1(&asked, &on_refusal);
     }
     let taken = wasm_bindgen_futures::JsFuture::from(answered).await.ok()?;
-    Some(taken.as_bool().unwrap_or(false))
+    taken.as_bool()
 }
 
 /// Lets go of the lock of session `id`, if this page holds it.
