@@ -199,6 +199,8 @@ pub async fn start(canvas_id: String) -> Result<(), JsValue> {
                 let (settings, damaged) = Settings::read(stored.as_deref());
                 crate::ui::theme::apply_style(&cc.egui_ctx);
                 apply_theme(&cc.egui_ctx, settings.theme);
+                let awake = cc.egui_ctx.clone();
+                page::on_full_screen_change(move || awake.request_repaint());
                 let ctx = cc.egui_ctx.clone();
                 // A link says what to open; the settings do otherwise.
                 let start = link.is_some().then_some(Location::Untitled);

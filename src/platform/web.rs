@@ -100,3 +100,13 @@ pub fn set_full_screen(on: bool) {
         document.exit_fullscreen();
     }
 }
+
+/// Calls `changed` whenever the page enters or leaves full screen (the
+/// browser's Esc brings no input the workbench would wake for).
+pub fn on_full_screen_change(changed: impl FnMut() + 'static) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let listener = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(changed).into_js_value();
+    let _ = document.add_event_listener_with_callback("fullscreenchange", listener.unchecked_ref());
+}
