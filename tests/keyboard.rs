@@ -140,16 +140,7 @@ fn the_chart_says_what_it_shows_and_copies_as_a_table() {
         modifiers: Modifiers::COMMAND | Modifiers::SHIFT,
     });
     h.step();
-    let copied: Vec<String> = h
-        .output()
-        .platform_output
-        .commands
-        .iter()
-        .filter_map(|c| match c {
-            egui::OutputCommand::CopyText(t) => Some(t.clone()),
-            _ => None,
-        })
-        .collect();
+    let copied = common_window::copied(&h);
     assert_eq!(copied.len(), 1, "{copied:?}");
     let wb = h.state();
     let table = trajectories_table(wb.doc.preset(), wb.doc.evaluation(), b'\t').unwrap();

@@ -11,22 +11,9 @@ use cluster_workbench::app::action::{DocAction, FileAction};
 use cluster_workbench::edit::Edit;
 use cluster_workbench::link;
 use common::shipped_text;
-use common_window::{Window, act, click, opened, shows};
+use common_window::{act, click, copied, opened, shows};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
-
-/// What the last frame put on the clipboard.
-fn copied(h: &Window) -> Vec<String> {
-    h.output()
-        .platform_output
-        .commands
-        .iter()
-        .filter_map(|c| match c {
-            egui::OutputCommand::CopyText(t) => Some(t.clone()),
-            _ => None,
-        })
-        .collect()
-}
 
 #[test]
 fn the_file_menu_copies_a_link_that_holds_the_cluster() {

@@ -155,6 +155,19 @@ pub fn click(h: &mut Window, name: &str) {
     h.run();
 }
 
+/// What the last frame put on the clipboard.
+pub fn copied(h: &Window) -> Vec<String> {
+    h.output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            egui::OutputCommand::CopyText(t) => Some(t.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Whether some node's label contains the text.
 pub fn shows(h: &Window, text: &str) -> bool {
     use egui_kittest::kittest::Queryable;

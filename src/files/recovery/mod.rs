@@ -25,6 +25,12 @@ pub use crate::platform::web::recovery::{Orphan, Session, start};
 #[cfg(not(target_arch = "wasm32"))]
 pub use on_disk::{Orphan, Session, start};
 
+/// Puts work left by windows that have gone in the order it was kept,
+/// oldest first (unreadable work first of all), on either platform.
+pub(crate) fn oldest_first<T>(found: &mut [T], contents: impl Fn(&T) -> &Result<Recovery, String>) {
+    found.sort_by_key(|o| contents(o).as_ref().map_or(0, |r| r.kept_at));
+}
+
 /// This window's session, and the work left by windows that have gone; or
 /// why there is none.
 pub type Ready = Result<(Session, Vec<Orphan>), crate::files::FileError>;

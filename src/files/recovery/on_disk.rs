@@ -122,10 +122,7 @@ impl Session {
             .filter(|p| is(p, "json"))
             .filter_map(|p| Orphan::claim(p))
             .collect();
-        found.sort_by_key(|o| match &o.contents {
-            Ok(r) => r.kept_at,
-            Err(_) => 0,
-        });
+        super::oldest_first(&mut found, |o| &o.contents);
         found
     }
 }

@@ -292,10 +292,7 @@ impl Session {
                 found.extend(Orphan::claim(&store, &self.dir, id, self.locked));
             }
         }
-        found.sort_by_key(|o| match &o.contents {
-            Ok(r) => r.kept_at,
-            Err(_) => 0,
-        });
+        crate::files::recovery::oldest_first(&mut found, |o| &o.contents);
         found
     }
 }
