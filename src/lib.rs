@@ -28,6 +28,7 @@ pub mod edit;
 pub mod evaluation;
 pub mod files;
 pub mod format;
+pub mod language;
 pub mod link;
 pub mod location;
 pub mod mechanism;

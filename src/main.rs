@@ -12,7 +12,7 @@ use std::process::ExitCode;
 #[cfg(feature = "gui")]
 fn window(cli: Cli) -> Result<(), CliError> {
     let model = cli::model_of(cli.model.as_deref())?;
-    cluster_workbench::window::run(model, cli.model, cli.preset).map_err(CliError::Window)
+    cluster_workbench::window::run(model, cli.model, cli.preset, cli.lang).map_err(CliError::Window)
 }
 
 #[cfg(not(feature = "gui"))]

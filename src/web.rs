@@ -196,7 +196,8 @@ pub async fn start(canvas_id: String) -> Result<(), JsValue> {
             eframe::WebOptions::default(),
             Box::new(move |cc| {
                 let stored = cc.storage.and_then(|s| s.get_string(SETTINGS_KEY));
-                let (settings, damaged) = Settings::read(stored.as_deref());
+                let (mut settings, damaged) = Settings::read(stored.as_deref());
+                settings.system_language = crate::platform::system_language();
                 crate::ui::theme::apply_style(&cc.egui_ctx);
                 apply_theme(&cc.egui_ctx, settings.theme);
                 let awake = cc.egui_ctx.clone();

@@ -4,6 +4,7 @@
 
 use crate::app::settings::{SETTINGS_KEY, Settings};
 use crate::app::{Workbench, apply_theme};
+use crate::language::Language;
 use crate::location::Location;
 use crate::model::Model;
 use crate::text::{fill, texts};
@@ -33,11 +34,14 @@ impl eframe::App for NativeApp {
     }
 }
 
-/// Opens the window; `preset` is a file named on the command line.
+/// Opens the window; `preset` is a file named on the command line, and
+/// `language` one chosen there (`--lang`), remembered as if chosen in the
+/// View menu.
 pub fn run(
     model: Model,
     model_path: Option<PathBuf>,
     preset: Option<PathBuf>,
+    language: Option<Language>,
 ) -> Result<(), String> {
     let data = eframe::storage_dir(APP_ID);
     let settings_file = data.as_ref().map(|d| d.join("app.ron"));
@@ -84,7 +88,9 @@ pub fn run(
         options,
         Box::new(move |cc| {
             let stored = cc.storage.and_then(|s| s.get_string(SETTINGS_KEY));
-            let (settings, damaged) = Settings::read(stored.as_deref());
+            let (mut settings, damaged) = Settings::read(stored.as_deref());
+            settings.system_language = crate::platform::system_language();
+            settings.language = language.or(settings.language);
             if let Some(reason) = damaged {
                 notes.push(fill(texts().settings_unreadable, &[("reason", &reason)]));
             }

@@ -9,7 +9,7 @@ use crate::cells::{Band, CellChange, CellResult};
 use crate::mechanism::Cell;
 use crate::model::Model;
 use crate::model::warning::Severity;
-use crate::text::{fill, num, texts};
+use crate::text::{fill, num, number, plural, signed_number, texts};
 use crate::trajectory::{Stage, Trajectory};
 use crate::warnings::Warning;
 
@@ -55,17 +55,26 @@ pub fn stage_word(stage: Stage) -> &'static str {
     }
 }
 
-/// Thousands separated by commas: 250,000.
+/// A label and what follows it, punctuated as the language does:
+/// "Why: …", « Pourquoi : … ».
+pub fn labelled(label: &str, value: &str) -> String {
+    fill(texts().label_value, &[("label", label), ("value", value)])
+}
+
+/// "and 3 more", for a list cut short (singular or plural as the language
+/// counts).
+pub fn and_more(n: usize) -> String {
+    let t = texts();
+    fill(
+        plural(n, t.logframe_more_one, t.logframe_more),
+        &[("count", &n.to_string())],
+    )
+}
+
+/// A whole amount with thousands grouped as the language writes them:
+/// 250,000, 250 000, 250.000.
 pub fn money(x: f64) -> String {
-    let whole = format!("{:.0}", x.round());
-    let mut out = String::new();
-    for (i, ch) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 && ch.is_ascii_digit() {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
+    number(x.round(), 0)
 }
 
 /// An amount in the preset's currency: "250,000 USD", or "250,000" where
@@ -110,7 +119,7 @@ pub fn signed(delta: f64) -> String {
     if delta == 0.0 {
         num(0.0)
     } else {
-        format!("{delta:+.2}")
+        signed_number(delta, 2)
     }
 }
 
@@ -174,7 +183,7 @@ pub fn warnings_line(model: &Model, warnings: &[Warning]) -> String {
         return texts().compare_no_warnings.to_owned();
     }
     list.iter()
-        .map(|info| format!("{}: {}", severity_word(info.severity), info.title))
+        .map(|info| labelled(severity_word(info.severity), &info.title))
         .collect::<Vec<_>>()
         .join("; ")
 }
@@ -187,7 +196,7 @@ pub fn outcome_numbers(o: &Outcome) -> [String; 5] {
     let t = texts();
     [
         format!("{} ({})", num(o.capability), stage_word(o.stage)),
-        format!("{:+.2}", o.gain),
+        signed_number(o.gain, 2),
         first_year(o.first_intermediate_year),
         o.total_cost
             .map_or_else(|| t.cost_not_given.to_owned(), money),

@@ -165,12 +165,6 @@ fn binding(model: &Model, attributes: &[AttributeLever], ranked: &[InterventionL
     let attribute = attributes
         .first()
         .map_or(Attribute::DemandForImprovement, |a| a.attribute);
-    let lower = |s: &str| {
-        let mut chars = s.chars();
-        chars.next().map_or_else(String::new, |f| {
-            f.to_lowercase().chain(chars).collect::<String>()
-        })
-    };
     let attribute_name = model.attribute_in_sentence(attribute);
     let templates = &model.file.binding_constraint;
     let top = ranked.first().filter(|t| t.gain > NOTHING);
@@ -191,7 +185,7 @@ fn binding(model: &Model, attributes: &[AttributeLever], ranked: &[InterventionL
     let ratio = best_other
         .filter(|o| o.gain > NOTHING)
         .map(|o| top.gain / o.gain);
-    let name = |i: &InterventionLever| lower(&model.catalogue[i.index].name);
+    let name = |i: &InterventionLever| model.catalogue[i.index].in_sentence.as_str();
     let side_name = model.side_name(top.side);
     let template = if ratio.is_some() {
         &templates.both
@@ -200,13 +194,13 @@ fn binding(model: &Model, attributes: &[AttributeLever], ranked: &[InterventionL
     };
     let mut text = template
         .replace("{Side}", side_name)
-        .replace("{other side}", other_side.id())
-        .replace("{top}", &name(top))
+        .replace("{other side}", model.side_in_sentence(other_side))
+        .replace("{top}", name(top))
         .replace("{attribute}", attribute_name);
     if let (Some(r), Some(o)) = (ratio, best_other) {
         text = text
-            .replace("{ratio}", &format!("{r:.1}"))
-            .replace("{other}", &name(o));
+            .replace("{ratio}", &crate::text::number(r, 1))
+            .replace("{other}", name(o));
     }
     Binding {
         side: Some(top.side),

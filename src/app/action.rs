@@ -207,6 +207,10 @@ pub enum ViewAction {
     /// The share of the height the dock under the matrix takes.
     SetDockShare(f32),
     SetTheme(ThemeChoice),
+    /// Speak this language from now on (View ▸ Language).
+    SetLanguage(crate::language::Language),
+    /// Write numbers this way from now on (View ▸ Numbers).
+    SetNumbers(crate::language::NumberChoice),
     ToggleEfforts,
     /// Outline the attributes that would clear this warning, or stop.
     ToggleShowMe(WarningId),

@@ -214,6 +214,13 @@ impl Document {
         self.restored = false;
     }
 
+    /// Evaluates again with `model` (the same numbers in other words): a new
+    /// revision, so that every cache keyed by it makes its texts again; the
+    /// preset, its undo history and whether it is saved stay as they were.
+    pub fn reword(&mut self, model: &Model) {
+        self.refresh(model);
+    }
+
     fn refresh(&mut self, model: &Model) {
         self.revision = next_number();
         // An undo may take away the active plan; the last one left takes over.

@@ -12,6 +12,7 @@ pub mod custom;
 pub mod document;
 mod export;
 pub mod files;
+mod language;
 mod link;
 mod saving;
 pub mod settings;
@@ -154,6 +155,8 @@ pub struct Workbench {
     pictures: (Sender<Picture>, Receiver<Picture>),
     /// The results chain the Results chain tab shows.
     pub chain: chain::ChainCache,
+    /// Wakes the window (a finished job, a new analysis service).
+    repaint: Arc<dyn Fn() + Send + Sync>,
 }
 
 impl Workbench {
@@ -179,13 +182,22 @@ impl Workbench {
         start: Option<Location>,
         repaint: impl Fn() + Send + Sync + 'static,
     ) -> Self {
+        let locale = settings.locale();
+        crate::text::set_locale(locale);
+        // The shipped model speaks the chosen language; one from a file
+        // speaks its own.
+        let model = match model_path {
+            None => Model::shipped(locale.language).unwrap_or(model),
+            Some(_) => model,
+        };
         let model = Arc::new(model);
-        let repaint = Arc::new(repaint);
+        let repaint: Arc<dyn Fn() + Send + Sync> = Arc::new(repaint);
         let wake = Arc::clone(&repaint);
         let untitled = Preset::new_untitled(&model, texts().untitled);
         let doc = Document::new(&model, untitled, Location::Untitled);
-        let built_in = builtin::listed(&model);
+        let built_in = builtin::listed(&model, locale.language);
         let analysis = AnalysisService::new(Arc::clone(&model), move || wake());
+        let files_wake = Arc::clone(&repaint);
         let mut wb = Workbench {
             model,
             model_path,
@@ -194,7 +206,7 @@ impl Workbench {
             view: ViewState::default(),
             dialog: None,
             built_in,
-            files: FileService::new(move || repaint()),
+            files: FileService::new(move || files_wake()),
             picture: None,
             picture_passes: 0,
             pictures: channel(),
@@ -206,6 +218,7 @@ impl Workbench {
             autosave: autosave::Autosave::default(),
             allow_close: false,
             title: String::new(),
+            repaint,
         };
         match start.or_else(|| wb.settings.last.clone()) {
             // In the browser a saved file is a download the page cannot

@@ -4,6 +4,7 @@
 //! file resets only what it cannot read.
 
 use super::action::{DockTab, MatrixView, ThemeChoice};
+use crate::language::{Language, Locale, NumberChoice};
 use crate::location::Location;
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
@@ -19,6 +20,15 @@ pub const RECENT_LIMIT: usize = 8;
 #[serde(default)]
 pub struct Settings {
     pub theme: ThemeChoice,
+    /// The language the user chose; `None` until they choose, when the
+    /// workbench follows the system's language.
+    pub language: Option<Language>,
+    /// How numbers are written for a person.
+    pub numbers: NumberChoice,
+    /// The language the system or the browser gives, followed until the
+    /// user chooses one. Asked at each start, never stored.
+    #[serde(skip)]
+    pub system_language: Option<Language>,
     pub recent: Vec<PathBuf>,
     /// The document to reopen at start.
     pub last: Option<Location>,
@@ -38,6 +48,9 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             theme: ThemeChoice::Light,
+            language: None,
+            numbers: NumberChoice::AsLanguage,
+            system_language: None,
             recent: Vec::new(),
             last: None,
             show_efforts: false,
@@ -73,6 +86,15 @@ impl Settings {
     pub fn to_stored(&self) -> String {
         // Plain fields of strings, numbers and enums always serialise.
         ron::to_string(self).unwrap_or_default()
+    }
+
+    /// The language and number style: the user's choice, else the
+    /// system's language, else English.
+    pub fn locale(&self) -> Locale {
+        Locale {
+            language: self.language.or(self.system_language).unwrap_or_default(),
+            numbers: self.numbers,
+        }
     }
 
     /// Puts a file at the top of the recent list.

@@ -10,7 +10,7 @@ use crate::model::warning::Severity;
 use crate::plan::Plan;
 use crate::plan::indicators::Field;
 use crate::preset::Preset;
-use crate::text::{fill, num, texts};
+use crate::text::{fill, num, signed_number, texts};
 use crate::words::{band_word, cell_name, severity_spoken, stage_word};
 
 /// The word for a logframe level.
@@ -52,7 +52,7 @@ pub fn cell_line(model: &Model, c: &CellMove) -> String {
             ("cell", &cell_name(model, c.cell)),
             ("from", band_word(c.band_without)),
             ("to", band_word(c.band_with)),
-            ("delta", &format!("{:+.2}", c.strength.delta())),
+            ("delta", &signed_number(c.strength.delta(), 2)),
         ],
     )
 }
@@ -342,7 +342,7 @@ pub fn shorten(mut lines: Vec<String>, max: usize) -> Vec<String> {
     if lines.len() > max {
         let more = lines.len() - (max - 1);
         lines.truncate(max - 1);
-        lines.push(fill(texts().logframe_more, &[("count", &more.to_string())]));
+        lines.push(crate::words::and_more(more));
     }
     lines
 }

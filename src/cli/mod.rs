@@ -10,6 +10,7 @@ mod run;
 pub use error::{CliError, FAILURE_STATUS};
 pub use run::{model_of, run, run_on};
 
+use crate::language::Language;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -40,12 +41,28 @@ pub struct Cli {
     #[arg(long, value_name = "FILE", global = true)]
     pub model: Option<PathBuf>,
 
+    /// The language of what the commands write: the report, logframe,
+    /// measurement plan and results chain, and the messages inside JSON
+    /// (its keys stay English); English where not given. Numbers follow the
+    /// language in text for people; CSV, JSON and XLSX cells stay plain
+    /// numbers. With no command, the window opens in this language.
+    #[arg(long, value_name = "en|fr|es", global = true, value_parser = parse_language)]
+    pub lang: Option<Language>,
+
     /// A preset file to open in the workbench.
     #[arg(value_name = "PRESET")]
     pub preset: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// A language code the workbench speaks.
+fn parse_language(code: &str) -> Result<Language, String> {
+    match Language::ALL.into_iter().find(|l| l.code() == code) {
+        Some(language) => Ok(language),
+        None => Err(format!("the workbench speaks en, fr and es, not {code:?}")),
+    }
 }
 
 /// What to do instead of opening the window.

@@ -10,6 +10,7 @@ use crate::export::{
     measurement_document, results_chain_document,
 };
 use crate::files::{Disk, Storage, read_model, read_preset, write_all_atomic_with};
+use crate::language::{Language, Locale};
 use crate::model::Model;
 use crate::preset::Preset;
 use crate::report::{levers_json, report_json};
@@ -28,7 +29,9 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
 /// disk on purpose.
 pub fn run_on(cli: Cli, storage: &dyn Storage, out: &mut dyn Write) -> Result<(), CliError> {
     let command = cli.command.ok_or(CliError::NoCommand)?;
-    let model = model_of(cli.model.as_deref())?;
+    let language = cli.lang.unwrap_or_default();
+    crate::text::set_locale(Locale::of(language));
+    let model = model_in(cli.model.as_deref(), language)?;
     let load = |path: &Path| read_preset(path, &model);
     match command {
         Command::Evaluate { preset, runs } => evaluate_command(&model, &load(&preset)?, runs, out),
@@ -83,9 +86,15 @@ pub fn run_on(cli: Cli, storage: &dyn Storage, out: &mut dyn Write) -> Result<()
 
 /// The model in the file at `path`, or the built-in one.
 pub fn model_of(path: Option<&Path>) -> Result<Model, CliError> {
+    model_in(path, Language::English)
+}
+
+/// The model in the file at `path` (in its own words), or the built-in one
+/// in `language`.
+pub fn model_in(path: Option<&Path>, language: Language) -> Result<Model, CliError> {
     match path {
         Some(path) => Ok(read_model(path)?),
-        None => Model::default_model().map_err(CliError::BuiltInModel),
+        None => Model::shipped(language).map_err(CliError::BuiltInModel),
     }
 }
 

@@ -208,7 +208,7 @@ fn axes(f: &Frame, horizon: u32) -> Group {
                     .set("stroke-width", 0.5),
             )
             .add(
-                Text::new(format!("{c:.2}"))
+                Text::new(num(c))
                     .set("x", LEFT - 6.0)
                     .set("y", at(y + 4.0))
                     .set("text-anchor", "end"),

@@ -37,6 +37,8 @@ impl Side {
 pub struct Intervention {
     pub id: String,
     pub name: String,
+    /// The name as it reads inside a sentence: "buyer linkage".
+    pub in_sentence: String,
     pub side: Side,
     /// Attribute changes at intensity 1, in the order they are applied.
     pub effects: Vec<(Attribute, f64)>,

@@ -263,7 +263,7 @@ pub(super) fn thresholds(w: &Warnings, id: WarningId) -> Vec<(&'static str, f64)
 pub(super) fn fill(path: &str, text: &str, values: &[(&str, f64)]) -> Result<String, ModelError> {
     let mut out = text.to_owned();
     for (name, v) in values {
-        out = out.replace(&format!("{{{name}}}"), &format!("{v:.2}"));
+        out = out.replace(&format!("{{{name}}}"), &crate::text::num(*v));
     }
     if let Some(start) = out.find('{') {
         let name: String = out[start..].chars().take_while(|&c| c != '}').collect();

@@ -467,6 +467,7 @@ fn compile_catalogue(interventions: &[file::InterventionInfo]) -> Result<Vec<Int
         catalogue.push(Intervention {
             id: info.id.clone(),
             name: info.name.clone(),
+            in_sentence: info.in_sentence.clone(),
             side,
             effects: effects(&format!("{path}.effects"), &info.effects)?,
         });

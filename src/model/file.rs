@@ -39,7 +39,7 @@ pub struct ModelFile {
     pub warnings: Warnings,
     /// The sentences that say which lever binds (plans-and-levers §4).
     pub binding_constraint: BindingTemplates,
-    pub sides: Vec<Described>,
+    pub sides: Vec<SideInfo>,
     pub interventions: Vec<InterventionInfo>,
     /// The results chain's boxes, suggested indicators and assumptions.
     pub results_chain: super::chain::ChainSpec,
@@ -114,6 +114,18 @@ pub struct AdvantageInfo {
 pub struct Described {
     pub id: String,
     pub name: String,
+    pub description: String,
+}
+
+/// A side of the catalogue (supply, demand): its name as a label, as it
+/// reads inside a sentence ("the best demand-side option"), and what it
+/// covers.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SideInfo {
+    pub id: String,
+    pub name: String,
+    pub in_sentence: String,
     pub description: String,
 }
 
@@ -420,6 +432,8 @@ pub struct PlanBarelyHelps {
 pub struct InterventionInfo {
     pub id: String,
     pub name: String,
+    /// The name as it reads inside a sentence: "buyer linkage".
+    pub in_sentence: String,
     pub side: String,
     /// Attribute changes at intensity 1, applied in the order written.
     pub effects: Numbers,

@@ -12,8 +12,10 @@ pub mod file;
 pub mod glossary;
 pub mod kernel;
 pub mod warning;
+pub mod words;
 
 use crate::attribute::{Attribute, Attributes};
+use crate::language::Language;
 use crate::mechanism::{Advantage, Cell, ColumnSource, Effort, Mechanism};
 use catalogue::Intervention;
 use expr::{Expr, Program};
@@ -33,6 +35,15 @@ pub const MODEL_VERSION: u64 = 1;
 pub struct ModelError {
     pub path: String,
     pub reason: String,
+}
+
+/// A serde error with the path where it happened.
+fn read_error<E: std::fmt::Display>(e: serde_path_to_error::Error<E>) -> ModelError {
+    let path = e.path().to_string();
+    ModelError {
+        path: if path == "." { String::new() } else { path },
+        reason: e.into_inner().to_string(),
+    }
 }
 
 /// A compiled expression: the parsed form (for explanations) and a flat program
@@ -92,16 +103,45 @@ impl Model {
         Model::from_json(DEFAULT_MODEL_JSON)
     }
 
+    /// The model compiled into the binary, in `language`: its file with
+    /// that language's shipped words laid over it.
+    pub fn shipped(language: Language) -> Result<Model, ModelError> {
+        match words::shipped(language) {
+            None => Model::default_model(),
+            Some(words) => Model::with_words(DEFAULT_MODEL_JSON, words),
+        }
+    }
+
     /// Reads, checks and compiles a model file.
     pub fn from_json(text: &str) -> Result<Model, ModelError> {
         let de = &mut serde_json::Deserializer::from_str(text);
-        let file: ModelFile = serde_path_to_error::deserialize(de).map_err(|e| {
-            let path = e.path().to_string();
-            ModelError {
-                path: if path == "." { String::new() } else { path },
-                reason: e.into_inner().to_string(),
-            }
+        let file: ModelFile = serde_path_to_error::deserialize(de).map_err(read_error)?;
+        check::compile(file)
+    }
+
+    /// Reads a model file with a words file laid over it (see [`words`]),
+    /// then checks and compiles it. A fault in the words names its path
+    /// under `words.model`.
+    pub fn with_words(text: &str, words_text: &str) -> Result<Model, ModelError> {
+        let under = |e: ModelError| ModelError {
+            path: if e.path.is_empty() {
+                "words".into()
+            } else {
+                format!("words.{}", e.path)
+            },
+            reason: e.reason,
+        };
+        let words = words::read(words_text).map_err(under)?;
+        let de = &mut serde_json::Deserializer::from_str(text);
+        let mut value: serde_json::Value =
+            serde_path_to_error::deserialize(de).map_err(read_error)?;
+        words::lay_over(&mut value, &words.model).map_err(|e| {
+            under(ModelError {
+                path: format!("model.{}", e.path),
+                reason: e.reason,
+            })
         })?;
+        let file: ModelFile = serde_path_to_error::deserialize(value).map_err(read_error)?;
         check::compile(file)
     }
 
@@ -190,11 +230,17 @@ impl Model {
 
     /// The name of a side, as the model file gives it.
     pub fn side_name(&self, side: crate::model::catalogue::Side) -> &str {
-        self.file
-            .sides
-            .iter()
-            .find(|d| d.id == side.id())
-            .map_or(side.id(), |d| d.name.as_str())
+        self.side_info(side).map_or(side.id(), |d| d.name.as_str())
+    }
+
+    /// A side's name as it reads inside a sentence.
+    pub fn side_in_sentence(&self, side: crate::model::catalogue::Side) -> &str {
+        self.side_info(side)
+            .map_or(side.id(), |d| d.in_sentence.as_str())
+    }
+
+    fn side_info(&self, side: crate::model::catalogue::Side) -> Option<&file::SideInfo> {
+        self.file.sides.iter().find(|d| d.id == side.id())
     }
 
     /// The capability stages with the capabilities each covers, lowest

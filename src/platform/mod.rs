@@ -56,11 +56,24 @@ pub fn clipboard_works() -> bool {
     here::clipboard_works()
 }
 
+/// The language the system or the browser says its user reads, where it is
+/// one the workbench speaks: a first start follows it.
+pub fn system_language() -> Option<crate::language::Language> {
+    here::system_locales()
+        .iter()
+        .find_map(|code| crate::language::Language::from_code(code))
+}
+
 /// Runs `job` off the frame where the platform has threads (on a thread
 /// named after `what`), or at once where it has none. An error says why no
-/// thread could be started; the job has then not run.
+/// thread could be started; the job has then not run. The job writes its
+/// texts in the language of the code that started it.
 pub fn spawn(what: &str, job: impl FnOnce() + Send + 'static) -> std::io::Result<()> {
-    here::spawn(what, job)
+    let locale = crate::text::locale();
+    here::spawn(what, move || {
+        crate::text::set_locale(locale);
+        job();
+    })
 }
 
 /// Runs `job` where [`spawn`] runs jobs and hands its answer to `done`;

@@ -23,6 +23,23 @@ pub fn clipboard_works() -> bool {
     web_sys::window().is_some_and(|w| w.is_secure_context())
 }
 
+/// The browser's languages, most wanted first (`navigator.languages`).
+pub fn system_locales() -> Vec<String> {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return Vec::new();
+    };
+    let listed: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|l| l.as_string())
+        .collect();
+    if listed.is_empty() {
+        navigator.language().into_iter().collect()
+    } else {
+        listed
+    }
+}
+
 pub fn spawn(_what: &str, job: impl FnOnce() + Send + 'static) -> std::io::Result<()> {
     job();
     Ok(())

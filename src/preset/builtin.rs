@@ -1,6 +1,12 @@
 //! The presets shipped in `presets/`, compiled into the binary so that the
 //! workbench has them wherever it runs.
 
+use serde::Deserialize;
+
+use crate::language::Language;
+use crate::model::Model;
+use crate::preset::{Preset, PresetError};
+
 /// What a shipped preset is for, which decides where the File menu lists it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shelf {
@@ -40,6 +46,61 @@ pub const BUILT_IN: &[BuiltIn] = &[
     built_in!("teaching-case.json", Shelf::Teaching),
 ];
 
+impl BuiltIn {
+    /// The preset with its name, description and plan names in `language`,
+    /// from the shipped words files (English is the file itself).
+    pub fn read(&self, model: &Model, language: Language) -> Result<Preset, PresetError> {
+        let mut preset = Preset::from_bytes(self.text.as_bytes(), model)?;
+        if let Some(words) = self.words(language) {
+            words.apply(&mut preset);
+        }
+        Ok(preset)
+    }
+
+    /// The file name without `.json`: the key of its words.
+    pub fn stem(&self) -> &'static str {
+        self.file.strip_suffix(".json").unwrap_or(self.file)
+    }
+
+    /// The preset's words in `language`, where a words file has them.
+    pub fn words(&self, language: Language) -> Option<PresetWords> {
+        let words = crate::model::words::read(crate::model::words::shipped(language)?).ok()?;
+        serde_json::from_value(words.presets.get(self.stem())?.clone()).ok()
+    }
+}
+
+/// A shipped preset's words in one language.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PresetWords {
+    pub name: String,
+    pub description: String,
+    #[serde(default)]
+    pub plans: Vec<PlanWords>,
+}
+
+/// A plan's words in one language.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanWords {
+    pub name: String,
+    pub note: Option<String>,
+}
+
+impl PresetWords {
+    /// Puts these words into the preset, plan by plan in order.
+    fn apply(self, preset: &mut Preset) {
+        preset.name = self.name;
+        preset.description = Some(self.description);
+        for (plan, words) in preset.plans.iter_mut().zip(self.plans) {
+            plan.name = words.name;
+            if words.note.is_some() {
+                plan.note = words.note;
+            }
+        }
+    }
+}
+
 /// A shipped preset as the File menu lists it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Listed {
@@ -49,13 +110,14 @@ pub struct Listed {
     pub shelf: Shelf,
 }
 
-/// The shipped presets with their names, read with `model`.
-pub fn listed(model: &crate::model::Model) -> Vec<Listed> {
+/// The shipped presets with their names in `language`, read with `model`.
+pub fn listed(model: &Model, language: Language) -> Vec<Listed> {
     BUILT_IN
         .iter()
         .map(|b| Listed {
             file: b.file.to_owned(),
-            name: crate::preset::Preset::from_bytes(b.text.as_bytes(), model)
+            name: b
+                .read(model, language)
                 .map_or_else(|_| b.file.to_owned(), |p| p.name),
             shelf: b.shelf,
         })

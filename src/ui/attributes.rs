@@ -85,7 +85,7 @@ fn about_cluster(ui: &mut Ui, s: &State) {
             }
             if let Some(source) = &p.source {
                 ui.label(
-                    RichText::new(format!("{}: {source}", t.source_label))
+                    RichText::new(crate::words::labelled(t.source_label, source))
                         .small()
                         .italics(),
                 );

@@ -11,7 +11,7 @@ use super::warnings::{buttons, card, explanation, sources, spoken};
 use super::{State, severity_word, theme};
 use crate::app::action::{Action, DockTab, ViewAction};
 use crate::model::warning::{Severity, WarningInfo};
-use crate::text::{fill, texts};
+use crate::text::{fill, plural, texts};
 use crate::warnings::Warning;
 use crate::words::checks_count;
 use egui::{Align, Color32, Frame, Layout, Margin, Panel, RichText, Ui};
@@ -117,9 +117,12 @@ fn headline(
             if !rest.is_empty() {
                 let titles: Vec<&str> = rest.iter().map(|(_, i)| i.title.as_str()).collect();
                 ui.label(
-                    RichText::new(fill(t.banner_and_more, &[("n", &rest.len().to_string())]))
-                        .strong()
-                        .color(ink),
+                    RichText::new(fill(
+                        plural(rest.len(), t.banner_and_more_one, t.banner_and_more),
+                        &[("n", &rest.len().to_string())],
+                    ))
+                    .strong()
+                    .color(ink),
                 )
                 .on_hover_text(fill(
                     t.banner_and_more_hint,

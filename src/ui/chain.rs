@@ -212,7 +212,7 @@ fn chain_box(
         Sense::click(),
     );
     let title = box_title(s.model, kind);
-    let spoken = format!("{title}: {}", words.lines.join("; "));
+    let spoken = crate::words::labelled(&title, &words.lines.join("; "));
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &spoken));
     access::name(ui.ctx(), response.id, &spoken, || {
         // Sentences joined once each: a line may end in a full stop, and an
@@ -287,8 +287,7 @@ fn paint_box(
                     ui.label(line);
                 }
                 if cut {
-                    let more = (words.lines.len() - shown.len()).to_string();
-                    ui.label(fill(texts().logframe_more, &[("count", &more)]));
+                    ui.label(crate::words::and_more(words.lines.len() - shown.len()));
                 }
                 // The model's suggestion is grey, as in the logframe.
                 let indicator = RichText::new(&words.indicator);

@@ -35,14 +35,24 @@ fn row_label(r: &Row, warnings: &str, currency: Option<&str>) -> String {
         .zip(r.cells)
         .enumerate()
         .map(|(i, (head, cell))| {
-            let head = head.to_lowercase();
-            match (i, r.outcome) {
-                (3, Some(o)) => format!("{head} {}", cost_or_not_given(o.total_cost, currency)),
-                _ => format!("{head} {cell}"),
-            }
+            let value = match (i, r.outcome) {
+                (3, Some(o)) => cost_or_not_given(o.total_cost, currency),
+                _ => cell.to_string(),
+            };
+            fill(
+                t.compare_figure_spoken,
+                &[("column", head), ("value", &value)],
+            )
         })
         .collect();
-    format!("{}: {}; {warnings}", r.name, parts.join(", "))
+    fill(
+        t.compare_row_spoken,
+        &[
+            ("plan", &r.name),
+            ("figures", &parts.join(", ")),
+            ("warnings", warnings),
+        ],
+    )
 }
 
 /// Draws the table.

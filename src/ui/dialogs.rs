@@ -9,7 +9,7 @@ use crate::app::action::{Action, DialogAction, DocAction, FileAction, NamePurpos
 use crate::app::files::save_dialog_words;
 use crate::edit::Edit;
 use crate::plan::rules;
-use crate::text::{fill, texts};
+use crate::text::{fill, plural, texts};
 use egui::{Id, Modal, RichText, Ui};
 use std::path::PathBuf;
 
@@ -101,7 +101,10 @@ fn recover(ui: &mut Ui, body: &str, more: usize, out: &mut Vec<Action>) {
     ui.heading(t.recover_title);
     ui.label(body);
     if more > 0 {
-        ui.label(fill(t.recover_more, &[("n", &more.to_string())]));
+        ui.label(fill(
+            plural(more, t.recover_more_one, t.recover_more),
+            &[("n", &more.to_string())],
+        ));
     }
     ui.add_space(8.0);
     ui.horizontal(|ui| {

@@ -10,7 +10,7 @@ use crate::edit::Edit;
 use crate::model::catalogue::Intervention;
 use crate::plan::rules::MAX_HORIZON;
 use crate::plan::{Plan, PlanEntry};
-use crate::text::{fill, texts};
+use crate::text::{fill, signed_number, texts};
 use crate::words::amount;
 use egui::{RichText, Slider, Ui};
 
@@ -18,7 +18,13 @@ use egui::{RichText, Slider, Ui};
 pub fn effects_text(s: &State, effects: &[(crate::attribute::Attribute, f64)]) -> String {
     effects
         .iter()
-        .map(|(a, d)| format!("{} {:+.2}", s.model.attribute_in_sentence(*a), d))
+        .map(|(a, d)| {
+            format!(
+                "{} {}",
+                s.model.attribute_in_sentence(*a),
+                signed_number(*d, 2)
+            )
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }

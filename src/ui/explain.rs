@@ -123,7 +123,7 @@ fn driver_ui(ui: &mut Ui, s: &State, index: usize) {
     let limited = limit_line(model, c, attrs);
     ui.label(RichText::new(limited).strong());
     let info = model.mechanism_info(cells()[index].mechanism);
-    ui.label(RichText::new(format!("{}: {}", t.why_label, info.rationale)).italics());
+    ui.label(RichText::new(crate::words::labelled(t.why_label, &info.rationale)).italics());
 }
 
 /// How strong the paper's evidence is, and the cases behind it: those on this
@@ -172,7 +172,7 @@ fn evidence_ui(ui: &mut Ui, s: &State, index: usize) {
 fn columns_ui(ui: &mut Ui, s: &State, index: usize) {
     let model = s.model;
     let source = model.column_source_info(model.column_source(index));
-    ui.label(RichText::new(format!("{}: {}", source.name, source.description)).small());
+    ui.label(RichText::new(crate::words::labelled(&source.name, &source.description)).small());
     let info = model.mechanism_info(cells()[index].mechanism);
     ui.label(RichText::new(&info.columns.note).small().weak());
 }
@@ -218,7 +218,8 @@ fn legend_ui(ui: &mut Ui, s: &State) {
     ui.add_space(4.0);
     ui.label(RichText::new(t.legend_kinds).strong());
     for kind in &s.model.file.kinds {
-        let line = ui.label(RichText::new(format!("{}: {}", kind.name, kind.description)).small());
+        let line =
+            ui.label(RichText::new(crate::words::labelled(&kind.name, &kind.description)).small());
         about::hover_with_terms(line, s.model, "", &kind.name);
     }
     let gate = ui.label(RichText::new(t.legend_gate).small());

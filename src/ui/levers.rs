@@ -8,7 +8,7 @@
 use super::{State, about, theme};
 use crate::analysis::levers::{AttributeLever, Levers};
 use crate::app::action::Action;
-use crate::text::{fill, texts};
+use crate::text::{fill, signed_number, texts};
 use crate::words::amount;
 use egui::{Align2, FontId, RichText, Sense, Stroke, Ui, pos2, vec2};
 
@@ -74,8 +74,8 @@ fn attribute_words(s: &State, a: &AttributeLever) -> String {
         texts().tornado_row,
         &[
             ("attribute", &s.model.attribute_info(a.attribute).name),
-            ("up", &format!("{:+.3}", a.gain_up)),
-            ("down", &format!("{:+.3}", a.gain_down)),
+            ("up", &signed_number(a.gain_up, 3)),
+            ("down", &signed_number(a.gain_down, 3)),
         ],
     )
 }
@@ -94,8 +94,8 @@ fn tornado(ui: &mut Ui, s: &State, l: &Levers) {
                 &[
                     ("year", &s.doc.evaluation().horizon_years.to_string()),
                     ("attribute", &s.model.attribute_info(top.attribute).name),
-                    ("up", &format!("{:+.3}", top.gain_up)),
-                    ("down", &format!("{:+.3}", top.gain_down)),
+                    ("up", &signed_number(top.gain_up, 3)),
+                    ("down", &signed_number(top.gain_down, 3)),
                 ],
             )
         });
@@ -162,7 +162,7 @@ fn ranking(ui: &mut Ui, s: &State, l: &Levers, out: &mut Vec<Action>) {
             &[
                 ("name", &item.name),
                 ("side", s.side_name(i.side)),
-                ("gain", &format!("{:+.3}", i.gain)),
+                ("gain", &signed_number(i.gain, 3)),
             ],
         );
         if let Some(g) = i.gain_per_million {

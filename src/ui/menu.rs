@@ -4,8 +4,9 @@ use super::State;
 use super::commands::Command;
 use crate::app::action::{Action, Export, FileAction, PictureOf, ThemeChoice, ViewAction};
 use crate::export::{ChainFormat, LogframeFormat};
+use crate::language::{Language, Locale, NumberChoice};
 use crate::preset::builtin::Shelf;
-use crate::text::texts;
+use crate::text::{fill, texts};
 use egui::{Button, RichText, Ui};
 
 fn item(ui: &mut Ui, label: &str, enabled: bool) -> bool {
@@ -270,6 +271,43 @@ fn recent(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
     }
 }
 
+/// View ▸ Language (each language named in itself) and View ▸ Numbers.
+fn language_menu(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
+    let t = texts();
+    let locale = s.settings.locale();
+    ui.menu_button(t.menu_language, |ui| {
+        for language in Language::ALL {
+            if ui
+                .radio(locale.language == language, language.own_name())
+                .clicked()
+            {
+                out.push(ViewAction::SetLanguage(language).into());
+            }
+        }
+    });
+    ui.menu_button(t.menu_numbers, |ui| {
+        let choices = [
+            (NumberChoice::AsLanguage, t.numbers_as_language),
+            (NumberChoice::Point, t.numbers_point),
+            (NumberChoice::Comma, t.numbers_comma),
+        ];
+        for (choice, label) in choices {
+            let example = Locale {
+                numbers: choice,
+                ..locale
+            }
+            .number_style()
+            .format(1_250_000.25, 2);
+            let label = fill(label, &[("example", &example)]);
+            if ui.radio(locale.numbers == choice, label).clicked() {
+                out.push(ViewAction::SetNumbers(choice).into());
+            }
+        }
+    })
+    .response
+    .on_hover_text(t.numbers_hint);
+}
+
 fn view_menu(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
     let t = texts();
     command_item(ui, s, Command::Present, |_| true, out);
@@ -284,6 +322,8 @@ fn view_menu(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
     if ui.radio(theme == ThemeChoice::Dark, t.theme_dark).clicked() {
         out.push(ViewAction::SetTheme(ThemeChoice::Dark).into());
     }
+    ui.separator();
+    language_menu(ui, s, out);
     ui.separator();
     if ui
         .checkbox(&mut s.settings.show_efforts.clone(), t.show_efforts)

@@ -179,6 +179,7 @@ pub fn one_line_width(ui: &Ui, text: impl Into<egui::WidgetText>) -> f32 {
 pub fn frame(ui: &mut Ui, wb: &mut Workbench) {
     let ctx = ui.ctx().clone();
     let now = ctx.input(|i| i.time);
+    wb.enter_locale();
     wb.poll_files(&ctx);
     wb.open_dropped(&ctx);
     wb.follow_analysis();

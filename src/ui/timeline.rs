@@ -10,7 +10,7 @@ use crate::app::action::{Action, DocAction, ViewAction};
 use crate::edit::Edit;
 use crate::model::catalogue::Side;
 use crate::plan::{Plan, PlanEntry};
-use crate::text::{fill, texts};
+use crate::text::{fill, num, plural, texts};
 use crate::words::cost_or_not_given;
 use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, StrokeKind, Ui, pos2, vec2};
 
@@ -66,11 +66,7 @@ pub fn timeline(ui: &mut Ui, s: &State, index: usize, plan: &Plan, out: &mut Vec
     let (outer, whole) = ui.allocate_exact_size(vec2(width, height), Sense::hover());
     // The timeline as a whole, for a listener; each bar has its own name.
     let spoken = fill(
-        if plan.entries.len() == 1 {
-            t.timeline_spoken_one
-        } else {
-            t.timeline_spoken
-        },
+        plural(plan.entries.len(), t.timeline_spoken_one, t.timeline_spoken),
         &[
             ("plan", &plan.name),
             ("count", &plan.entries.len().to_string()),
@@ -258,7 +254,7 @@ fn paint_bar(ui: &Ui, s: &State, rect: Rect, side: Side, entry: &PlanEntry) {
     if side == Side::Demand {
         hatch(&painter, rect, ink.gamma_multiply(0.35));
     }
-    let text = format!("{} · {:.2}", s.side_name(side), entry.intensity());
+    let text = format!("{} · {}", s.side_name(side), num(entry.intensity()));
     painter.text(
         rect.left_center() + vec2(6.0, 0.0),
         Align2::LEFT_CENTER,

@@ -87,8 +87,12 @@ fn year_values(s: &State, x: f64) -> String {
     let e = s.doc.evaluation();
     let year = x.clamp(0.0, e.horizon_years as f64) as usize;
     let mut lines = vec![fill(t.hover_year, &[("year", &year.to_string())])];
-    let line =
-        |name: &str, y: &Year| format!("{name}: {} ({})", num(y.capability), stage_word(y.stage));
+    let line = |name: &str, y: &Year| {
+        crate::words::labelled(
+            name,
+            &format!("{} ({})", num(y.capability), stage_word(y.stage)),
+        )
+    };
     for (plan, p) in s.doc.preset().plans.iter().zip(&e.plans) {
         lines.push(line(&plan.name, &p.scenario.trajectory.years[year]));
     }
@@ -98,8 +102,8 @@ fn year_values(s: &State, x: f64) -> String {
         .iter()
         .map(|e| format!("{} {}", e.id(), num(shown.effort[e.index()])))
         .collect();
-    lines.push(format!("{}: {}", t.effort_row, efforts.join(", ")));
-    lines.push(format!("{}: {}", t.demand_line, num(shown.demand)));
+    lines.push(crate::words::labelled(t.effort_row, &efforts.join(", ")));
+    lines.push(crate::words::labelled(t.demand_line, &num(shown.demand)));
     lines.join("\n")
 }
 

@@ -120,7 +120,7 @@ impl Workbench {
         let Some(b) = builtin::built_in(file) else {
             return;
         };
-        match Preset::from_bytes(b.text.as_bytes(), &self.model) {
+        match b.read(&self.model, self.locale().language) {
             Ok(preset) => {
                 self.replace(preset, Location::BuiltIn(file.to_owned()));
                 self.settings.last = Some(Location::BuiltIn(file.to_owned()));

@@ -18,6 +18,8 @@ impl Workbench {
                 self.settings.theme = theme;
                 apply_theme(ctx, theme);
             }
+            ViewAction::SetLanguage(language) => self.choose_language(language),
+            ViewAction::SetNumbers(numbers) => self.choose_numbers(numbers),
             ViewAction::ToggleEfforts => self.settings.show_efforts = !self.settings.show_efforts,
             ViewAction::ToggleShowMe(id) => {
                 self.view.show_me = (self.view.show_me != Some(id)).then_some(id);

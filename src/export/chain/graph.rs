@@ -36,10 +36,10 @@ fn figures(model: &Model, chain: &ResultsChain, kind: BoxKind) -> Vec<String> {
             .iter()
             .map(|c| {
                 format!(
-                    "{} × {}: {:+.2}",
+                    "{} × {}: {}",
                     c.cell.mechanism.id(),
                     model.effort_info(c.cell.effort).name,
-                    c.strength.delta()
+                    crate::text::signed_number(c.strength.delta(), 2)
                 )
             })
             .collect(),
@@ -69,8 +69,7 @@ fn short_label(heading: &str, items: &[String], room: usize) -> Vec<String> {
         shown += 1;
     }
     if shown < items.len() {
-        let more = (items.len() - shown).to_string();
-        lines.push(fill(texts().logframe_more, &[("count", &more)]));
+        lines.push(crate::words::and_more(items.len() - shown));
     }
     lines
 }

@@ -16,6 +16,23 @@ pub fn clipboard_works() -> bool {
     true
 }
 
+/// The locale variables in the order POSIX gives them weight; `LANGUAGE`
+/// is a priority list (`fr:en`). Windows and macOS set none of them, and
+/// start in English.
+pub fn system_locales() -> Vec<String> {
+    let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+    let mut out = Vec::new();
+    if let Some(list) = var("LANGUAGE") {
+        out.extend(list.split(':').map(str::to_owned));
+    }
+    out.extend(
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .into_iter()
+            .filter_map(var),
+    );
+    out
+}
+
 pub fn spawn(what: &str, job: impl FnOnce() + Send + 'static) -> std::io::Result<()> {
     std::thread::Builder::new()
         .name(format!("cluster-workbench {what}"))

@@ -1,0 +1,116 @@
+//! The language switch in the window (issue 18, items 1 and 7): View ▸
+//! Language turns every text French, then Spanish, at once and without a
+//! restart; the choice is remembered; the screen-reader names follow.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[path = "common/window.rs"]
+mod common_window;
+
+use cluster_workbench::app::settings::Settings;
+use cluster_workbench::attribute::Attribute;
+use cluster_workbench::language::Language;
+use cluster_workbench::location::Location;
+use cluster_workbench::model::Model;
+use cluster_workbench::text::{EN, ES, FR};
+use common_window::{act, click, harness_with, opened, settle, shows};
+
+/// The name a screen reader gives the market-dynamism slider, in `language`.
+fn slider_name(language: Language) -> String {
+    let model = Model::shipped(language).unwrap();
+    model.attribute_info(Attribute::MarketDynamism).name.clone()
+}
+
+#[test]
+fn the_view_menu_switches_to_french_then_spanish_and_remembers() {
+    let mut h = opened("supply-side-only.json");
+    assert!(shows(&h, EN.menu_view));
+    assert!(shows(&h, &slider_name(Language::English)));
+
+    click(&mut h, EN.menu_view);
+    click(&mut h, EN.menu_language);
+    click(&mut h, "Français");
+    settle(&mut h);
+    assert!(shows(&h, FR.menu_file), "no French menu");
+    assert!(!shows(&h, EN.menu_file), "the English menu is still there");
+    assert!(shows(&h, &slider_name(Language::French)));
+    assert_eq!(h.state().settings.language, Some(Language::French));
+
+    click(&mut h, FR.menu_view);
+    click(&mut h, FR.menu_language);
+    click(&mut h, "Español");
+    settle(&mut h);
+    assert!(shows(&h, ES.menu_file), "no Spanish menu");
+    assert!(shows(&h, &slider_name(Language::Spanish)));
+    // The shipped preset, unchanged, is shown in the new language too.
+    let spanish = cluster_workbench::preset::builtin::built_in("supply-side-only.json")
+        .unwrap()
+        .read(&Model::default_model().unwrap(), Language::Spanish)
+        .unwrap();
+    assert_eq!(h.state().doc.preset().name, spanish.name);
+
+    let stored = h.state().settings.to_stored();
+    let (again, damaged) = Settings::read(Some(&stored));
+    assert_eq!(damaged, None);
+    assert_eq!(again.language, Some(Language::Spanish));
+}
+
+#[test]
+fn a_remembered_language_speaks_from_the_first_frame() {
+    let settings = Settings {
+        language: Some(Language::French),
+        ..Settings::default()
+    };
+    let mut h = harness_with(
+        Some(Location::BuiltIn("teaching-case.json".into())),
+        settings,
+    );
+    settle(&mut h);
+    assert!(shows(&h, FR.menu_file));
+    assert!(shows(&h, FR.cluster_heading));
+    assert!(shows(&h, &slider_name(Language::French)));
+}
+
+#[test]
+fn the_system_language_is_followed_until_the_user_chooses() {
+    let system = Settings {
+        system_language: Some(Language::Spanish),
+        ..Settings::default()
+    };
+    let mut h = harness_with(None, system.clone());
+    settle(&mut h);
+    assert!(shows(&h, ES.menu_file));
+    let chosen = Settings {
+        language: Some(Language::English),
+        ..system
+    };
+    let mut h = harness_with(None, chosen);
+    settle(&mut h);
+    assert!(shows(&h, EN.menu_file));
+}
+
+#[test]
+fn edited_work_keeps_its_words_when_the_language_changes() {
+    use cluster_workbench::app::action::{DocAction, ViewAction};
+    use cluster_workbench::edit::Edit;
+    let mut h = opened("supply-side-only.json");
+    let name = "Mi plan".to_owned();
+    let rename = Edit::RenamePlan {
+        plan: 0,
+        name: name.clone(),
+    };
+    let edit = DocAction::Edit {
+        edit: rename,
+        merge: false,
+    };
+    act(&mut h, edit.into());
+    act(&mut h, ViewAction::SetLanguage(Language::French).into());
+    // The user's words stay; the rest of the preset stays as it was too.
+    assert_eq!(h.state().doc.preset().plans[0].name, name);
+    let english = cluster_workbench::preset::builtin::built_in("supply-side-only.json")
+        .unwrap()
+        .read(&Model::default_model().unwrap(), Language::English)
+        .unwrap();
+    assert_eq!(h.state().doc.preset().name, english.name);
+    assert!(h.state().doc.is_dirty());
+    assert!(shows(&h, FR.menu_file));
+}
