@@ -79,6 +79,11 @@ impl Kind {
         Self::ALL.into_iter().find(|k| k.id() == id)
     }
 
+    /// The kind's place in [`Kind::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     /// Whether the cell counts towards a firm's own effort (inducement and
     /// resources) rather than complementing it (free input).
     pub fn is_own_effort(self) -> bool {

@@ -73,11 +73,11 @@ fn header(model: &Model, preset: &Preset, e: &Evaluation) -> Markup {
             p.small {
                 (fill(t.report_made_with, &[
                     ("version", env!("CARGO_PKG_VERSION")),
-                    ("model", &model.file.name),
+                    ("model", model.name()),
                     ("year", &e.horizon_years.to_string()),
                 ]))
             }
-            p.caveat { (model.file.caveat_line) }
+            p.caveat { (model.caveat_line()) }
         }
     }
 }

@@ -55,7 +55,7 @@ fn parts(
         .map(|&k| {
             let (value, mine) = text(k, field);
             if boxes.len() > 1 {
-                (crate::words::labelled(&box_title(model, k), &value), mine)
+                (crate::words::labelled(box_title(model, k), &value), mine)
             } else {
                 (value, mine)
             }
@@ -280,7 +280,7 @@ pub fn measurement_csv(
         for kind in BoxKind::ALL.into_iter().filter(|k| !k.is_plan_level()) {
             let text = |f| field_text(model, preset, chain, kind, f).0;
             let mut row = vec![
-                crate::words::labelled(&name, &box_title(model, kind)),
+                crate::words::labelled(&name, box_title(model, kind)),
                 level_word(kind.level()).to_owned(),
             ];
             row.extend(fields.map(text));

@@ -65,7 +65,7 @@ pub fn logframe_xlsx(
         &[("plan", &plan.name), ("cluster", &preset.name)],
     );
     sheet.write_string_with_format(0, 0, title, &f.title)?;
-    sheet.write_string(1, 0, fill(t.logframe_note, &[("model", &model.file.name)]))?;
+    sheet.write_string(1, 0, fill(t.logframe_note, &[("model", model.name())]))?;
     // Each outcome row is one entry's credit: say how it is counted.
     sheet.write_string(2, 0, &model.chain.attribution)?;
     for (c, h) in headings().iter().enumerate() {

@@ -11,6 +11,7 @@ pub mod expr_words;
 pub mod file;
 pub mod glossary;
 pub mod kernel;
+pub mod lookup;
 pub mod warning;
 pub mod words;
 

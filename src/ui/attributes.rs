@@ -13,9 +13,6 @@ use crate::text::{fill, num, texts};
 use crate::warnings::WarningId;
 use egui::{CollapsingHeader, RichText, Slider, Stroke, Ui};
 
-/// The group of the headline attributes, which never folds.
-const HEADLINE: &str = "headline";
-
 /// Draws the panel.
 pub fn panel(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
     let t = texts();
@@ -35,11 +32,8 @@ pub fn panel(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
     let shown_before = ui.data(|d| d.get_temp::<Option<WarningId>>(shown_key(ui)));
     let newly_shown = s.view.show_me.is_some() && shown_before != Some(s.view.show_me);
     ui.data_mut(|d| d.insert_temp(shown_key(ui), s.view.show_me));
-    for group in &s.model.file.attribute_groups {
-        let members: Vec<Attribute> = Attribute::ALL
-            .into_iter()
-            .filter(|a| s.model.attribute_info(*a).group == group.id)
-            .collect();
+    for shown in s.model.attribute_groups() {
+        let (group, members) = (shown.group, shown.members);
         if members.is_empty() {
             continue;
         }
@@ -48,7 +42,7 @@ pub fn panel(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
                 attribute_slider(ui, s, *a, levers.contains(a), out);
             }
         };
-        if group.id == HEADLINE {
+        if shown.headline {
             ui.label(RichText::new(&group.name).strong());
             body(ui);
         } else {
@@ -95,10 +89,7 @@ fn about_cluster(ui: &mut Ui, s: &State) {
 
 /// The four headline attributes, as the model file groups them.
 pub fn headline(s: &State) -> Vec<Attribute> {
-    Attribute::ALL
-        .into_iter()
-        .filter(|a| s.model.attribute_info(*a).group == HEADLINE)
-        .collect()
+    s.model.headline_attributes()
 }
 
 /// One attribute: its name and value, the slider, what its ends mean.

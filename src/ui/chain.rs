@@ -212,7 +212,7 @@ fn chain_box(
         Sense::click(),
     );
     let title = box_title(s.model, kind);
-    let spoken = crate::words::labelled(&title, &words.lines.join("; "));
+    let spoken = crate::words::labelled(title, &words.lines.join("; "));
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &spoken));
     access::name(ui.ctx(), response.id, &spoken, || {
         // Sentences joined once each: a line may end in a full stop, and an

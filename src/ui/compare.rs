@@ -48,7 +48,7 @@ fn row_label(r: &Row, warnings: &str, currency: Option<&str>) -> String {
     fill(
         t.compare_row_spoken,
         &[
-            ("plan", &r.name),
+            ("plan", r.name),
             ("figures", &parts.join(", ")),
             ("warnings", warnings),
         ],

@@ -73,13 +73,13 @@ fn catalogue_menu(ui: &mut Ui, s: &State, plan: usize, out: &mut Vec<Action>) {
         ui.label(RichText::new(t.add_intervention_hint).small().weak());
         for item in &s.model.catalogue {
             let button = egui::Button::new(catalogue_line(ui, s, item));
-            let info = s.model.file.interventions.iter().find(|i| i.id == item.id);
-            let hover = info.map_or_else(String::new, |info| {
-                format!(
-                    "{}\n\n{}: {}",
-                    info.description, t.evidence_label, info.evidence
-                )
-            });
+            let hover = s
+                .model
+                .intervention_words(item)
+                .map_or_else(String::new, |info| {
+                    let evidence = crate::words::labelled(t.evidence_label, &info.evidence);
+                    format!("{}\n\n{evidence}", info.description)
+                });
             if ui.add(button).on_hover_text(hover).clicked() {
                 out.push(Action::add_intervention(plan, &item.id));
                 ui.close();

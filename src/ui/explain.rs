@@ -49,13 +49,12 @@ fn title_ui(ui: &mut Ui, s: &State, index: usize) {
     );
     ui.label(RichText::new(&model.advantage_info(m.advantage()).name).weak());
     ui.label(&info.description);
-    if let Some(kind) = model.file.kinds.iter().find(|k| k.id == info.kind) {
-        let line = ui.label(format!(
-            "{}: {} — {}",
-            t.kind_label, kind.name, kind.description
-        ));
-        about::hover_with_terms(line, model, "", &kind.name);
-    }
+    let kind = model.kind_info(m.kind());
+    let line = ui.label(crate::words::labelled(
+        t.kind_label,
+        &format!("{} — {}", kind.name, kind.description),
+    ));
+    about::hover_with_terms(line, model, "", &kind.name);
 }
 
 /// The strength as demand × driver, and without the plan where it differs.
@@ -134,36 +133,22 @@ fn evidence_ui(ui: &mut Ui, s: &State, index: usize) {
     let cell = cells()[index];
     let info = model.mechanism_info(cell.mechanism);
     let grade = model
-        .file
-        .evidence_grades
-        .iter()
-        .find(|g| g.id == info.evidence.grade);
-    ui.label(
-        RichText::new(format!(
-            "{}: {}",
-            t.evidence_label,
-            grade.map_or(info.evidence.grade.as_str(), |g| g.name.as_str())
-        ))
-        .strong(),
-    );
+        .evidence_grade(cell.mechanism)
+        .map_or(info.evidence.grade.as_str(), |g| g.name.as_str());
+    ui.label(RichText::new(crate::words::labelled(t.evidence_label, grade)).strong());
     ui.label(RichText::new(&info.evidence.note).small());
     columns_ui(ui, s, index);
-    let mut cases: Vec<_> = info.evidence.cases.iter().collect();
-    cases.sort_by_key(|e| !e.efforts.iter().any(|x| x == cell.effort.id()));
-    for case in cases {
-        let Some(known) = model.file.cases.iter().find(|k| k.id == case.case) else {
-            continue;
-        };
-        ui.label(
-            RichText::new(format!(
-                "• {} ({}; {}): {}",
-                known.name,
-                known.source,
-                case.efforts.join(", "),
-                case.text
-            ))
-            .small(),
+    let mut cases = model.cases_shown(cell.mechanism);
+    cases.sort_by_key(|c| !c.efforts.contains(&cell.effort));
+    for shown in cases {
+        let efforts: Vec<&str> = shown.efforts.iter().map(|e| e.id()).collect();
+        let head = format!(
+            "• {} ({}; {})",
+            shown.case.name,
+            shown.case.source,
+            efforts.join(", ")
         );
+        ui.label(RichText::new(crate::words::labelled(&head, shown.text)).small());
     }
 }
 
@@ -217,7 +202,7 @@ fn legend_ui(ui: &mut Ui, s: &State) {
     ui.label(RichText::new(t.legend_active).small());
     ui.add_space(4.0);
     ui.label(RichText::new(t.legend_kinds).strong());
-    for kind in &s.model.file.kinds {
+    for (_, kind) in s.model.kinds() {
         let line =
             ui.label(RichText::new(crate::words::labelled(&kind.name, &kind.description)).small());
         about::hover_with_terms(line, s.model, "", &kind.name);

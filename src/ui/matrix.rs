@@ -319,13 +319,7 @@ fn mechanism_row(
         l.body.clone(),
         visuals.text_color(),
     );
-    let kind = s
-        .model
-        .file
-        .kinds
-        .iter()
-        .find(|k| k.id == info.kind)
-        .map_or("", |k| k.name.as_str());
+    let kind = s.model.kind_info(m.kind()).name.as_str();
     let row = ui.interact(
         label_rect,
         ui.scope_id().with(("row", m.index())),

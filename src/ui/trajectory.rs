@@ -406,7 +406,7 @@ fn bands(plot: &mut PlotUi, s: &State, visuals: &egui::Visuals) {
 fn caveat(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
     let t = texts();
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new(&s.model.file.caveat_line).small().italics());
+        ui.label(RichText::new(s.model.caveat_line()).small().italics());
         if ui.small_button(t.more_about_model).clicked() {
             out.push(ViewAction::ShowAbout(true).into());
         }
