@@ -18,6 +18,7 @@ use crate::plan::indicators::Field;
 use crate::plan::rules::MAX_HALF_WIDTH;
 use crate::plan::{CustomIntervention, Lever, Plan, PlanEntry, rules};
 use crate::preset::{Preset, PresetError};
+use crate::text::messages::said;
 
 /// One change to a preset. Plans and entries are named by their index.
 #[derive(Debug, Clone, PartialEq)]
@@ -157,13 +158,11 @@ pub enum Focus {
 /// Why an edit was refused; the preset is unchanged.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum EditError {
-    #[error("there is no plan {0}")]
+    #[error("{}", said(|m| m.no_plan, &[("plan", &.0.to_string())]))]
     NoPlan(usize),
-    #[error("plan \"{plan}\" has no entry {entry}")]
+    #[error("{}", said(|m| m.no_entry, &[("plan", plan), ("entry", &entry.to_string())]))]
     NoEntry { plan: String, entry: usize },
-    #[error(
-        "{entry} in plan \"{plan}\" starts in year {start_year}, after a horizon of {horizon} years: move it to year {horizon} or earlier first"
-    )]
+    #[error("{}", said(|m| m.entry_after_horizon, &[("entry", entry), ("plan", plan), ("start_year", &start_year.to_string()), ("horizon", &horizon.to_string())]))]
     EntryAfterHorizon {
         plan: String,
         entry: String,

@@ -46,6 +46,7 @@
 
 use crate::model::Model;
 use crate::preset::{MAX_PRESET_BYTES, Preset, PresetError};
+use crate::text::messages::said;
 use miniz_oxide::inflate::{DecompressError, TINFLStatus};
 
 /// Where a link points when no other page is given: the single-file
@@ -70,28 +71,16 @@ const COMPRESSION_LEVEL: u8 = 10;
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum LinkError {
     /// There is no `cw…=` part: not a link to a cluster.
-    #[error(
-        "this is not a link to a cluster in Cluster Workbench: it has no \"#{PREFIX}\" part. \
-         Copy the whole link again, or ask for the preset file"
-    )]
+    #[error("{}", said(|m| m.link_not_a_link, &[("prefix", PREFIX)]))]
     NotALink,
     /// A link of another version of the link format.
-    #[error(
-        "this link was made by another version of Cluster Workbench (link version {found}; \
-         this workbench reads version {LINK_VERSION}). Open it with a newer workbench, \
-         or ask for the preset file"
-    )]
+    #[error("{}", said(|m| m.link_version, &[("found", found), ("version", &LINK_VERSION.to_string())]))]
     Version {
         /// The version the link says it is, as written.
         found: String,
     },
     /// A character that base64url does not have.
-    #[error(
-        "the link has {} at character {position}, where only letters, digits, - and _ belong: \
-         it was changed on the way (a mail programme may have split it). \
-         Copy the whole link again, or ask for the preset file",
-        describe(*found)
-    )]
+    #[error("{}", said(|m| m.link_character, &[("found", &describe(*found)), ("position", &position.to_string())]))]
     Character {
         /// The character.
         found: char,
@@ -100,38 +89,25 @@ pub enum LinkError {
         position: usize,
     },
     /// A fragment longer than any link the workbench makes.
-    #[error(
-        "the link is {chars} characters long after the #; a Cluster Workbench link is at \
-         most {MAX_LINK_CHARS}, so it was not made by the workbench or was changed. \
-         Ask for the preset file"
-    )]
+    #[error("{}", said(|m| m.link_too_long, &[("chars", &chars.to_string()), ("max", &MAX_LINK_CHARS.to_string())]))]
     TooLong {
         /// The fragment's length in characters.
         chars: usize,
     },
     /// The data ends where it cannot: the link lost its end.
-    #[error("the link was cut short: copy the whole link, or ask for the preset file")]
+    #[error("{}", said(|m| m.link_cut_short, &[]))]
     CutShort,
     /// The compressed data is not what the workbench writes.
-    #[error(
-        "the link is damaged: what it holds cannot be unpacked. \
-         Copy the whole link again, or ask for the preset file"
-    )]
+    #[error("{}", said(|m| m.link_damaged, &[]))]
     Damaged,
     /// The data unpacks to more than a preset file may hold.
-    #[error(
-        "the link unpacks to more than a preset may hold ({MAX_PRESET_BYTES} bytes, 1 MiB), \
-         so it was not made by the workbench; it was not opened. Ask for the preset file"
-    )]
+    #[error("{}", said(|m| m.link_oversized, &[("max", &MAX_PRESET_BYTES.to_string())]))]
     Oversized,
     /// The preset in the link was refused, as its file would be.
-    #[error("the cluster in the link cannot be opened: {0}")]
+    #[error("{}", said(|m| m.link_preset, &[("reason", &.0.to_string())]))]
     Preset(#[from] PresetError),
     /// The link to this preset would be too long to travel safely.
-    #[error(
-        "the link would be {chars} characters long; links longer than {MAX_LINK_CHARS} \
-         characters are cut by e-mail and chat programmes. Send the preset file instead"
-    )]
+    #[error("{}", said(|m| m.link_too_long_to_share, &[("chars", &chars.to_string()), ("max", &MAX_LINK_CHARS.to_string())]))]
     TooLongToShare {
         /// The length the link would have, in characters.
         chars: usize,
@@ -142,9 +118,9 @@ pub enum LinkError {
 /// others quoted.
 fn describe(c: char) -> String {
     match c {
-        ' ' => "a space".to_owned(),
-        '\n' | '\r' => "a line break".to_owned(),
-        '\t' => "a tab".to_owned(),
+        ' ' => said(|m| m.link_a_space, &[]),
+        '\n' | '\r' => said(|m| m.link_a_line_break, &[]),
+        '\t' => said(|m| m.link_a_tab, &[]),
         // Spaces, controls, and the characters that draw nothing (a
         // zero-width space, a byte-order mark, direction marks).
         c if c.is_control()
@@ -152,9 +128,10 @@ fn describe(c: char) -> String {
             || matches!(c, '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
                 | '\u{2060}'..='\u{2064}' | '\u{FEFF}') =>
         {
-            format!("an invisible character (U+{:04X})", u32::from(c))
+            let code = format!("{:04X}", u32::from(c));
+            said(|m| m.link_invisible, &[("code", &code)])
         }
-        c => format!("\"{c}\""),
+        c => said(|m| m.link_a_character, &[("character", &c.to_string())]),
     }
 }
 

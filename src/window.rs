@@ -7,6 +7,7 @@ use crate::app::{Workbench, apply_theme};
 use crate::language::Language;
 use crate::location::Location;
 use crate::model::Model;
+use crate::text::messages::messages;
 use crate::text::{fill, texts};
 use std::path::PathBuf;
 
@@ -47,25 +48,9 @@ pub fn run(
     let settings_file = data.as_ref().map(|d| d.join("app.ron"));
     // A damaged settings file is moved aside before eframe reads it (eframe
     // would start empty without a word, then overwrite it).
-    let mut notes: Vec<String> = settings_file
-        .as_deref()
-        .and_then(|f| {
-            crate::files::set_aside_if_damaged(f, SETTINGS_FILE_LIMIT, Settings::file_is_sound)
-        })
-        .map(|(reason, aside)| {
-            let t = texts();
-            let mut note = fill(t.settings_unreadable, &[("reason", &reason)]);
-            if let Some(aside) = aside {
-                let kept = fill(
-                    t.settings_set_aside,
-                    &[("file", &aside.display().to_string())],
-                );
-                note = format!("{note} {kept}");
-            }
-            note
-        })
-        .into_iter()
-        .collect();
+    let set_aside = settings_file.as_deref().and_then(|f| {
+        crate::files::set_aside_if_damaged(f, SETTINGS_FILE_LIMIT, Settings::file_is_sound)
+    });
     let options = eframe::NativeOptions {
         persistence_path: settings_file,
         viewport: egui::ViewportBuilder::default()
@@ -77,12 +62,6 @@ pub fn run(
     };
     // None: whatever the settings remember.
     let start = preset.map(Location::File);
-    if data.is_none() {
-        notes.push(fill(
-            texts().recovery_off,
-            &[("reason", "this system has no folder for application data")],
-        ));
-    }
     eframe::run_native(
         texts().app_name,
         options,
@@ -91,6 +70,15 @@ pub fn run(
             let (mut settings, damaged) = Settings::read(stored.as_deref());
             settings.system_language = crate::platform::system_language();
             settings.language = language.or(settings.language);
+            // The notes speak the language the window will speak.
+            crate::text::set_locale(settings.locale());
+            let mut notes: Vec<String> = set_aside.into_iter().map(set_aside_note).collect();
+            if data.is_none() {
+                notes.push(fill(
+                    texts().recovery_off,
+                    &[("reason", messages().no_data_folder)],
+                ));
+            }
             if let Some(reason) = damaged {
                 notes.push(fill(texts().settings_unreadable, &[("reason", &reason)]));
             }
@@ -110,11 +98,24 @@ pub fn run(
             Ok(Box::new(NativeApp { workbench }))
         }),
     )
-    .map_err(|e| {
-        format!(
-            "cannot open the window: {e}\n\
-             The workbench needs a desktop session (X11 or Wayland with OpenGL). \
-             To evaluate a preset without a window: cluster-workbench evaluate FILE.json"
-        )
-    })
+    .map_err(|e| fill(messages().no_window, &[("reason", &e.to_string())]))
+}
+
+/// What the user is told of a settings file set aside as damaged.
+fn set_aside_note((reason, aside): (String, Option<PathBuf>)) -> String {
+    let t = texts();
+    let note = fill(t.settings_unreadable, &[("reason", &reason)]);
+    match aside {
+        Some(aside) => {
+            let kept = fill(
+                t.settings_set_aside,
+                &[("file", &aside.display().to_string())],
+            );
+            fill(
+                messages().two_sentences,
+                &[("first", &note), ("second", &kept)],
+            )
+        }
+        None => note,
+    }
 }

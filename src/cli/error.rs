@@ -4,6 +4,7 @@ use crate::export::DocumentError;
 use crate::files::FileError;
 use crate::link::LinkError;
 use crate::model::ModelError;
+use crate::text::messages::said;
 use std::path::PathBuf;
 
 /// The exit status of any failure, a rejected file or wrong usage alike
@@ -18,10 +19,10 @@ pub enum CliError {
     #[error(transparent)]
     File(#[from] FileError),
     /// The model compiled into the binary does not compile: a broken build.
-    #[error("the built-in model is broken: {0}")]
+    #[error("{}", said(|m| m.built_in_model_broken, &[("reason", &.0.to_string())]))]
     BuiltInModel(ModelError),
     /// `--plan` names a plan the preset does not have.
-    #[error("no plan named \"{name}\" in the preset; {}", known_plans(plans))]
+    #[error("{}", said(|m| m.unknown_plan, &[("name", name), ("known", &known_plans(plans))]))]
     UnknownPlan {
         /// The name asked for.
         name: String,
@@ -29,16 +30,16 @@ pub enum CliError {
         plans: Vec<String>,
     },
     /// Results chains and logframes are of a plan, and there is none.
-    #[error("the preset has no plans; add a plan with an entry first")]
+    #[error("{}", said(|m| m.no_plans, &[]))]
     NoPlans,
     /// A results chain is of a plan's entries, and the plan has none.
-    #[error("plan \"{plan}\" has no entries, so no results chain")]
+    #[error("{}", said(|m| m.no_entries, &[("plan", plan)]))]
     NoEntries {
         /// The plan's name.
         plan: String,
     },
     /// `--entry` counts past the plan's last entry.
-    #[error("--entry {entry}: plan \"{plan}\" has {count} entries")]
+    #[error("{}", said(|m| m.no_such_entry, &[("entry", &entry.to_string()), ("plan", plan), ("count", &count.to_string())]))]
     NoSuchEntry {
         /// The entry asked for, counted from 1.
         entry: usize,
@@ -49,10 +50,7 @@ pub enum CliError {
     },
     /// The logframe's form is chosen by the output's extension, and it has
     /// neither.
-    #[error(
-        "{}: the logframe is written as .xlsx or .csv; end the name in one of them",
-        path.display()
-    )]
+    #[error("{}", said(|m| m.logframe_extension, &[("path", &path.display().to_string())]))]
     LogframeExtension {
         /// The output asked for.
         path: PathBuf,
@@ -64,23 +62,18 @@ pub enum CliError {
     #[error(transparent)]
     Link(#[from] LinkError),
     /// The trajectories could not be made into CSV.
-    #[error("cannot make the CSV: {0}")]
+    #[error("{}", said(|m| m.cannot_make_csv, &[("reason", &.0.to_string())]))]
     Csv(csv::Error),
     /// The JSON report or the link could not be written out (stdout closed,
     /// a full disk).
-    #[error("cannot write the output: {0}")]
+    #[error("{}", said(|m| m.cannot_write_output, &[("reason", &.0.to_string())]))]
     Output(std::io::Error),
     /// No command was given to [`run`](super::run): the window is the
     /// binary's business.
-    #[error(
-        "give a command: evaluate, levers, report, results-chain, logframe or link (see --help)"
-    )]
+    #[error("{}", said(|m| m.give_a_command, &[]))]
     NoCommand,
     /// No command was given to a binary built without the window.
-    #[error(
-        "this cluster-workbench was built without the window (--no-default-features); \
-         use a command: evaluate, levers, report, results-chain, logframe or link (see --help)"
-    )]
+    #[error("{}", said(|m| m.built_without_window, &[]))]
     NoWindow,
     /// The window could not be opened, or failed.
     #[error("{0}")]
@@ -90,8 +83,8 @@ pub enum CliError {
 /// The plans there are, for the message about one that is not.
 fn known_plans(plans: &[String]) -> String {
     if plans.is_empty() {
-        return "the preset has no plans".to_owned();
+        return said(|m| m.preset_has_no_plans, &[]);
     }
     let quoted: Vec<String> = plans.iter().map(|p| format!("\"{p}\"")).collect();
-    format!("its plans are {}", quoted.join(", "))
+    said(|m| m.its_plans_are, &[("plans", &quoted.join(", "))])
 }

@@ -15,6 +15,7 @@ use crate::analysis::uncertainty::monte_carlo;
 use crate::evaluation::evaluate;
 use crate::model::Model;
 use crate::preset::Preset;
+use crate::text::messages::said;
 
 /// The report of `preset` as HTML: evaluated, with `runs` Monte Carlo runs
 /// where it has uncertainty. The one place the window and the command line
@@ -57,9 +58,9 @@ impl LogframeFormat {
 /// with the in-memory buffers used here, but never hidden).
 #[derive(Debug, thiserror::Error)]
 pub enum DocumentError {
-    #[error("cannot write the CSV: {0}")]
+    #[error("{}", said(|m| m.cannot_write_csv, &[("reason", &.0.to_string())]))]
     Csv(#[from] csv::Error),
-    #[error("cannot write the workbook: {0}")]
+    #[error("{}", said(|m| m.cannot_write_workbook, &[("reason", &.0.to_string())]))]
     Xlsx(#[from] rust_xlsxwriter::XlsxError),
 }
 

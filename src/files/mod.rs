@@ -8,6 +8,8 @@ pub mod recovery;
 
 use crate::model::{Model, ModelError};
 use crate::preset::{MAX_PRESET_BYTES, Preset, PresetError};
+use crate::text::fill;
+use crate::text::messages::{messages, said};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -15,42 +17,42 @@ use std::sync::atomic::{AtomicU64, Ordering};
 /// Why a file could not be read or written, in words that say what to do.
 #[derive(Debug, thiserror::Error)]
 pub enum FileError {
-    #[error("cannot read {path}: {}", explain(source, false))]
+    #[error("{}", said(|m| m.cannot_read, &[("path", path), ("reason", &explain(source, false))]))]
     Read {
         path: String,
         source: std::io::Error,
     },
-    #[error("cannot write {path}: {}", explain(source, true))]
+    #[error("{}", said(|m| m.cannot_write, &[("path", path), ("reason", &explain(source, true))]))]
     Write {
         path: String,
         source: std::io::Error,
     },
-    #[error("cannot make {path}: {reason}")]
+    #[error("{}", said(|m| m.cannot_make, &[("path", path), ("reason", reason)]))]
     Encode { path: String, reason: String },
-    #[error("{path}: {source}")]
+    #[error("{}", said(|m| m.path_reason, &[("path", path), ("reason", &source.to_string())]))]
     Preset { path: String, source: PresetError },
-    #[error("model file {path}: {source}")]
+    #[error("{}", said(|m| m.model_file, &[("path", path), ("reason", &source.to_string())]))]
     Model { path: String, source: ModelError },
 }
 
 /// What an I/O failure means for the user, and what to do about it.
 fn explain(e: &std::io::Error, writing: bool) -> String {
     use std::io::ErrorKind::*;
+    let m = messages();
     let advice = match (e.kind(), writing) {
-        (NotFound, true) => "the folder does not exist (any more). Choose another with Save as…",
-        (NotFound, false) => "there is no such file (it may have been moved or deleted)",
-        (PermissionDenied | ReadOnlyFilesystem, true) => {
-            "the folder is read-only or you may not write there. Save to another folder with Save as…"
-        }
-        (PermissionDenied, false) => "you may not read this file",
-        (StorageFull | QuotaExceeded, _) => {
-            "the disk is full. Free some space, or save to another disk with Save as…"
-        }
-        (IsADirectory, true) => "that is a folder, not a file. Choose a file name with Save as…",
-        (IsADirectory, false) => "that is a folder, not a file",
+        (NotFound, true) => m.folder_gone,
+        (NotFound, false) => m.no_such_file,
+        (PermissionDenied | ReadOnlyFilesystem, true) => m.folder_read_only,
+        (PermissionDenied, false) => m.may_not_read,
+        (StorageFull | QuotaExceeded, _) => m.disk_full,
+        (IsADirectory, true) => m.folder_not_file_save,
+        (IsADirectory, false) => m.folder_not_file,
         _ => return e.to_string(),
     };
-    format!("{advice} ({e})")
+    fill(
+        m.advice_with_cause,
+        &[("advice", advice), ("cause", &e.to_string())],
+    )
 }
 
 impl FileError {
@@ -138,11 +140,13 @@ pub fn read_model(path: &Path) -> Result<Model, FileError> {
         source: std::io::Error::new(std::io::ErrorKind::InvalidData, reason),
     };
     if bytes.len() as u64 > MAX_MODEL_BYTES {
-        return Err(invalid(format!(
-            "a model file may be at most {MAX_MODEL_BYTES} bytes (8 MiB); this one is larger"
+        return Err(invalid(said(
+            |m| m.model_too_large,
+            &[("max", &MAX_MODEL_BYTES.to_string())],
         )));
     }
-    let text = String::from_utf8(bytes).map_err(|e| invalid(format!("not UTF-8 text ({e})")))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|e| invalid(said(|m| m.model_not_utf8, &[("reason", &e.to_string())])))?;
     Model::from_json(&text).map_err(|source| FileError::Model {
         path: shown(path),
         source,
@@ -164,7 +168,9 @@ pub fn set_aside_if_damaged(
             return None;
         }
         Err(e) => e.to_string(),
-        Ok(bytes) if bytes.len() as u64 > limit => format!("it is larger than {limit} bytes"),
+        Ok(bytes) if bytes.len() as u64 > limit => {
+            said(|m| m.larger_than, &[("max", &limit.to_string())])
+        }
         Ok(bytes) => check(&bytes).err()?,
     };
     let mut aside = path.as_os_str().to_owned();

@@ -4,6 +4,7 @@
 //! preset.
 
 use crate::attribute::Attribute;
+use crate::text::messages::said;
 use std::fmt;
 
 /// Whether an intervention supports the supply side (associations, training,
@@ -47,15 +48,13 @@ pub struct Intervention {
 /// Why an effect is refused.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum EffectError {
-    #[error("unknown attribute \"{0}\"")]
+    #[error("{}", said(|m| m.unknown_attribute, &[("key", .0)]))]
     UnknownAttribute(String),
-    #[error(
-        "an intervention cannot set firm_capability: capability grows only through firms' own effort"
-    )]
+    #[error("{}", said(|m| m.effect_on_capability, &[]))]
     Capability,
-    #[error("duplicate key \"{0}\"")]
+    #[error("{}", said(|m| m.duplicate_key, &[("key", .0)]))]
     Duplicate(String),
-    #[error("{0} is outside -1..=1")]
+    #[error("{}", said(|m| m.effect_outside, &[("value", &.0.to_string())]))]
     OutOfRange(f64),
 }
 

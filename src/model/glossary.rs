@@ -4,6 +4,10 @@
 use super::ModelError;
 use super::file::GlossaryEntry;
 
+/// "The model" in each language the words files speak: a term of the
+/// model's own says so in its explanation.
+const MODEL_WORDS: &[&str] = &["model", "modèle", "modelo"];
+
 /// The entries whose term, or another form of it, `text` uses as a whole
 /// word (letter case aside), in glossary order, each once.
 pub fn in_text<'g>(glossary: &'g [GlossaryEntry], text: &str) -> Vec<&'g GlossaryEntry> {
@@ -61,7 +65,7 @@ pub(super) fn check(glossary: &[GlossaryEntry]) -> Result<(), ModelError> {
                     "the model's own term quotes no paper".into(),
                 ));
             }
-            if !e.explanation.contains("model") {
+            if !MODEL_WORDS.iter().any(|w| e.explanation.contains(w)) {
                 return Err(err(
                     i,
                     ".explanation",

@@ -115,7 +115,9 @@ pub fn lay_over(model: &mut Value, words: &Value) -> Result<(), ModelError> {
         let target = base
             .get_mut(key)
             .ok_or_else(|| at(key, "not in the model"))?;
-        merge(target, value, key, key)?;
+        // At the top a key names a part of the model, never a reference:
+        // `efforts` here is the efforts' names, not a cell's list of them.
+        merge(target, value, "", key)?;
     }
     Ok(())
 }

@@ -5,6 +5,7 @@
 //! says where (a path into the file, or the control being edited).
 
 use crate::model::catalogue::EffectError;
+use crate::text::messages::said;
 
 /// The longest horizon a preset may have, in years.
 pub const MAX_HORIZON: u32 = 50;
@@ -20,35 +21,35 @@ pub const BASELINE_NAME: &str = "No plan";
 /// Why a value is refused.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum RuleError {
-    #[error("{0} is outside 1..={MAX_HORIZON}")]
+    #[error("{}", said(|m| m.horizon_outside, &[("value", &.0.to_string()), ("max", &MAX_HORIZON.to_string())]))]
     Horizon(i128),
-    #[error("{year} is outside 0..={horizon} (the plan's horizon is {horizon} years)")]
+    #[error("{}", said(|m| m.start_year_outside, &[("year", &year.to_string()), ("horizon", &horizon.to_string())]))]
     StartYear { year: i128, horizon: u32 },
-    #[error("{} is outside 0..=1", shown(*.0))]
+    #[error("{}", said(|m| m.outside_unit, &[("value", &shown(*.0))]))]
     Intensity(f64),
-    #[error("{} is outside 0..=1", shown(*.0))]
+    #[error("{}", said(|m| m.outside_unit, &[("value", &shown(*.0))]))]
     Attribute(f64),
-    #[error("{} is below 0; a cost is 0 or more", shown(*.0))]
+    #[error("{}", said(|m| m.cost_below_zero, &[("value", &shown(*.0))]))]
     Cost(f64),
-    #[error("{} is not a finite number", shown(*.0))]
+    #[error("{}", said(|m| m.not_finite, &[("value", &shown(*.0))]))]
     NotFinite(f64),
-    #[error("{} is outside 0..={MAX_HALF_WIDTH}", shown(*.0))]
+    #[error("{}", said(|m| m.half_width_outside, &[("value", &shown(*.0)), ("max", &MAX_HALF_WIDTH.to_string())]))]
     HalfWidth(f64),
-    #[error("a custom intervention needs a name")]
+    #[error("{}", said(|m| m.custom_needs_name, &[]))]
     CustomName,
-    #[error("a custom intervention needs at least one effect")]
+    #[error("{}", said(|m| m.custom_needs_effect, &[]))]
     NoEffects,
     #[error(transparent)]
     Effect(#[from] EffectError),
-    #[error("{0:?} is blank: a plan needs a name")]
+    #[error("{}", said(|m| m.plan_name_blank, &[("name", .0)]))]
     PlanNameEmpty(String),
-    #[error("{name:?} has {length} characters; a plan name has at most {MAX_PLAN_NAME}")]
+    #[error("{}", said(|m| m.plan_name_too_long, &[("name", name), ("length", &length.to_string()), ("max", &MAX_PLAN_NAME.to_string())]))]
     PlanNameTooLong { name: String, length: usize },
-    #[error("\"{0}\" is what the comparison calls the cluster without a plan; choose another name")]
+    #[error("{}", said(|m| m.plan_name_reserved, &[("name", .0)]))]
     PlanNameReserved(String),
-    #[error("\"{0}\" is used twice")]
+    #[error("{}", said(|m| m.plan_name_twice, &[("name", .0)]))]
     PlanNameUsedTwice(String),
-    #[error("{0} plans; a preset holds at most {MAX_PLANS}")]
+    #[error("{}", said(|m| m.too_many_plans, &[("count", &.0.to_string()), ("max", &MAX_PLANS.to_string())]))]
     TooManyPlans(usize),
 }
 

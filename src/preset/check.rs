@@ -6,6 +6,8 @@ use crate::attribute::Attribute;
 use crate::model::Model;
 use crate::plan::indicators::{Indicators, MAX_FIELD_CHARS};
 use crate::plan::{CustomIntervention, Lever, PlanEntry, rules};
+use crate::text::fill;
+use crate::text::messages::messages;
 
 type Result<T> = std::result::Result<T, PresetError>;
 
@@ -48,11 +50,13 @@ pub(super) fn check(p: &Preset, model: &Model) -> Result<()> {
     // note pasted in, say).
     let size = p.to_canonical_json().len() as u64;
     if size > MAX_PRESET_BYTES {
-        return Err(PresetError::new(
+        return Err(PresetError::said(
             "",
-            format!(
-                "the preset would be {size} bytes; a preset may be at most {MAX_PRESET_BYTES} bytes (1 MiB)"
-            ),
+            |m| m.preset_too_large,
+            &[
+                ("size", &size.to_string()),
+                ("max", &MAX_PRESET_BYTES.to_string()),
+            ],
         ));
     }
     Ok(())
@@ -62,27 +66,27 @@ pub(super) fn check(p: &Preset, model: &Model) -> Result<()> {
 /// line, no control characters, no space at either end (what the window
 /// shows after every cost must be what the file says).
 pub(super) fn currency(text: &str) -> std::result::Result<(), String> {
+    let m = messages();
     let count = text.chars().count();
     if text.trim().is_empty() {
-        return Err(
-            "the currency is empty; leave the key out when no currency is given".to_owned(),
-        );
+        return Err(m.currency_empty.to_owned());
     }
     if count > MAX_CURRENCY_CHARS {
-        return Err(format!(
-            "\"{text}\" is {count} characters; a currency may have at most {MAX_CURRENCY_CHARS} (a code such as \"USD\", or a short label such as \"FCFA\")"
+        return Err(fill(
+            m.currency_too_long,
+            &[
+                ("text", text),
+                ("count", &count.to_string()),
+                ("max", &MAX_CURRENCY_CHARS.to_string()),
+            ],
         ));
     }
     if let Some(c) = text.chars().find(|c| c.is_control()) {
-        return Err(format!(
-            "the currency holds a control character (U+{:04X}); write it on one line, without tabs",
-            c as u32
-        ));
+        let code = format!("{:04X}", c as u32);
+        return Err(fill(m.currency_control, &[("code", &code)]));
     }
     if text.trim() != text {
-        return Err(format!(
-            "\"{text}\" starts or ends with a space; write the currency without it"
-        ));
+        return Err(fill(m.currency_spaces, &[("text", text)]));
     }
     Ok(())
 }
@@ -93,13 +97,14 @@ fn check_indicators(all: &Indicators, path: &str, plan_level: bool) -> Result<()
     for (kind, indicator) in all.iter() {
         let path = format!("{path}.indicators.{}", kind.id());
         if kind.is_plan_level() != plan_level {
-            return Err(PresetError::new(path, "this box does not belong here"));
+            return Err(PresetError::said(path, |m| m.box_misplaced, &[]));
         }
         for (f, text) in indicator.written() {
             if text.chars().count() > MAX_FIELD_CHARS {
-                return Err(PresetError::new(
+                return Err(PresetError::said(
                     format!("{path}.{}", f.id()),
-                    format!("is longer than {MAX_FIELD_CHARS} characters"),
+                    |m| m.longer_than,
+                    &[("max", &MAX_FIELD_CHARS.to_string())],
                 ));
             }
         }
@@ -122,9 +127,10 @@ fn check_entry(e: &PlanEntry, path: &str, horizon: u32, model: &Model) -> Result
                 CustomIntervention::new(c.name.clone(), c.side, &c.effects),
             )?;
             if rebuilt.effects != c.effects {
-                return Err(PresetError::new(
+                return Err(PresetError::said(
                     format!("{path}.effects"),
-                    "effects are not in reference-model order",
+                    |m| m.effects_out_of_order,
+                    &[],
                 ));
             }
         }

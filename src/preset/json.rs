@@ -47,14 +47,15 @@ pub enum Json {
 impl Json {
     /// What kind of value this is, for messages ("a string", "an object").
     pub fn kind(&self) -> &'static str {
+        let m = crate::text::messages::messages();
         match self {
-            Json::Null => "null",
-            Json::Bool(_) => "a boolean",
-            Json::Number(Number::Integer(_)) => "an integer",
-            Json::Number(Number::Float(_)) => "a number",
-            Json::String(_) => "a string",
-            Json::Array(_) => "an array",
-            Json::Object(_) => "an object",
+            Json::Null => m.null,
+            Json::Bool(_) => m.a_boolean,
+            Json::Number(Number::Integer(_)) => m.an_integer,
+            Json::Number(Number::Float(_)) => m.a_number,
+            Json::String(_) => m.a_string,
+            Json::Array(_) => m.an_array,
+            Json::Object(_) => m.an_object,
         }
     }
 }

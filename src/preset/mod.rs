@@ -12,6 +12,8 @@ mod write;
 use crate::attribute::Attributes;
 use crate::model::Model;
 use crate::plan::{Lever, Plan, PlanEntry, rules};
+use crate::text::fill;
+use crate::text::messages::{Messages, messages};
 
 pub use read::V1_PLAN_NAME;
 
@@ -95,7 +97,7 @@ impl UnitCosts {
 /// (`plans[1].interventions[0].start_year`; empty for the file as a whole)
 /// and the reason.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("{}{reason}", if path.is_empty() { String::new() } else { format!("{path}: ") })]
+#[error("{}", if path.is_empty() { reason.clone() } else { fill(messages().path_reason, &[("path", path), ("reason", reason)]) })]
 pub struct PresetError {
     pub path: String,
     pub reason: String,
@@ -114,10 +116,32 @@ impl PresetError {
         let known: Vec<&str> = model.catalogue.iter().map(|i| i.id.as_str()).collect();
         PresetError::new(
             path,
-            format!(
-                "unknown intervention \"{id}\"; the catalogue has {}",
-                known.join(", ")
+            fill(
+                messages().unknown_intervention,
+                &[("id", id), ("known", &known.join(", "))],
             ),
+        )
+    }
+
+    /// A message in the current language, filled.
+    pub(crate) fn said(
+        path: impl Into<String>,
+        template: fn(&Messages) -> &'static str,
+        args: &[(&str, &str)],
+    ) -> Self {
+        PresetError::new(path, fill(template(messages()), args))
+    }
+
+    /// A value of the wrong kind: `expected` is the kind wanted.
+    pub(crate) fn expected(
+        path: impl Into<String>,
+        expected: fn(&Messages) -> &'static str,
+        found: &crate::preset::json::Json,
+    ) -> Self {
+        PresetError::said(
+            path,
+            |m| m.expected_found,
+            &[("expected", expected(messages())), ("found", found.kind())],
         )
     }
 }

@@ -57,6 +57,7 @@ pub const EN: Texts = Texts {
     legend_active: "A cell is active when moderate or strong. A corner mark means the plan raises it.",
     legend_kinds: "Kinds of effect",
     legend_gate: "In the model every cell is demand for improvement × its driver: with no demand, nothing comes into play (§6).",
+    legend_gate_term: "demand gate",
     kind_label: "Kind",
     strength_line: "Strength {strength} ({band}) = demand for improvement {demand} × driver {driver}",
     driver_label: "Driven by",

@@ -12,6 +12,7 @@
 mod en;
 mod es;
 mod fr;
+pub mod messages;
 
 use std::cell::Cell;
 
@@ -79,6 +80,9 @@ pub struct Texts {
     pub legend_active: &'static str,
     pub legend_kinds: &'static str,
     pub legend_gate: &'static str,
+    /// The glossary's term for what `legend_gate` describes without naming
+    /// it, as this language's glossary writes it (its hover explains it).
+    pub legend_gate_term: &'static str,
     pub kind_label: &'static str,
     pub strength_line: &'static str,
     pub driver_label: &'static str,

@@ -13,10 +13,6 @@ use crate::text::{fill, num, texts};
 use crate::words::limit_line;
 use egui::{RichText, Ui};
 
-/// The glossary's term for the demand gate the legend describes (the
-/// legend's sentence says what it does without naming it).
-const GATE_TERM: &str = "demand gate";
-
 /// The explanation of cell `index` (an index into Table 1's cells).
 pub fn cell_ui(ui: &mut Ui, s: &State, index: usize) {
     title_ui(ui, s, index);
@@ -208,5 +204,5 @@ fn legend_ui(ui: &mut Ui, s: &State) {
         about::hover_with_terms(line, s.model, "", &kind.name);
     }
     let gate = ui.label(RichText::new(t.legend_gate).small());
-    about::hover_with_terms(gate, s.model, "", GATE_TERM);
+    about::hover_with_terms(gate, s.model, "", t.legend_gate_term);
 }

@@ -3,6 +3,7 @@
 
 use crate::preset::PresetError;
 use crate::preset::json::{Json, Number};
+use crate::text::messages::{Messages, messages};
 
 pub(super) type Result<T> = std::result::Result<T, PresetError>;
 
@@ -19,10 +20,7 @@ pub(super) fn join(path: &str, key: &str) -> String {
 pub(super) fn object<'a>(v: &'a Json, path: &str) -> Result<&'a [(String, Json)]> {
     match v {
         Json::Object(pairs) => Ok(pairs),
-        other => Err(PresetError::new(
-            path,
-            format!("expected an object, found {}", other.kind()),
-        )),
+        other => Err(PresetError::expected(path, |m| m.an_object, other)),
     }
 }
 
@@ -30,10 +28,7 @@ pub(super) fn object<'a>(v: &'a Json, path: &str) -> Result<&'a [(String, Json)]
 pub(super) fn array<'a>(v: &'a Json, path: &str) -> Result<&'a [Json]> {
     match v {
         Json::Array(items) => Ok(items),
-        other => Err(PresetError::new(
-            path,
-            format!("expected an array, found {}", other.kind()),
-        )),
+        other => Err(PresetError::expected(path, |m| m.an_array, other)),
     }
 }
 
@@ -41,9 +36,10 @@ pub(super) fn array<'a>(v: &'a Json, path: &str) -> Result<&'a [Json]> {
 pub(super) fn check_duplicates(pairs: &[(String, Json)], path: &str) -> Result<()> {
     for (i, (key, _)) in pairs.iter().enumerate() {
         if pairs[..i].iter().any(|(k, _)| k == key) {
-            return Err(PresetError::new(
+            return Err(PresetError::said(
                 join(path, key),
-                format!("duplicate key \"{key}\""),
+                |m| m.duplicate_key,
+                &[("key", key)],
             ));
         }
     }
@@ -55,17 +51,19 @@ pub(super) fn check_keys(
     pairs: &[(String, Json)],
     path: &str,
     allowed: &[&str],
-    what: &str,
+    what: fn(&Messages) -> &'static str,
 ) -> Result<()> {
     check_duplicates(pairs, path)?;
     for (key, _) in pairs {
         if !allowed.contains(&key.as_str()) {
-            return Err(PresetError::new(
+            return Err(PresetError::said(
                 join(path, key),
-                format!(
-                    "unknown key \"{key}\" in {what}; allowed: {}",
-                    allowed.join(", ")
-                ),
+                |m| m.unknown_key_in,
+                &[
+                    ("key", key),
+                    ("what", what(messages())),
+                    ("allowed", &allowed.join(", ")),
+                ],
             ));
         }
     }
@@ -78,16 +76,13 @@ pub(super) fn get<'a>(pairs: &'a [(String, Json)], key: &str) -> Option<&'a Json
 
 pub(super) fn required<'a>(pairs: &'a [(String, Json)], path: &str, key: &str) -> Result<&'a Json> {
     get(pairs, key)
-        .ok_or_else(|| PresetError::new(join(path, key), format!("missing required key \"{key}\"")))
+        .ok_or_else(|| PresetError::said(join(path, key), |m| m.missing_key, &[("key", key)]))
 }
 
 pub(super) fn string(v: &Json, path: &str) -> Result<String> {
     match v {
         Json::String(s) => Ok(s.clone()),
-        other => Err(PresetError::new(
-            path,
-            format!("expected a string, found {}", other.kind()),
-        )),
+        other => Err(PresetError::expected(path, |m| m.a_string, other)),
     }
 }
 
@@ -106,14 +101,12 @@ pub(super) fn optional_string(
 pub(super) fn integer(v: &Json, path: &str) -> Result<i128> {
     match v {
         Json::Number(Number::Integer(i)) => Ok(*i),
-        Json::Number(Number::Float(f)) => Err(PresetError::new(
+        Json::Number(Number::Float(f)) => Err(PresetError::said(
             path,
-            format!("{f:?} is not an integer; write it without a fraction or exponent"),
+            |m| m.not_an_integer,
+            &[("value", &format!("{f:?}"))],
         )),
-        other => Err(PresetError::new(
-            path,
-            format!("expected an integer, found {}", other.kind()),
-        )),
+        other => Err(PresetError::expected(path, |m| m.an_integer, other)),
     }
 }
 
@@ -121,13 +114,11 @@ pub(super) fn integer(v: &Json, path: &str) -> Result<i128> {
 pub(super) fn number(v: &Json, path: &str) -> Result<f64> {
     match v {
         Json::Number(n) if n.as_f64().is_finite() => Ok(n.as_f64()),
-        Json::Number(n) => Err(PresetError::new(
+        Json::Number(n) => Err(PresetError::said(
             path,
-            format!("{n} is not a finite number"),
+            |m| m.not_finite,
+            &[("value", &n.to_string())],
         )),
-        other => Err(PresetError::new(
-            path,
-            format!("expected a number, found {}", other.kind()),
-        )),
+        other => Err(PresetError::expected(path, |m| m.a_number, other)),
     }
 }

@@ -6,6 +6,7 @@ use crate::model::chain::BoxKind;
 use crate::plan::indicators::{Field, Indicators, MAX_FIELD_CHARS};
 use crate::preset::PresetError;
 use crate::preset::json::Json;
+use crate::text::messages::Messages;
 
 /// Where the boxes belong: to an entry (activity to capability) or to the
 /// plan (the impact boxes).
@@ -21,18 +22,14 @@ pub(super) fn indicators(v: &Json, path: &str, owner: Owner) -> Result<Indicator
     let mut out = Indicators::default();
     for (key, value) in pairs {
         let p = join(path, key);
-        let kind = BoxKind::from_id(key).ok_or_else(|| {
-            PresetError::new(p.clone(), format!("unknown results-chain box \"{key}\""))
-        })?;
+        let kind = BoxKind::from_id(key)
+            .ok_or_else(|| PresetError::said(p.clone(), |m| m.unknown_box, &[("key", key)]))?;
         if kind.is_plan_level() != (owner == Owner::Plan) {
-            let (here, there) = match owner {
-                Owner::Entry => ("a plan entry", "its plan"),
-                Owner::Plan => ("a plan", "each plan entry"),
+            let misplaced = match owner {
+                Owner::Entry => |m: &Messages| m.box_on_entry_not_plan,
+                Owner::Plan => |m: &Messages| m.box_on_plan_not_entry,
             };
-            return Err(PresetError::new(
-                p,
-                format!("the \"{key}\" box does not belong to {here}; write it under {there}"),
-            ));
+            return Err(PresetError::said(p, misplaced, &[("key", key)]));
         }
         let fields = object(value, &p)?;
         check_duplicates(fields, &p)?;
@@ -40,26 +37,22 @@ pub(super) fn indicators(v: &Json, path: &str, owner: Owner) -> Result<Indicator
             let fp = join(&p, fkey);
             let field = Field::from_id(fkey).ok_or_else(|| {
                 let known: Vec<&str> = Field::ALL.iter().map(|f| f.id()).collect();
-                PresetError::new(
+                PresetError::said(
                     fp.clone(),
-                    format!(
-                        "unknown key \"{fkey}\"; an indicator has {}",
-                        known.join(", ")
-                    ),
+                    |m| m.unknown_indicator_key,
+                    &[("key", fkey), ("known", &known.join(", "))],
                 )
             })?;
             let text = string(text, &fp)?;
             if text.chars().count() > MAX_FIELD_CHARS {
-                return Err(PresetError::new(
+                return Err(PresetError::said(
                     fp,
-                    format!("is longer than {MAX_FIELD_CHARS} characters"),
+                    |m| m.longer_than,
+                    &[("max", &MAX_FIELD_CHARS.to_string())],
                 ));
             }
             if text.trim().is_empty() {
-                return Err(PresetError::new(
-                    fp,
-                    "is empty; leave the key out to use the model's suggestion",
-                ));
+                return Err(PresetError::said(fp, |m| m.indicator_empty, &[]));
             }
             out.set(kind, field, Some(text));
         }

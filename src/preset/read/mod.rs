@@ -24,40 +24,30 @@ pub const V1_PLAN_NAME: &str = "Plan";
 
 pub(super) fn read(bytes: &[u8], model: &Model) -> Result<(Preset, u64)> {
     if bytes.len() as u64 > MAX_PRESET_BYTES {
-        return Err(PresetError::new(
+        return Err(PresetError::said(
             "",
-            format!(
-                "the file is {} bytes; a preset may be at most {MAX_PRESET_BYTES} bytes (1 MiB)",
-                bytes.len()
-            ),
+            |m| m.file_too_large,
+            &[
+                ("size", &bytes.len().to_string()),
+                ("max", &MAX_PRESET_BYTES.to_string()),
+            ],
         ));
     }
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
-        return Err(PresetError::new(
-            "",
-            "the file starts with a byte-order mark (BOM); save it as UTF-8 without BOM",
-        ));
+        return Err(PresetError::said("", |m| m.byte_order_mark, &[]));
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        PresetError::new(
-            "",
-            format!(
-                "the file is not valid UTF-8 text (at byte {})",
-                e.valid_up_to()
-            ),
-        )
+        PresetError::said("", |m| m.not_utf8, &[("at", &e.valid_up_to().to_string())])
     })?;
     let root: Json = serde_json::from_str(text)
-        .map_err(|e| PresetError::new("", format!("the file is not valid JSON: {e}")))?;
+        .map_err(|e| PresetError::said("", |m| m.not_json, &[("reason", &e.to_string())]))?;
     let pairs = match &root {
         Json::Object(pairs) => pairs,
         other => {
-            return Err(PresetError::new(
+            return Err(PresetError::said(
                 "",
-                format!(
-                    "not a Cluster Workbench preset: the file holds {}, not an object",
-                    other.kind()
-                ),
+                |m| m.not_an_object,
+                &[("found", other.kind())],
             ));
         }
     };
@@ -72,29 +62,27 @@ pub(super) fn read(bytes: &[u8], model: &Model) -> Result<(Preset, u64)> {
 /// told so, not picked apart key by key.
 fn check_format(pairs: &[(String, Json)]) -> Result<()> {
     match get(pairs, "format") {
-        None => Err(PresetError::new(
+        None => Err(PresetError::said(
             "format",
-            format!("not a Cluster Workbench preset: there is no \"format\": \"{PRESET_FORMAT}\""),
+            |m| m.no_format,
+            &[("format", PRESET_FORMAT)],
         )),
         Some(Json::String(f)) if f == PRESET_FORMAT => Ok(()),
-        Some(Json::String(f)) if f == crate::format::REPORT_FORMAT => Err(PresetError::new(
-            "format",
-            "this is a Cluster Workbench report, not a preset; open the preset it was made from",
-        )),
-        Some(Json::String(f)) if f == crate::format::MODEL_FORMAT => Err(PresetError::new(
-            "format",
-            "this is a model file, not a preset; load it with --model",
-        )),
+        Some(Json::String(f)) if f == crate::format::REPORT_FORMAT => {
+            Err(PresetError::said("format", |m| m.is_a_report, &[]))
+        }
+        Some(Json::String(f)) if f == crate::format::MODEL_FORMAT => {
+            Err(PresetError::said("format", |m| m.is_a_model, &[]))
+        }
         Some(other) => {
             let found = match other {
                 Json::String(s) => format!("\"{s}\""),
                 v => v.kind().to_owned(),
             };
-            Err(PresetError::new(
+            Err(PresetError::said(
                 "format",
-                format!(
-                    "not a Cluster Workbench preset: format is {found}, not \"{PRESET_FORMAT}\""
-                ),
+                |m| m.wrong_format,
+                &[("found", &found), ("format", PRESET_FORMAT)],
             ))
         }
     }
@@ -103,19 +91,22 @@ fn check_format(pairs: &[(String, Json)]) -> Result<()> {
 /// The version: an integer from 1 to the one this build writes.
 fn version(pairs: &[(String, Json)]) -> Result<u64> {
     match get(pairs, "version") {
-        None => Err(PresetError::new(
+        None => Err(PresetError::said(
             "version",
-            "missing required key \"version\"",
+            |m| m.missing_key,
+            &[("key", "version")],
         )),
         Some(Json::Number(Number::Integer(v))) if (1..=PRESET_VERSION as i128).contains(v) => {
             Ok(*v as u64)
         }
         Some(Json::Number(Number::Integer(v))) if *v > PRESET_VERSION as i128 => {
-            Err(PresetError::new(
+            Err(PresetError::said(
                 "version",
-                format!(
-                    "version {v} is newer than this workbench reads (versions 1 to {PRESET_VERSION}); update Cluster Workbench to open it"
-                ),
+                |m| m.newer_version,
+                &[
+                    ("version", &v.to_string()),
+                    ("latest", &PRESET_VERSION.to_string()),
+                ],
             ))
         }
         Some(other) => {
@@ -123,11 +114,10 @@ fn version(pairs: &[(String, Json)]) -> Result<u64> {
                 Json::Number(n) => n.to_string(),
                 v => v.kind().to_owned(),
             };
-            Err(PresetError::new(
+            Err(PresetError::said(
                 "version",
-                format!(
-                    "{found} is not a preset version this workbench reads (an integer from 1 to {PRESET_VERSION})"
-                ),
+                |m| m.bad_version,
+                &[("found", &found), ("latest", &PRESET_VERSION.to_string())],
             ))
         }
     }
@@ -147,11 +137,11 @@ const V1_PLAN_KEYS: &[&str] = &["horizon_years", "interventions"];
 /// A version 1 file: its plan becomes one plan named "Plan", its horizon the
 /// preset's.
 fn v1(pairs: &[(String, Json)], model: &Model) -> Result<Preset> {
-    check_keys(pairs, "", V1_KEYS, "a preset")?;
+    check_keys(pairs, "", V1_KEYS, |m| m.in_a_preset)?;
     let mut preset = header(pairs, model)?;
     if let Some(v) = get(pairs, "plan") {
         let plan = object(v, "plan")?;
-        check_keys(plan, "plan", V1_PLAN_KEYS, "a plan")?;
+        check_keys(plan, "plan", V1_PLAN_KEYS, |m| m.in_a_plan)?;
         if let Some(h) = get(plan, "horizon_years") {
             preset.horizon_years = horizon(h, "plan.horizon_years")?;
         }
@@ -189,7 +179,7 @@ const V2_KEYS: &[&str] = &[
 /// A version 2, 3 or 4 file (they differ only in the indicators 3 may hold
 /// and the currency 4 may).
 fn v2(pairs: &[(String, Json)], model: &Model, version: u64) -> Result<Preset> {
-    check_keys(pairs, "", V2_KEYS, "a preset")?;
+    check_keys(pairs, "", V2_KEYS, |m| m.in_a_preset)?;
     let mut preset = header(pairs, model)?;
     if let Some(v) = get(pairs, "uncertainty") {
         preset.uncertainty = plans::uncertainty(v)?;
@@ -232,11 +222,13 @@ fn horizon(v: &Json, path: &str) -> Result<u32> {
 fn currency(v: &Json, version: u64) -> Result<String> {
     let path = "currency";
     if version < PRESET_VERSION {
-        return Err(PresetError::new(
+        return Err(PresetError::said(
             path,
-            format!(
-                "a currency came in preset version {PRESET_VERSION}, and this file says version {version}; write \"version\": {PRESET_VERSION}"
-            ),
+            |m| m.currency_too_early,
+            &[
+                ("latest", &PRESET_VERSION.to_string()),
+                ("version", &version.to_string()),
+            ],
         ));
     }
     let text = string(v, path)?;

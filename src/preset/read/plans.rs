@@ -36,12 +36,10 @@ impl Version {
     fn indicators(self, pairs: &[(String, Json)], path: &str, owner: Owner) -> Result<Indicators> {
         match get(pairs, "indicators") {
             None => Ok(Indicators::default()),
-            Some(_) if self.0 < 3 => Err(PresetError::new(
+            Some(_) if self.0 < 3 => Err(PresetError::said(
                 join(path, "indicators"),
-                format!(
-                    "results-chain indicators came in preset version 3, and this file says version {}",
-                    self.0
-                ),
+                |m| m.indicators_too_early,
+                &[("version", &self.0.to_string())],
             )),
             Some(v) => indicators(v, &join(path, "indicators"), owner),
         }
@@ -56,7 +54,7 @@ pub(super) fn plans(v: &Json, horizon: u32, model: &Model, version: Version) -> 
     for (i, item) in items.iter().enumerate() {
         let path = format!("plans[{i}]");
         let pairs = object(item, &path)?;
-        check_keys(pairs, &path, PLAN_KEYS, "a plan")?;
+        check_keys(pairs, &path, PLAN_KEYS, |m| m.in_a_plan)?;
         let name_path = join(&path, "name");
         let name = string(required(pairs, &path, "name")?, &name_path)?;
         at(
@@ -96,19 +94,13 @@ pub(super) fn entries(
 
 fn entry(v: &Json, path: &str, horizon: u32, model: &Model, version: Version) -> Result<PlanEntry> {
     let pairs = object(v, path)?;
-    check_keys(pairs, path, ENTRY_KEYS, "a plan entry")?;
+    check_keys(pairs, path, ENTRY_KEYS, |m| m.in_a_plan_entry)?;
     let lever = match (get(pairs, "id"), get(pairs, "custom")) {
         (Some(_), Some(_)) => {
-            return Err(PresetError::new(
-                path,
-                "has both \"id\" and \"custom\"; an entry is a catalogue intervention or a custom one, not both",
-            ));
+            return Err(PresetError::said(path, |m| m.id_and_custom, &[]));
         }
         (None, None) => {
-            return Err(PresetError::new(
-                path,
-                "needs \"id\" (a catalogue intervention) or \"custom\" (one of your own)",
-            ));
+            return Err(PresetError::said(path, |m| m.id_or_custom, &[]));
         }
         (Some(id), None) => {
             let p = join(path, "id");
@@ -149,18 +141,14 @@ fn entry(v: &Json, path: &str, horizon: u32, model: &Model, version: Version) ->
 
 fn custom(v: &Json, path: &str) -> Result<CustomIntervention> {
     let pairs = object(v, path)?;
-    check_keys(pairs, path, CUSTOM_KEYS, "a custom intervention")?;
+    check_keys(pairs, path, CUSTOM_KEYS, |m| m.in_a_custom_intervention)?;
     let name_path = join(path, "name");
     let name = string(required(pairs, path, "name")?, &name_path)?;
     at(&name_path, rules::custom_name(&name))?;
     let side_path = join(path, "side");
     let side_text = string(required(pairs, path, "side")?, &side_path)?;
-    let side = Side::from_id(&side_text).ok_or_else(|| {
-        PresetError::new(
-            side_path,
-            format!("\"{side_text}\" is neither \"supply\" nor \"demand\""),
-        )
-    })?;
+    let side = Side::from_id(&side_text)
+        .ok_or_else(|| PresetError::said(side_path, |m| m.not_a_side, &[("side", &side_text)]))?;
     let effects_path = join(path, "effects");
     let effect_pairs = object(required(pairs, path, "effects")?, &effects_path)?;
     let mut effects: Vec<(Attribute, f64)> = Vec::new();
@@ -186,18 +174,17 @@ pub(super) fn attributes(v: &Json) -> Result<Attributes> {
     let mut seen = [false; Attribute::COUNT];
     for (key, value) in pairs {
         let p = join(path, key);
-        let a = Attribute::from_id(key)
-            .ok_or_else(|| PresetError::new(p.clone(), format!("unknown attribute \"{key}\"")))?;
+        let a = Attribute::from_id(key).ok_or_else(|| {
+            PresetError::said(p.clone(), |m| m.unknown_attribute, &[("key", key)])
+        })?;
         out[a] = at(&p, rules::attribute(number(value, &p)?))?;
         seen[a.index()] = true;
     }
     if let Some(missing) = Attribute::ALL.into_iter().find(|a| !seen[a.index()]) {
-        return Err(PresetError::new(
+        return Err(PresetError::said(
             join(path, missing.id()),
-            format!(
-                "missing attribute \"{}\"; a preset gives all twelve",
-                missing.id()
-            ),
+            |m| m.missing_attribute,
+            &[("key", missing.id())],
         ));
     }
     Ok(out)
@@ -211,8 +198,9 @@ pub(super) fn uncertainty(v: &Json) -> Result<Attributes> {
     let mut out = Attributes::uniform(0.0);
     for (key, value) in pairs {
         let p = join(path, key);
-        let a = Attribute::from_id(key)
-            .ok_or_else(|| PresetError::new(p.clone(), format!("unknown attribute \"{key}\"")))?;
+        let a = Attribute::from_id(key).ok_or_else(|| {
+            PresetError::said(p.clone(), |m| m.unknown_attribute, &[("key", key)])
+        })?;
         out[a] = at(&p, rules::half_width(number(value, &p)?))?;
     }
     Ok(out)
