@@ -286,3 +286,58 @@ fn a_words_file_that_changes_a_number_is_refused_with_its_path() {
     let e = Model::with_words(DEFAULT_MODEL_JSON, words).unwrap_err();
     assert_eq!(e.path, "words.model.stages.intermediate");
 }
+
+/// Every refusal message has a French and a Spanish version with the same
+/// placeholders.
+#[test]
+fn every_message_is_translated_with_the_same_placeholders() {
+    use cluster_workbench::text::messages::messages_in;
+    let flat = |l| {
+        let mut out = Vec::new();
+        strings(&serde_json::to_value(messages_in(l)).unwrap(), "", &mut out);
+        out
+    };
+    let english = flat(Language::English);
+    let mut faults = Vec::new();
+    for (language, _) in OTHERS {
+        for ((id, en), (_, tr)) in english.iter().zip(flat(language)) {
+            if placeholders(en) != placeholders(&tr) {
+                faults.push(format!("{}: {id}: placeholders differ", language.code()));
+            }
+            let same_everywhere = ["null", "path_reason", "two_sentences", "advice_with_cause"];
+            if *en == tr && !same_everywhere.contains(&id.as_str()) {
+                faults.push(format!("{}: {id}: still English: {en:?}", language.code()));
+            }
+        }
+    }
+    assert!(faults.is_empty(), "{}", faults.join("\n"));
+}
+
+/// A file refused in French is told so in French, with the path into the
+/// file as it is written (the keys stay the file's own).
+#[test]
+fn a_refused_preset_is_told_in_the_language_with_its_path() {
+    use cluster_workbench::language::{Locale, NumberChoice};
+    use cluster_workbench::preset::Preset;
+    let model = Model::shipped(Language::French).unwrap();
+    let broken = br#"{"format": "cluster-workbench-preset", "version": 2, "name": "x",
+        "attributes": {"market_dynamism": 2}}"#;
+    let said = |language| {
+        cluster_workbench::text::set_locale(Locale {
+            language,
+            numbers: NumberChoice::AsLanguage,
+        });
+        let e = Preset::from_bytes(broken, &model).unwrap_err();
+        e.to_string()
+    };
+    let english = said(Language::English);
+    let french = said(Language::French);
+    let spanish = said(Language::Spanish);
+    cluster_workbench::text::set_locale(Locale::default());
+    assert!(english.contains("is outside"), "{english}");
+    for (text, word) in [(&french, "hors"), (&spanish, "fuera")] {
+        assert!(text.starts_with("attributes.market_dynamism"), "{text}");
+        assert!(text.contains(word), "{text}");
+        assert_ne!(text, &english);
+    }
+}

@@ -7,6 +7,10 @@ use crate::model::ModelError;
 use crate::text::messages::said;
 use std::path::PathBuf;
 
+/// The commands, as a message lists them (their names are the same in
+/// every language).
+const COMMANDS: &str = "evaluate, levers, report, results-chain, logframe, link";
+
 /// The exit status of any failure, a rejected file or wrong usage alike
 /// (reference model §7).
 pub const FAILURE_STATUS: u8 = 2;
@@ -70,10 +74,10 @@ pub enum CliError {
     Output(std::io::Error),
     /// No command was given to [`run`](super::run): the window is the
     /// binary's business.
-    #[error("{}", said(|m| m.give_a_command, &[]))]
+    #[error("{}", said(|m| m.give_a_command, &[("commands", COMMANDS)]))]
     NoCommand,
     /// No command was given to a binary built without the window.
-    #[error("{}", said(|m| m.built_without_window, &[]))]
+    #[error("{}", said(|m| m.built_without_window, &[("commands", COMMANDS)]))]
     NoWindow,
     /// The window could not be opened, or failed.
     #[error("{0}")]

@@ -7,7 +7,6 @@
 use crate::analysis::uncertainty::{Band, Uncertainty};
 use crate::evaluation::Evaluation;
 use crate::model::Model;
-use crate::plan::rules::BASELINE_NAME;
 use crate::preset::Preset;
 use crate::text::{fill, num, texts};
 use crate::trajectory::Trajectory;
@@ -63,7 +62,10 @@ fn at(x: f64) -> f64 {
 /// readers who cannot see it.
 pub fn description(preset: &Preset, e: &Evaluation) -> String {
     let t = texts();
-    let mut parts = vec![ending(BASELINE_NAME, &e.baseline.trajectory)];
+    let mut parts = vec![ending(
+        crate::text::texts().baseline_name,
+        &e.baseline.trajectory,
+    )];
     for (plan, p) in preset.plans.iter().zip(&e.plans) {
         parts.push(ending(&plan.name, &p.scenario.trajectory));
     }
@@ -106,7 +108,8 @@ pub fn capability_svg(
     };
     // Taller than the plot where the legend needs it (a preset holds up to
     // twelve plans).
-    let names = std::iter::once(BASELINE_NAME).chain(preset.plans.iter().map(|p| p.name.as_str()));
+    let names = std::iter::once(crate::text::texts().baseline_name)
+        .chain(preset.plans.iter().map(|p| p.name.as_str()));
     let legend_height: f64 = names.map(|n| entry_height(&name_lines(n))).sum();
     let height = PLOT_HEIGHT.max(TOP + 8.0 + legend_height);
     // Only numbers and fixed words go into attributes: the svg crate escapes
@@ -144,7 +147,7 @@ pub fn capability_svg(
     };
     doc = line(
         doc,
-        BASELINE_NAME,
+        crate::text::texts().baseline_name,
         &e.baseline.trajectory,
         BASELINE_COLOUR,
         BASELINE_DASH,

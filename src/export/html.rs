@@ -13,7 +13,6 @@ use crate::evaluation::Evaluation;
 use crate::mechanism::{Advantage, Cell, Effort, Mechanism, cell_index};
 use crate::model::Model;
 use crate::plan::Plan;
-use crate::plan::rules::BASELINE_NAME;
 use crate::preset::Preset;
 use crate::text::{fill, num, texts};
 use crate::warnings::Warning;
@@ -365,7 +364,7 @@ fn comparison_section(
                     th scope="col" { (t.report_warnings) }
                 } }
                 tbody {
-                    (comparison_row(BASELINE_NAME, &base,
+                    (comparison_row(crate::text::texts().baseline_name, &base,
                         &crate::words::warnings_line(model, &e.baseline_warnings),
                         bands.map(|u| uncertain_line(&u.baseline, None))))
                     @for (i, (plan, p)) in preset.plans.iter().zip(&e.plans).enumerate() {

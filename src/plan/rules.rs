@@ -15,7 +15,9 @@ pub const MAX_PLANS: usize = 12;
 pub const MAX_PLAN_NAME: usize = 80;
 /// The largest uncertainty half-width of an attribute.
 pub const MAX_HALF_WIDTH: f64 = 0.5;
-/// The name tables and CSV files give the baseline; no plan may take it.
+/// The name the trajectories CSV gives the cluster without a plan (a
+/// machine-read column head, so English); tables, charts and reports use
+/// the language's `baseline_name`. No plan may take the name in any language.
 pub const BASELINE_NAME: &str = "No plan";
 
 /// Why a value is refused.
@@ -161,7 +163,12 @@ pub fn plan_name(name: &str) -> Result<(), RuleError> {
             length,
         });
     }
-    if name_key(name) == name_key(BASELINE_NAME) {
+    let reserved = [
+        BASELINE_NAME,
+        crate::text::FR.baseline_name,
+        crate::text::ES.baseline_name,
+    ];
+    if reserved.iter().any(|r| name_key(name) == name_key(r)) {
         return Err(RuleError::PlanNameReserved(name.to_owned()));
     }
     Ok(())

@@ -163,6 +163,7 @@ pub const EN: Texts = Texts {
     plans_heading: "PLANS",
     plans_hint: "Each plan is one option for this cluster. The matrix, the banner and the warnings show the selected plan. Right-click a plan to rename, copy or delete it.",
     plans_none: "No plan yet: the window shows the cluster as it is.",
+    baseline_name: "No plan",
     plan_tab_hint: "Show “{name}” in the matrix, banner and warnings. Right-click to rename, copy or delete.",
     new_plan: "+ New plan",
     too_many_plans: "A preset holds at most {max} plans.",

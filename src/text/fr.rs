@@ -163,6 +163,7 @@ pub const FR: Texts = Texts {
     plans_heading: "PLANS",
     plans_hint: "Chaque plan est une option pour cette grappe. La matrice, la bannière et les avertissements montrent le plan sélectionné. Clic droit sur un plan pour le renommer, le copier ou le supprimer.",
     plans_none: "Pas encore de plan : la fenêtre montre la grappe telle qu’elle est.",
+    baseline_name: "Sans plan",
     plan_tab_hint: "Afficher « {name} » dans la matrice, la bannière et les avertissements. Clic droit pour renommer, copier ou supprimer.",
     new_plan: "+ Nouveau plan",
     too_many_plans: "Un fichier de grappe contient au plus {max} plans.",

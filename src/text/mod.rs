@@ -196,6 +196,9 @@ pub struct Texts {
     pub plans_heading: &'static str,
     pub plans_hint: &'static str,
     pub plans_none: &'static str,
+    /// What the comparison, the charts and the report call the cluster
+    /// without a plan (never a "baseline": see assets/words/glossary.json).
+    pub baseline_name: &'static str,
     pub plan_tab_hint: &'static str,
     pub new_plan: &'static str,
     pub too_many_plans: &'static str,

@@ -11,7 +11,6 @@ use crate::analysis::compare::Outcome;
 use crate::analysis::uncertainty::Uncertainty;
 use crate::app::action::{Action, DialogAction, DocAction, NamePurpose};
 use crate::model::warning::Severity;
-use crate::plan::rules::BASELINE_NAME;
 use crate::text::{fill, texts};
 use crate::warnings::Warning;
 use crate::words::{
@@ -71,7 +70,7 @@ pub fn table(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
     let base_cells = baseline_numbers(&e.baseline.trajectory);
     let uncertainty = uncertainty(s);
     let base_row = Row {
-        name: BASELINE_NAME,
+        name: crate::text::texts().baseline_name,
         cells: &base_cells,
         outcome: None,
         warnings: &e.baseline_warnings,

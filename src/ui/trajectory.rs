@@ -6,7 +6,6 @@
 use super::{State, stage_word, theme};
 use crate::app::action::{Action, ViewAction};
 use crate::mechanism::Effort;
-use crate::plan::rules::BASELINE_NAME;
 use crate::text::{fill, num, texts};
 use crate::trajectory::{Trajectory, Year};
 use egui::{Color32, RichText, Ui};
@@ -96,7 +95,10 @@ fn year_values(s: &State, x: f64) -> String {
     for (plan, p) in s.doc.preset().plans.iter().zip(&e.plans) {
         lines.push(line(&plan.name, &p.scenario.trajectory.years[year]));
     }
-    lines.push(line(BASELINE_NAME, &e.baseline.trajectory.years[year]));
+    lines.push(line(
+        crate::text::texts().baseline_name,
+        &e.baseline.trajectory.years[year],
+    ));
     let shown = &s.with_plan().trajectory.years[year];
     let efforts: Vec<String> = Effort::ALL
         .iter()
@@ -200,7 +202,7 @@ fn header(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
         }
         legend_entry(
             ui,
-            RichText::new(BASELINE_NAME),
+            RichText::new(crate::text::texts().baseline_name),
             theme::baseline_colour(&visuals),
             true,
         );
@@ -338,7 +340,7 @@ fn lines(plot: &mut PlotUi, s: &State, visuals: &egui::Visuals) {
     bands(plot, s, visuals);
     plot.line(
         Line::new(
-            BASELINE_NAME,
+            crate::text::texts().baseline_name,
             points(&e.baseline.trajectory, |y| y.capability),
         )
         .color(theme::baseline_colour(visuals))
@@ -375,14 +377,18 @@ fn bands(plot: &mut PlotUi, s: &State, visuals: &egui::Visuals) {
     };
     let plans = &s.doc.preset().plans;
     let t = texts();
-    let scenarios = std::iter::once((BASELINE_NAME, &u.baseline, theme::baseline_colour(visuals)))
-        .chain(
-            plans
-                .iter()
-                .zip(&u.plans)
-                .enumerate()
-                .map(|(i, (p, b))| (p.name.as_str(), b, theme::series_colour(i, visuals))),
-        );
+    let scenarios = std::iter::once((
+        crate::text::texts().baseline_name,
+        &u.baseline,
+        theme::baseline_colour(visuals),
+    ))
+    .chain(
+        plans
+            .iter()
+            .zip(&u.plans)
+            .enumerate()
+            .map(|(i, (p, b))| (p.name.as_str(), b, theme::series_colour(i, visuals))),
+    );
     for (name, band, colour) in scenarios {
         let xs: Vec<f64> = band.iter().map(|b| b.year as f64).collect();
         let low: Vec<f64> = band.iter().map(|b| b.p10).collect();

@@ -366,7 +366,7 @@ fn warning(ui: &mut Ui, s: &State) {
     let t = texts();
     let plan = s
         .active()
-        .map_or(crate::plan::rules::BASELINE_NAME, |(_, p)| p.name.as_str());
+        .map_or(crate::text::texts().baseline_name, |(_, p)| p.name.as_str());
     let Some(w) = s
         .warnings()
         .iter()

@@ -122,8 +122,8 @@ pub const EN: Messages = Messages {
     logframe_extension: "{path}: the logframe is written as .xlsx or .csv; end the name in one of them",
     cannot_make_csv: "cannot make the CSV: {reason}",
     cannot_write_output: "cannot write the output: {reason}",
-    give_a_command: "give a command: evaluate, levers, report, results-chain, logframe or link (see --help)",
-    built_without_window: "this cluster-workbench was built without the window (--no-default-features); use a command: evaluate, levers, report, results-chain, logframe or link (see --help)",
+    give_a_command: "give a command: {commands} (see --help)",
+    built_without_window: "this cluster-workbench was built without the window (--no-default-features); use a command: {commands} (see --help)",
     no_window: "cannot open the window: {reason}\nThe workbench needs a desktop session (X11 or Wayland with OpenGL). To evaluate a preset without a window: cluster-workbench evaluate FILE.json",
     no_data_folder: "this system has no folder for application data",
 };
