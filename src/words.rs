@@ -61,6 +61,13 @@ pub fn labelled(label: &str, value: &str) -> String {
     fill(texts().label_value, &[("label", label), ("value", value)])
 }
 
+/// Items of a list in a sentence, separated as the language does:
+/// "a; b", « a ; b ».
+pub fn listed<S: AsRef<str>>(items: &[S]) -> String {
+    let parts: Vec<&str> = items.iter().map(AsRef::as_ref).collect();
+    parts.join(texts().list_separator)
+}
+
 /// "and 3 more", for a list cut short (singular or plural as the language
 /// counts).
 pub fn and_more(n: usize) -> String {
@@ -182,10 +189,11 @@ pub fn warnings_line(model: &Model, warnings: &[Warning]) -> String {
     if list.is_empty() {
         return texts().compare_no_warnings.to_owned();
     }
-    list.iter()
+    let items: Vec<String> = list
+        .iter()
         .map(|info| labelled(severity_word(info.severity), &info.title))
-        .collect::<Vec<_>>()
-        .join("; ")
+        .collect();
+    listed(&items)
 }
 
 /// A plan's numbers as the comparison writes them: capability (stage), gain,
@@ -203,7 +211,7 @@ pub fn outcome_numbers(o: &Outcome) -> [String; 5] {
         // Without a cost there is no gain per unit of it; with a cost of 0
         // there is none either, and the dash says so without calling it free.
         match (o.gain_per_million, o.total_cost) {
-            (Some(g), _) => format!("{g:.3}"),
+            (Some(g), _) => number(g, 3),
             (None, None) => t.cost_not_given.to_owned(),
             (None, Some(_)) => t.compare_dash.to_owned(),
         },

@@ -262,10 +262,9 @@ fn description(model: &Model, preset: &Preset, chain: &ResultsChain) -> String {
     let boxes: Vec<String> = BoxKind::ALL
         .iter()
         .map(|&k| {
-            format!(
-                "{}: {}",
-                box_title(model, k),
-                box_lines(model, chain, k).join("; ")
+            crate::words::labelled(
+                &box_title(model, k),
+                &crate::words::listed(&box_lines(model, chain, k)),
             )
         })
         .collect();

@@ -226,7 +226,7 @@ fn warnings_list(model: &Model, warnings: &[Warning]) -> Markup {
                         p { em { (t.report_what_to_do) } " " (w.advice(model)) }
                         p.small { (info.rule) }
                         @if !info.sources.is_empty() {
-                            p.small { (t.report_sources) " " (info.sources.join("; ")) }
+                            p.small { (t.report_sources) " " (crate::words::listed(&info.sources)) }
                         }
                     }
                 }

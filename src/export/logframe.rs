@@ -173,7 +173,10 @@ fn outcome_narrative(model: &Model, chain: &ResultsChain) -> String {
         &[
             ("entry", &a.name),
             ("year", &a.start_year.to_string()),
-            ("cells", &shorten(raised, NAMED_CELLS + 1).join("; ")),
+            (
+                "cells",
+                &crate::words::listed(&shorten(raised, NAMED_CELLS + 1)),
+            ),
             ("min", &num(model.chain.cell_rise_min)),
             ("projection", &projection(model, chain, BoxKind::Capability)),
         ],

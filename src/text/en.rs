@@ -512,4 +512,5 @@ pub const EN: Texts = Texts {
     compare_row_spoken: "{plan}: {figures}; {warnings}",
     compare_figure_spoken: "{column} {value}",
     label_value: "{label}: {value}",
+    list_separator: "; ",
 };

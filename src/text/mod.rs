@@ -553,6 +553,10 @@ pub struct Texts {
     pub compare_figure_spoken: &'static str,
     /// A label and what follows it: “Why: …”. French puts a no-break space before the colon.
     pub label_value: &'static str,
+    /// Between the items of a list in a sentence (sources, warnings,
+    /// cells): "; " in English, with a narrow no-break space before it in
+    /// French.
+    pub list_separator: &'static str,
 }
 
 thread_local! {

@@ -126,7 +126,7 @@ fn headline(
                 )
                 .on_hover_text(fill(
                     t.banner_and_more_hint,
-                    &[("titles", &titles.join("; "))],
+                    &[("titles", &crate::words::listed(&titles))],
                 ));
             }
             // The message and its sources, cut to the line (all of it on
@@ -135,7 +135,7 @@ fn headline(
                 t.banner_message,
                 &[
                     ("message", &w.message(s.model)),
-                    ("sources", &info.sources.join("; ")),
+                    ("sources", &crate::words::listed(&info.sources)),
                 ],
             );
             ui.add(

@@ -212,12 +212,12 @@ fn chain_box(
         Sense::click(),
     );
     let title = box_title(s.model, kind);
-    let spoken = crate::words::labelled(title, &words.lines.join("; "));
+    let spoken = crate::words::labelled(title, &crate::words::listed(&words.lines));
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &spoken));
     access::name(ui.ctx(), response.id, &spoken, || {
         // Sentences joined once each: a line may end in a full stop, and an
         // impact box has no lines.
-        let lines = words.lines.join("; ");
+        let lines = crate::words::listed(&words.lines);
         [title, lines.as_str(), words.indicator.as_str()]
             .iter()
             .map(|p| p.trim_end_matches('.'))

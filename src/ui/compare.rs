@@ -226,7 +226,7 @@ fn row(ui: &mut Ui, s: &State, r: &Row) -> egui::Response {
     let currency = s.doc.preset().currency.as_deref();
     let mut spoken = row_label(r, &warnings, currency);
     if let Some(line) = &r.uncertain {
-        spoken.push_str("; ");
+        spoken.push_str(crate::text::texts().list_separator);
         spoken.push_str(line);
     }
     let selected = r.selected;

@@ -168,7 +168,7 @@ fn ranking(ui: &mut Ui, s: &State, l: &Levers, out: &mut Vec<Action>) {
         if let Some(g) = i.gain_per_million {
             words.push_str(&fill(
                 t.ranking_per_million,
-                &[("value", &format!("{g:.3}"))],
+                &[("value", &crate::text::number(g, 3))],
             ));
         }
         if let Some(c) = i.cost {

@@ -99,7 +99,7 @@ pub(super) fn explanation(ui: &mut Ui, s: &State, w: &Warning, info: &WarningInf
 pub(super) fn sources(ui: &mut Ui, info: &WarningInfo) {
     let line = fill(
         texts().sources_line,
-        &[("sources", &info.sources.join("; "))],
+        &[("sources", &crate::words::listed(&info.sources))],
     );
     ui.label(RichText::new(line).small());
 }

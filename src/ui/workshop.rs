@@ -416,7 +416,7 @@ fn warning(ui: &mut Ui, s: &State) {
             ui.label(RichText::new(fill(t.rule_line, &[("rule", &info.rule)])).weak());
             if !info.sources.is_empty() {
                 ui.add_space(6.0);
-                ui.label(RichText::new(info.sources.join("; ")).weak());
+                ui.label(RichText::new(crate::words::listed(&info.sources)).weak());
             }
         });
 }
