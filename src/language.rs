@@ -116,6 +116,25 @@ impl NumberStyle {
         }
     }
 
+    /// Reads a number typed in this style (`1 250 000,25`, `1.250.000`),
+    /// or the plain way (`1250000.25`) where that is not ambiguous: group
+    /// marks and spaces are dropped, the decimal mark becomes a point.
+    pub fn parse(self, text: &str) -> Option<f64> {
+        let mut plain = String::new();
+        for c in text.trim().chars() {
+            match c {
+                c if c == self.decimal => plain.push('.'),
+                c if c == self.group || c.is_whitespace() => {}
+                // A point typed where the style's decimal is a comma and
+                // points group thousands was read above as a group mark; a
+                // comma typed where a point is the decimal is a group mark.
+                ',' | '.' => {}
+                c => plain.push(c),
+            }
+        }
+        plain.parse().ok()
+    }
+
     /// Rewrites a number written the Rust way (`-1250000.25`).
     fn rewrite(self, plain: &str) -> String {
         let (sign, digits) = match plain.strip_prefix('-') {
@@ -184,6 +203,22 @@ impl Locale {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn numbers_read_back_as_each_style_writes_them() {
+        assert_eq!(
+            NumberStyle::FRENCH.parse("1\u{202f}250\u{202f}000,25"),
+            Some(1_250_000.25)
+        );
+        assert_eq!(NumberStyle::FRENCH.parse("0,25"), Some(0.25));
+        assert_eq!(NumberStyle::SPANISH.parse("1.250.000"), Some(1_250_000.0));
+        assert_eq!(NumberStyle::SPANISH.parse("0,5"), Some(0.5));
+        assert_eq!(NumberStyle::POINT.parse("1,250,000.5"), Some(1_250_000.5));
+        assert_eq!(NumberStyle::POINT.parse(" 250000 "), Some(250_000.0));
+        assert_eq!(NumberStyle::POINT.parse("-0.10"), Some(-0.1));
+        assert_eq!(NumberStyle::FRENCH.parse("beaucoup"), None);
+    }
+
     use super::*;
 
     #[test]

@@ -114,3 +114,40 @@ fn edited_work_keeps_its_words_when_the_language_changes() {
     assert!(h.state().doc.is_dirty());
     assert!(shows(&h, FR.menu_file));
 }
+
+/// French and Spanish run about a quarter longer than English (issue 18,
+/// item 6): at 1280×800 the dock's five tabs still lie between the cluster
+/// panel and the selected-cell panel, whole, in every language.
+#[test]
+fn the_dock_tabs_fit_between_the_side_panels_in_every_language() {
+    use cluster_workbench::text::texts_in;
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::Queryable;
+    for language in [Language::English, Language::French, Language::Spanish] {
+        let settings = Settings {
+            language: Some(language),
+            ..Settings::default()
+        };
+        let mut h = harness_with(
+            Some(Location::BuiltIn("teaching-case.json".into())),
+            settings,
+        );
+        settle(&mut h);
+        let t = texts_in(language);
+        let left = h.get_by_label(t.cluster_heading).rect().max.x;
+        let right = h.get_by_label(t.detail_heading).rect().min.x;
+        for tab in [
+            t.dock_capability,
+            t.dock_plan,
+            t.dock_compare,
+            t.dock_levers,
+            t.dock_chain,
+        ] {
+            let r = h.get_by_role_and_label(Role::Button, tab).rect();
+            assert!(
+                r.min.x > left && r.max.x < right,
+                "{language:?}: {tab:?} at {r:?}, not between {left} and {right}"
+            );
+        }
+    }
+}

@@ -617,6 +617,11 @@ pub fn number(x: f64, decimals: usize) -> String {
     locale().number_style().format(x, decimals)
 }
 
+/// A number typed by the user, read as the current locale writes numbers.
+pub fn parse_number(text: &str) -> Option<f64> {
+    locale().number_style().parse(text)
+}
+
 /// A change with its sign always written: `+0.25`, `-0,10`.
 pub fn signed_number(x: f64, decimals: usize) -> String {
     locale().number_style().signed(x, decimals)

@@ -164,12 +164,10 @@ fn uncertainty_field(ui: &mut Ui, s: &State, a: Attribute, out: &mut Vec<Action>
     );
     let r = ui
         .add(
-            egui::DragValue::new(&mut u)
+            fields::decimal_field(&mut u, 2)
                 .range(0.0..=MAX_HALF_WIDTH)
                 .speed(0.005)
-                .fixed_decimals(2)
-                .prefix(t.uncertainty_prefix)
-                .update_while_editing(false),
+                .prefix(t.uncertainty_prefix),
         )
         .on_hover_text(hover);
     let spoken = fill(t.uncertainty_label, &[("name", name)]);

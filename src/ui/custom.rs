@@ -7,7 +7,7 @@ use crate::app::action::{Action, DialogAction, DocAction};
 use crate::app::custom::CustomDraft;
 use crate::model::catalogue::Side;
 use crate::text::texts;
-use egui::{DragValue, RichText, Ui};
+use egui::{RichText, Ui};
 
 /// Draws the form inside its dialog.
 pub fn form(ui: &mut Ui, s: &State, draft: &mut CustomDraft, out: &mut Vec<Action>) {
@@ -44,10 +44,9 @@ pub fn form(ui: &mut Ui, s: &State, draft: &mut CustomDraft, out: &mut Vec<Actio
             for (n, a) in CustomDraft::attributes().enumerate() {
                 let label = ui.label(&s.model.attribute_info(a).name);
                 ui.add(
-                    DragValue::new(&mut draft.effects[a.index()])
+                    super::fields::decimal_field(&mut draft.effects[a.index()], 2)
                         .range(-1.0..=1.0)
-                        .speed(0.01)
-                        .fixed_decimals(2),
+                        .speed(0.01),
                 )
                 .labelled_by(label.id);
                 if n % 2 == 1 {

@@ -58,7 +58,9 @@ pub fn height(total: f32, remembered: f32) -> f32 {
 /// Draws the dock; `area` is the space it shares with the matrix.
 pub fn dock(ui: &mut Ui, s: &State, area: egui::Rect, out: &mut Vec<Action>) {
     resize_handle(ui, share(s.settings.dock_share), area, out);
-    ui.horizontal(|ui| {
+    // Wrapped: in French and Spanish the five tabs run longer than a
+    // 1280-pixel window's centre.
+    ui.horizontal_wrapped(|ui| {
         for (tab, label) in tabs() {
             let selected = s.settings.dock == tab;
             let text = RichText::new(label).strong();

@@ -218,7 +218,11 @@ fn entry_ui(
             let label = ui.label(t.intensity_label);
             let mut intensity = entry.intensity();
             let r = ui
-                .add(Slider::new(&mut intensity, 0.0..=1.0).fixed_decimals(2))
+                .add(
+                    Slider::new(&mut intensity, 0.0..=1.0)
+                        .custom_formatter(|v, _| crate::text::number(v, 2))
+                        .custom_parser(crate::text::parse_number),
+                )
                 .labelled_by(label.id)
                 .on_hover_text(t.intensity_hint);
             if r.changed() {

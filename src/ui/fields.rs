@@ -16,7 +16,16 @@ pub fn money_field(value: &mut f64) -> DragValue<'_> {
         .range(0.0..=1.0e12)
         .speed(1000.0)
         .custom_formatter(|v, _| money(v))
-        .custom_parser(|text| text.replace([',', ' '], "").trim().parse().ok())
+        .custom_parser(crate::text::parse_number)
+        .update_while_editing(false)
+}
+
+/// A field for a value with `decimals` places, shown and typed as the
+/// language writes numbers (`0,25` in French and Spanish).
+pub fn decimal_field(value: &mut f64, decimals: usize) -> DragValue<'_> {
+    DragValue::new(value)
+        .custom_formatter(move |v, _| crate::text::number(v, decimals))
+        .custom_parser(crate::text::parse_number)
         .update_while_editing(false)
 }
 
