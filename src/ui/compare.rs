@@ -108,12 +108,13 @@ pub fn table(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
 }
 
 /// The x of each number column's left edge: after the names, which take
-/// what is left of the width, between 150 and 380 points.
+/// what is left of the width, between 120 and 380 points (120 leaves the
+/// last column whole on a 1280-pixel window in French and Spanish).
 fn column_x(left: f32, width: f32) -> [f32; 5] {
     let total: f32 = COLUMNS.iter().sum();
     // The names take the rest, up to a width the eye can cross to the
     // numbers on a wide window.
-    let mut x = left + (width - total).clamp(150.0, 380.0);
+    let mut x = left + (width - total).clamp(120.0, 380.0);
     COLUMNS.map(|w| {
         let at = x;
         x += w;

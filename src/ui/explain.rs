@@ -101,11 +101,10 @@ fn driver_ui(ui: &mut Ui, s: &State, index: usize) {
         _ => t.bottleneck_mark,
     };
     for a in driver.attributes() {
+        let value = format!("{} {}", num(attrs[a]), mark(a));
         let line = format!(
-            "• {}: {} {}",
-            model.attribute_info(a).name,
-            num(attrs[a]),
-            mark(a)
+            "• {}",
+            crate::words::labelled(&model.attribute_info(a).name, &value)
         );
         let text = RichText::new(line.trim_end());
         if a == c.limited_by {
@@ -138,12 +137,8 @@ fn evidence_ui(ui: &mut Ui, s: &State, index: usize) {
     cases.sort_by_key(|c| !c.efforts.contains(&cell.effort));
     for shown in cases {
         let efforts: Vec<&str> = shown.efforts.iter().map(|e| e.id()).collect();
-        let head = format!(
-            "• {} ({}; {})",
-            shown.case.name,
-            shown.case.source,
-            efforts.join(", ")
-        );
+        let reference = crate::words::listed(&[shown.case.source.as_str(), &efforts.join(", ")]);
+        let head = format!("• {} ({reference})", shown.case.name);
         ui.label(RichText::new(crate::words::labelled(&head, shown.text)).small());
     }
 }

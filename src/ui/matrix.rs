@@ -133,7 +133,7 @@ pub fn header(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
 /// The efforts' column heads, over the columns the table draws below: part
 /// of the header, so they stay in sight however far the table scrolls.
 fn column_heads(ui: &mut Ui, s: &State) {
-    let probe = columns(ui.available_width(), ROW_HEIGHT_MIN);
+    let probe = columns(ui.available_width(), ROW_HEIGHT_MIN, widest_label(ui, s));
     let (outer, _) = ui.allocate_exact_size(
         vec2(probe.summary_x() + SUMMARY_WIDTH, HEADER_HEIGHT),
         Sense::hover(),
@@ -182,11 +182,32 @@ impl Layout {
     }
 }
 
-/// The columns of a table `width` points wide, with rows `row_h` tall; the
-/// column heads and the rows under them share it, so they line up.
-fn columns(width: f32, row_h: f32) -> Layout {
+/// The width the longest row label needs ("IV.a  apprentissage par la
+/// pratique"): French and Spanish labels run longer than English ones.
+fn widest_label(ui: &Ui, s: &State) -> f32 {
+    let painter = ui.painter();
+    Mechanism::ALL
+        .iter()
+        .map(|&m| {
+            let text = format!("{}  {}", m.id(), s.model.mechanism_info(m).label);
+            painter
+                .layout_no_wrap(text, FontId::default(), egui::Color32::WHITE)
+                .size()
+                .x
+        })
+        .fold(0.0, f32::max)
+}
+
+/// The columns of a table `width` points wide, with rows `row_h` tall, its
+/// longest label `label` wide; the column heads and the rows under them
+/// share it, so they line up. The labels take what they need, up to 40 %
+/// of the width; the cells keep the rest.
+fn columns(width: f32, row_h: f32, label: f32) -> Layout {
     let width = width.max(560.0);
-    let label_w = (width * 0.27).clamp(150.0, 230.0);
+    let label_w = (width * 0.27)
+        .clamp(150.0, 230.0)
+        .max(label + 16.0)
+        .min(width * 0.4);
     Layout {
         origin: egui::Pos2::ZERO,
         label_w,
@@ -198,7 +219,7 @@ fn columns(width: f32, row_h: f32) -> Layout {
 }
 
 fn grid(ui: &mut Ui, s: &State, row_h: f32, out: &mut Vec<Action>) {
-    let probe = columns(ui.available_width(), row_h);
+    let probe = columns(ui.available_width(), row_h, widest_label(ui, s));
     let cell_w = probe.cell_w;
     let rows =
         Mechanism::ALL.len() as f32 * (row_h + GAP) + Advantage::ALL.len() as f32 * GROUP_HEIGHT;
@@ -240,22 +261,29 @@ fn headers(ui: &Ui, s: &State, painter: &Painter, l: &Layout) {
     for e in Effort::ALL {
         let info = s.model.effort_info(e);
         let rect = l.rect(l.col_x(e.index()), 0.0, l.cell_w, HEADER_HEIGHT);
-        painter.text(
-            rect.center(),
-            Align2::CENTER_CENTER,
-            format!("{} · {}", e.id(), info.name),
-            FontId::proportional(theme::size::COLUMN_HEAD),
-            visuals.strong_text_color(),
-        );
+        let text = format!("{} · {}", e.id(), info.name);
+        let ink = visuals.strong_text_color();
+        // A longer name ("C · Recrutement") steps down a size rather than
+        // run into the next column's head.
+        let mut font = FontId::proportional(theme::size::COLUMN_HEAD);
+        let width = |font: &FontId| {
+            painter
+                .layout_no_wrap(text.clone(), font.clone(), ink)
+                .size()
+                .x
+        };
+        if width(&font) > rect.width() - 6.0 {
+            font = l.small.clone();
+        }
+        painter.text(rect.center(), Align2::CENTER_CENTER, &text, font, ink);
         ui.interact(
             rect,
             ui.scope_id().with(("effort-head", e.index())),
             Sense::hover(),
         )
         .on_hover_text(format!(
-            "{}: {}\n\n{}",
-            e.id(),
-            info.title,
+            "{}\n\n{}",
+            crate::words::labelled(e.id(), &info.title),
             info.description
         ));
     }

@@ -145,7 +145,10 @@ pub fn panel(ui: &mut Ui, s: &State, height: f32, out: &mut Vec<Action>) {
     let caveat_height = ui
         .data(|d| d.get_temp::<f32>(caveat_id))
         .unwrap_or(CAVEAT_HEIGHT);
-    let room = height - used - caveat_height;
+    // The spacing above and below the caveat is the layout's, not the
+    // caveat's: without it a two-line caveat (French, Spanish) ends under
+    // the window's edge.
+    let room = height - used - caveat_height - 2.0 * ui.spacing().item_spacing.y;
     plot(ui, s, room.max(CHART_MIN_HEIGHT + X_AXIS_HEIGHT));
     let caveat_top = ui.cursor().top();
     caveat(ui, s, out);
@@ -262,6 +265,15 @@ fn plot(ui: &mut Ui, s: &State, height: f32) {
         .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 5.0, 10.0]))
         .y_grid_spacer(egui_plot::uniform_grid_spacer(|_| [0.1, 0.2, 1.0]))
         .y_axis_label(t.capability_axis)
+        // Capability as the language writes it: 0,2 in French and Spanish.
+        .y_axis_formatter(|mark, _| {
+            let decimals = if mark.value.fract().abs() < 1e-9 {
+                0
+            } else {
+                1
+            };
+            crate::text::number(mark.value, decimals)
+        })
         .label_formatter(|pos| {
             let x = match pos {
                 HoverPosition::NearDataPoint { position, .. }
