@@ -104,9 +104,13 @@ fn preset_words(language: Language) -> Vec<(String, String)> {
     out
 }
 
+/// The texts of one kind (window, messages, model words, presets) in a
+/// language, by path.
+type TextsOf = fn(Language) -> Vec<(String, String)>;
+
 /// Every text a user reads, English beside the language's, by path.
 fn pairs(language: Language) -> Vec<(String, String, String)> {
-    let sources: [fn(Language) -> Vec<(String, String)>; 4] = [
+    let sources: [TextsOf; 4] = [
         |l| flat(&serde_json::to_value(texts_in(l)).unwrap()),
         |l| flat(&serde_json::to_value(messages_in(l)).unwrap()),
         model_words,

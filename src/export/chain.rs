@@ -263,7 +263,7 @@ fn description(model: &Model, preset: &Preset, chain: &ResultsChain) -> String {
         .iter()
         .map(|&k| {
             crate::words::labelled(
-                &box_title(model, k),
+                box_title(model, k),
                 &crate::words::listed(&box_lines(model, chain, k)),
             )
         })
