@@ -197,8 +197,8 @@ fn matrix_cell(
 fn columns_legend(model: &Model) -> Markup {
     html! {
         p.small.columns {
-            @for source in &model.file.column_sources {
-                (source.name) ": " (source.description) " "
+            @for source in model.column_sources() {
+                (crate::words::labelled(&source.name, &source.description)) " "
             }
         }
         ul.small.columns {
@@ -407,18 +407,17 @@ fn comparison_row(
 
 fn caveats_section(model: &Model) -> Markup {
     let t = texts();
-    let f = &model.file;
     html! {
         section #caveats {
             h2 { (t.report_caveats) }
-            @for c in &f.caveats {
+            @for c in model.caveats() {
                 h3 { (c.title) }
                 p { (c.text) }
             }
             h3 { (t.report_citation) }
-            p { (f.citation.full) }
+            p { (model.citation().full) }
             h3 { (t.about_sources) }
-            ul.small { @for s in &f.sources { li { (s.full) } } }
+            ul.small { @for s in model.sources() { li { (s.full) } } }
         }
     }
 }

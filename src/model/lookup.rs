@@ -5,7 +5,9 @@
 
 use super::Model;
 use super::catalogue::Intervention;
-use super::file::{Case, CaseEvidence, Described, Group, InterventionInfo};
+use super::file::{
+    Case, CaseEvidence, Caveat, Citation, Described, GlossaryEntry, Group, InterventionInfo, Source,
+};
 use crate::attribute::Attribute;
 use crate::mechanism::{Effort, Kind, Mechanism};
 
@@ -33,6 +35,41 @@ impl Model {
     /// The model's name: "Reference model v1".
     pub fn name(&self) -> &str {
         &self.file.name
+    }
+
+    /// What the model is, in a paragraph (the About window).
+    pub fn summary(&self) -> &str {
+        &self.file.summary
+    }
+
+    /// How to cite the paper the model is built on.
+    pub fn citation(&self) -> &Citation {
+        &self.file.citation
+    }
+
+    /// What the model can and cannot say, each with its title.
+    pub fn caveats(&self) -> &[Caveat] {
+        &self.file.caveats
+    }
+
+    /// The cases from the literature the model's readings rest on.
+    pub fn cases(&self) -> &[Case] {
+        &self.file.cases
+    }
+
+    /// The works cited, in full.
+    pub fn sources(&self) -> &[Source] {
+        &self.file.sources
+    }
+
+    /// The glossary, in the model file's order.
+    pub fn glossary(&self) -> &[GlossaryEntry] {
+        &self.file.glossary
+    }
+
+    /// What each column source of the cells' evidence means.
+    pub fn column_sources(&self) -> &[Described] {
+        &self.file.column_sources
     }
 
     /// The one-line reminder shown next to every trajectory.

@@ -22,7 +22,7 @@ fn about_window(ctx: &egui::Context, s: &State, out: &mut Vec<Action>) {
         return;
     }
     let t = texts();
-    let f = &s.model.file;
+    let m = s.model;
     let mut open = true;
     egui::Window::new(t.about_title)
         .open(&mut open)
@@ -33,10 +33,10 @@ fn about_window(ctx: &egui::Context, s: &State, out: &mut Vec<Action>) {
         .collapsible(false)
         .show(ctx, |ui| {
             ScrollArea::vertical().show(ui, |ui| {
-                ui.heading(&f.name);
-                ui.label(&f.summary);
+                ui.heading(m.name());
+                ui.label(m.summary());
                 ui.add_space(6.0);
-                ui.label(RichText::new(&f.citation.full).italics());
+                ui.label(RichText::new(&m.citation().full).italics());
                 ui.label(
                     RichText::new(match s.model_path {
                         Some(p) => fill(t.about_model_file, &[("file", &p.display().to_string())]),
@@ -47,21 +47,21 @@ fn about_window(ctx: &egui::Context, s: &State, out: &mut Vec<Action>) {
                 );
                 ui.add_space(8.0);
                 super::heading(ui, t.about_caveats);
-                for c in &f.caveats {
+                for c in m.caveats() {
                     ui.label(RichText::new(&c.title).strong());
                     ui.label(&c.text);
                     ui.add_space(3.0);
                 }
                 ui.add_space(8.0);
                 super::heading(ui, t.about_cases);
-                for c in &f.cases {
+                for c in m.cases() {
                     ui.label(RichText::new(format!("{} ({})", c.name, c.source)).strong());
                     ui.label(&c.summary);
                     ui.add_space(3.0);
                 }
                 ui.add_space(8.0);
                 super::heading(ui, t.about_sources);
-                for src in &f.sources {
+                for src in m.sources() {
                     ui.label(RichText::new(&src.full).small());
                 }
             });
@@ -89,7 +89,7 @@ fn glossary_window(ctx: &egui::Context, s: &State, out: &mut Vec<Action>) {
             ui.label(RichText::new(t.glossary_intro).small());
             ui.add_space(4.0);
             ScrollArea::vertical().show(ui, |ui| {
-                for entry in &s.model.file.glossary {
+                for entry in s.model.glossary() {
                     entry_ui(ui, entry);
                     ui.add_space(6.0);
                 }
