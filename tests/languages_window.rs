@@ -151,3 +151,41 @@ fn the_dock_tabs_fit_between_the_side_panels_in_every_language() {
         }
     }
 }
+
+/// What a screen reader hears (issue 12) is in the language too: the
+/// chart's name, and the name of a slider's uncertainty field, written out
+/// here as a French and a Spanish listener would hear them.
+#[test]
+fn the_screen_reader_names_speak_the_language() {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::Queryable;
+    let cases = [
+        (
+            Language::French,
+            "Capacité dans le temps",
+            "Incertitude de Dynamisme du marché",
+        ),
+        (
+            Language::Spanish,
+            "Capacidad en el tiempo",
+            "Incertidumbre de Dinamismo del mercado",
+        ),
+    ];
+    for (language, chart, uncertainty) in cases {
+        let settings = Settings {
+            language: Some(language),
+            ..Settings::default()
+        };
+        let mut h = harness_with(
+            Some(Location::BuiltIn("teaching-case.json".into())),
+            settings,
+        );
+        settle(&mut h);
+        assert!(
+            h.query_by_role_and_label(Role::Image, chart).is_some(),
+            "{language:?}: no chart named {chart:?}"
+        );
+        assert!(shows(&h, uncertainty), "{language:?}: no {uncertainty:?}");
+        assert!(!shows(&h, "Uncertainty of"), "{language:?}: English name");
+    }
+}
