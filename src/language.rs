@@ -116,23 +116,45 @@ impl NumberStyle {
         }
     }
 
-    /// Reads a number typed in this style (`1 250 000,25`, `1.250.000`),
-    /// or the plain way (`1250000.25`) where that is not ambiguous: group
-    /// marks and spaces are dropped, the decimal mark becomes a point.
+    /// Reads a number typed in this style (`1 250 000,25`, `1.250.000`), or
+    /// with the other decimal mark where it cannot be a group mark (`0.25`
+    /// typed in French or Spanish, `0,25` with a decimal point). Spaces of
+    /// any kind group digits. Anything else (letters, `inf`, marks in the
+    /// wrong places) is `None`, so the field keeps its value.
     pub fn parse(self, text: &str) -> Option<f64> {
-        let mut plain = String::new();
-        for c in text.trim().chars() {
-            match c {
-                c if c == self.decimal => plain.push('.'),
-                c if c == self.group || c.is_whitespace() => {}
-                // A point typed where the style's decimal is a comma and
-                // points group thousands was read above as a group mark; a
-                // comma typed where a point is the decimal is a group mark.
-                ',' | '.' => {}
-                c => plain.push(c),
-            }
+        let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        let (sign, body) = match compact.strip_prefix('-') {
+            Some(rest) => ("-", rest),
+            None => ("", compact.strip_prefix('+').unwrap_or(&compact)),
+        };
+        let other = if self.decimal == ',' { '.' } else { ',' };
+        if body.is_empty()
+            || !body
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        {
+            return None;
         }
-        plain.parse().ok()
+        let plain = match body.split_once(self.decimal) {
+            // The style's own decimal mark: the other mark can only group.
+            Some((whole, fraction)) => {
+                if !fraction.chars().all(|c| c.is_ascii_digit()) {
+                    return None;
+                }
+                format!("{}.{fraction}", ungrouped(whole, other)?)
+            }
+            None if body.contains(other) => match ungrouped(body, other) {
+                // Marks every three digits that the style groups with.
+                Some(whole) if other == self.group => whole,
+                // One mark that does not group: the decimal, typed the
+                // other way.
+                _ if body.matches(other).count() == 1 => body.replace(other, "."),
+                _ => return None,
+            },
+            None => body.to_owned(),
+        };
+        let x: f64 = format!("{sign}{plain}").parse().ok()?;
+        x.is_finite().then_some(x)
     }
 
     /// Rewrites a number written the Rust way (`-1250000.25`).
@@ -155,6 +177,19 @@ impl NumberStyle {
         }
         out
     }
+}
+
+/// Digits grouped by `mark` in threes (`1.250.000`), without the marks;
+/// `None` where a mark is out of place.
+fn ungrouped(whole: &str, mark: char) -> Option<String> {
+    let mut parts = whole.split(mark);
+    let first = parts.next()?;
+    let ok_first = !first.is_empty() && first.len() <= 3 || !whole.contains(mark);
+    let rest: Vec<&str> = parts.collect();
+    let ok_rest = rest.iter().all(|p| p.len() == 3);
+    let digits = whole.chars().filter(|&c| c != mark);
+    (ok_first && ok_rest && whole.chars().all(|c| c.is_ascii_digit() || c == mark))
+        .then(|| digits.collect())
 }
 
 /// The user's choice of how numbers are written: the language's way, or a
@@ -217,6 +252,22 @@ mod tests {
         assert_eq!(NumberStyle::POINT.parse(" 250000 "), Some(250_000.0));
         assert_eq!(NumberStyle::POINT.parse("-0.10"), Some(-0.1));
         assert_eq!(NumberStyle::FRENCH.parse("beaucoup"), None);
+        // The other decimal mark, where it cannot group.
+        assert_eq!(NumberStyle::FRENCH.parse("0.25"), Some(0.25));
+        assert_eq!(NumberStyle::FRENCH.parse("1500.50"), Some(1500.5));
+        assert_eq!(NumberStyle::FRENCH.parse("1250000.25"), Some(1_250_000.25));
+        assert_eq!(NumberStyle::SPANISH.parse("0.25"), Some(0.25));
+        assert_eq!(NumberStyle::SPANISH.parse("1.250"), Some(1250.0));
+        assert_eq!(NumberStyle::POINT.parse("0,25"), Some(0.25));
+        // Marks out of place, and what is not a number.
+        assert_eq!(NumberStyle::SPANISH.parse("1.25.0"), None);
+        assert_eq!(NumberStyle::POINT.parse("1,2,3"), None);
+        assert_eq!(NumberStyle::FRENCH.parse("1.250,5.0"), None);
+        assert_eq!(NumberStyle::POINT.parse("inf"), None);
+        assert_eq!(NumberStyle::POINT.parse("NaN"), None);
+        assert_eq!(NumberStyle::POINT.parse("1e5"), None);
+        assert_eq!(NumberStyle::POINT.parse(""), None);
+        assert_eq!(NumberStyle::SPANISH.parse("-"), None);
     }
 
     use super::*;

@@ -201,7 +201,7 @@ mod window {
         let mut h = opened("supply-side-only.json");
         act(&mut h, ViewAction::SetDockTab(DockTab::Compare).into());
         assert!(
-            shows(&h, "total cost 800,000 USD, gain per million"),
+            shows(&h, "total cost 800,000 USD; gain per million"),
             "the rows as heard"
         );
         act(

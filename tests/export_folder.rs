@@ -147,3 +147,44 @@ fn the_programs_presets_folder_is_never_offered() {
         assert!(Path::new(&offered).starts_with(home), "{offered}");
     }
 }
+
+/// The writer lives as long as the window, yet an export asked for after a
+/// switch to French is written in French: its `lang`, a heading and a
+/// number written out here as a French reader expects them (issue 18).
+#[test]
+fn a_report_exported_after_a_switch_to_french_is_french() {
+    use cluster_workbench::app::action::ViewAction;
+    use cluster_workbench::language::Language;
+    let dir = tempfile::tempdir().unwrap();
+    let preset = dir.path().join("c.json");
+    std::fs::copy(shipped("teaching-case.json"), &preset).unwrap();
+    let recorder = Arc::new(Recorder::default());
+    let mut h = window_on(&preset, &recorder);
+    act(&mut h, ViewAction::SetLanguage(Language::French).into());
+    ask_for_report(&mut h);
+    let out = dir.path().join("rapport.html");
+    let field = h.get_by_role_and_label(Role::TextInput, "Chemin");
+    field.focus();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.key_press(egui::Key::Backspace);
+    h.run();
+    field_typed(&mut h, &out);
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(html.contains("<html lang=\"fr\""), "not French");
+    assert!(html.contains("Les plans comparés"));
+    assert!(html.contains("0,473"), "no French number");
+    assert!(!html.contains("The plans compared"));
+}
+
+/// Types a path into the French prompt and confirms it.
+fn field_typed(h: &mut Window, path: &Path) {
+    let field = h.get_by_role_and_label(Role::TextInput, "Chemin");
+    field.focus();
+    field.type_text(path.to_str().unwrap());
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    let ctx = h.ctx.clone();
+    h.state_mut().finish_file_jobs(&ctx);
+    h.run();
+}

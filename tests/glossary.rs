@@ -93,6 +93,10 @@ fn preset_words(language: Language) -> Vec<(String, String)> {
             format!("{}.description", b.stem()),
             p.description.clone().unwrap_or_default(),
         ));
+        out.push((
+            format!("{}.source", b.stem()),
+            p.source.clone().unwrap_or_default(),
+        ));
         for (i, plan) in p.plans.iter().enumerate() {
             out.push((format!("{}.plans[{i}].name", b.stem()), plan.name.clone()));
             out.push((
@@ -122,7 +126,10 @@ fn pairs(language: Language) -> Vec<(String, String, String)> {
         let other = source(language);
         assert_eq!(english.len(), other.len(), "{language:?}: texts missing");
         for ((path, en), (_, tr)) in english.into_iter().zip(other) {
-            out.push((path, en, tr));
+            // A case's source is its citation, which stays as written.
+            if !(path.ends_with(".source") && en == tr) {
+                out.push((path, en, tr));
+            }
         }
     }
     out

@@ -122,6 +122,13 @@ impl Workbench {
                 }
             }
         };
+        // The writer thread lives as long as the window: it writes in the
+        // language and number style of the moment the export was asked for.
+        let locale = crate::text::locale();
+        let make: Make = Box::new(move || {
+            crate::text::set_locale(locale);
+            make()
+        });
         self.files.export(export, path, make);
     }
 

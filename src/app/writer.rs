@@ -193,8 +193,6 @@ pub(super) fn start(
 fn no_writer(path: &Path) -> FileError {
     FileError::Write {
         path: path.display().to_string(),
-        source: std::io::Error::other(
-            "the workbench cannot start a thread to write it (the system may be short of memory); close other programs and save again",
-        ),
+        source: std::io::Error::other(crate::text::messages::messages().no_writer_thread),
     }
 }

@@ -73,7 +73,7 @@ pub fn description(preset: &Preset, e: &Evaluation) -> String {
         t.chart_description,
         &[
             ("year", &e.horizon_years.to_string()),
-            ("lines", &parts.join("; ")),
+            ("lines", &crate::words::listed(&parts)),
         ],
     )
 }

@@ -68,7 +68,7 @@ fn header(model: &Model, preset: &Preset, e: &Evaluation) -> Markup {
             p.kicker { (t.report_kicker) }
             h1 { (preset.name) }
             @if let Some(d) = &preset.description { p { (d) } }
-            @if let Some(s) = &preset.source { p.small { (t.source_label) ": " (s) } }
+            @if let Some(s) = &preset.source { p.small { (crate::words::labelled(t.source_label, s)) } }
             p.small {
                 (fill(t.report_made_with, &[
                     ("version", env!("CARGO_PKG_VERSION")),
@@ -203,7 +203,7 @@ fn columns_legend(model: &Model) -> Markup {
         }
         ul.small.columns {
             @for m in Mechanism::ALL {
-                li { (m.id()) ": " (model.mechanism_info(m).columns.note) }
+                li { (crate::words::labelled(m.id(), &model.mechanism_info(m).columns.note)) }
             }
         }
     }
@@ -221,7 +221,7 @@ fn warnings_list(model: &Model, warnings: &[Warning]) -> Markup {
                 @for w in sorted {
                     @let info = model.warning(w.id);
                     li class=(format!("warning severity-{}", info.severity.id())) {
-                        strong { (severity_word(info.severity)) ": " (info.title) }
+                        strong { (crate::words::labelled(severity_word(info.severity), &info.title)) }
                         p { (w.message(model)) }
                         p { em { (t.report_what_to_do) } " " (w.advice(model)) }
                         p.small { (info.rule) }
@@ -336,7 +336,7 @@ fn raised_cells(model: &Model, baseline: &[CellResult], with: &[CellResult]) -> 
             ul.cells {
                 @for (cell, b, w) in raised {
                     li {
-                        (cell_name(model, cell)) ": " (band_word(b.band)) " → " strong { (band_word(w.band)) }
+                        (crate::words::labelled(&cell_name(model, cell), band_word(b.band))) " → " strong { (band_word(w.band)) }
                         " (" (num(b.strength)) " → " (num(w.strength)) ")"
                     }
                 }

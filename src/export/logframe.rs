@@ -189,7 +189,8 @@ fn activity_narrative(model: &Model, chain: &ResultsChain, currency: Option<&str
     let a = &chain.activity;
     let cost = a.cost.map_or_else(String::new, |c| {
         format!(
-            "; {}",
+            "{}{}",
+            t.list_separator,
             fill(t.chain_cost_line, &[("cost", &amount(c, currency))])
         )
     });

@@ -53,6 +53,9 @@ impl BuiltIn {
         let mut preset = Preset::from_bytes(self.text.as_bytes(), model)?;
         if let Some(words) = self.words(language) {
             words.apply(&mut preset);
+            // A translated name is held to the rules a typed one is (length,
+            // "Sans plan", used twice), so what opens can be saved and read.
+            preset.check(model)?;
         }
         Ok(preset)
     }
@@ -75,6 +78,10 @@ impl BuiltIn {
 pub struct PresetWords {
     pub name: String,
     pub description: String,
+    /// Where an illustrative preset comes from, in words; a case's
+    /// citation stays as the file gives it.
+    #[serde(default)]
+    pub source: Option<String>,
     #[serde(default)]
     pub plans: Vec<PlanWords>,
 }
@@ -92,6 +99,9 @@ impl PresetWords {
     fn apply(self, preset: &mut Preset) {
         preset.name = self.name;
         preset.description = Some(self.description);
+        if self.source.is_some() {
+            preset.source = self.source;
+        }
         for (plan, words) in preset.plans.iter_mut().zip(self.plans) {
             plan.name = words.name;
             if words.note.is_some() {

@@ -132,14 +132,14 @@ fn name_row(ui: &mut Ui, s: &State, a: Attribute, hover: &str, out: &mut Vec<Act
             .label(RichText::new(&info.name).strong())
             .on_hover_text(hover);
         ui.label(RichText::new(num(value)).monospace())
-            .on_hover_text(format!("{value}"));
+            .on_hover_text(crate::text::number(value, 3));
         uncertainty_field(ui, s, a, out);
         if with_plan != value {
             // One unit: on a narrow panel it moves to the next line whole.
             let text = RichText::new(fill(t.with_plan_value, &[("value", &num(with_plan))]))
                 .color(theme::plan_colour(ui.visuals()));
             ui.add(egui::Label::new(text).wrap_mode(egui::TextWrapMode::Extend))
-                .on_hover_text(format!("{with_plan}"));
+                .on_hover_text(crate::text::number(with_plan, 3));
         }
         name.id
     })

@@ -48,7 +48,7 @@ fn row_label(r: &Row, warnings: &str, currency: Option<&str>) -> String {
         t.compare_row_spoken,
         &[
             ("plan", r.name),
-            ("figures", &parts.join(", ")),
+            ("figures", &crate::words::listed(&parts)),
             ("warnings", warnings),
         ],
     )

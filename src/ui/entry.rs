@@ -16,7 +16,7 @@ use egui::{RichText, Slider, Ui};
 
 /// Effects at a given intensity in words: "external buyers +0.35".
 pub fn effects_text(s: &State, effects: &[(crate::attribute::Attribute, f64)]) -> String {
-    effects
+    let parts = effects
         .iter()
         .map(|(a, d)| {
             format!(
@@ -25,8 +25,8 @@ pub fn effects_text(s: &State, effects: &[(crate::attribute::Attribute, f64)]) -
                 signed_number(*d, 2)
             )
         })
-        .collect::<Vec<_>>()
-        .join(", ")
+        .collect::<Vec<_>>();
+    crate::words::listed(&parts)
 }
 
 /// The header: the plan's name and commands, the horizon, adding entries.

@@ -357,11 +357,11 @@ fn mechanism_row(
         row,
         s.model,
         &format!(
-            "{} — {}\n\n{}\n\n{}: {kind}",
+            "{} — {}\n\n{}\n\n{}",
             m.id(),
             info.label,
             info.description,
-            t.kind_label,
+            crate::words::labelled(t.kind_label, kind),
         ),
         &format!("{} {} {kind}", m.id(), info.label),
     );

@@ -236,9 +236,9 @@ fn bar(
     let currency = s.doc.preset().currency.as_deref();
     let cost = cost_or_not_given(entry.cost, currency);
     response.on_hover_text(format!(
-        "{label}\n{}\n{}: {cost}\n{}",
+        "{label}\n{}\n{}\n{}",
         effects_text(s, &entry.effects_at_intensity(s.model)),
-        t.cost_label,
+        crate::words::labelled(t.cost_label, &cost),
         t.timeline_drag_hint
     ));
 }

@@ -104,7 +104,10 @@ fn year_values(s: &State, x: f64) -> String {
         .iter()
         .map(|e| format!("{} {}", e.id(), num(shown.effort[e.index()])))
         .collect();
-    lines.push(crate::words::labelled(t.effort_row, &efforts.join(", ")));
+    lines.push(crate::words::labelled(
+        t.effort_row,
+        &crate::words::listed(&efforts),
+    ));
     lines.push(crate::words::labelled(t.demand_line, &num(shown.demand)));
     lines.join("\n")
 }

@@ -35,12 +35,12 @@ fn figures(model: &Model, chain: &ResultsChain, kind: BoxKind) -> Vec<String> {
             .cells
             .iter()
             .map(|c| {
-                format!(
-                    "{} × {}: {}",
+                let cell = format!(
+                    "{} × {}",
                     c.cell.mechanism.id(),
-                    model.effort_info(c.cell.effort).name,
-                    crate::text::signed_number(c.strength.delta(), 2)
-                )
+                    model.effort_info(c.cell.effort).name
+                );
+                crate::words::labelled(&cell, &crate::text::signed_number(c.strength.delta(), 2))
             })
             .collect(),
         BoxKind::Capability => box_lines(model, chain, kind).into_iter().take(1).collect(),

@@ -24,7 +24,7 @@ pub fn start(dir: PathBuf, done: impl FnOnce(super::Ready) + Send + 'static) {
             Ok((session, orphans))
         },
         move || {
-            let no_thread = std::io::Error::other("the workbench cannot start a thread for it");
+            let no_thread = std::io::Error::other(crate::text::messages::messages().no_thread);
             Err(failed(&shown, no_thread))
         },
     );
@@ -53,7 +53,9 @@ impl Session {
         let lock = File::create(&making)?;
         lock.try_lock().map_err(|e| match e {
             TryLockError::Error(e) => e,
-            TryLockError::WouldBlock => std::io::Error::other("the lock file is held"),
+            TryLockError::WouldBlock => {
+                std::io::Error::other(crate::text::messages::messages().lock_held)
+            }
         })?;
         std::fs::rename(&making, dir.join(format!("{id}.lock")))?;
         Ok(Session {

@@ -55,7 +55,7 @@ pub fn read_dropped(file: egui::DroppedFileHandle, done: impl FnOnce(FileEvent) 
         move || FileEvent::Read {
             result: Err(crate::files::FileError::Read {
                 path: shown.display().to_string(),
-                source: std::io::Error::other("the workbench cannot start a thread to read it"),
+                source: std::io::Error::other(crate::text::messages::messages().no_reader_thread),
             }),
             path: shown,
         },

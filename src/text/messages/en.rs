@@ -126,4 +126,9 @@ pub const EN: Messages = Messages {
     built_without_window: "this cluster-workbench was built without the window (--no-default-features); use a command: {commands} (see --help)",
     no_window: "cannot open the window: {reason}\nThe workbench needs a desktop session (X11 or Wayland with OpenGL). To evaluate a preset without a window: cluster-workbench evaluate FILE.json",
     no_data_folder: "this system has no folder for application data",
+    // Threads and locks
+    no_writer_thread: "the workbench cannot start a thread to write it (the system may be short of memory); close other programs and save again",
+    no_reader_thread: "the workbench cannot start a thread to read it",
+    no_thread: "the workbench cannot start a thread for it",
+    lock_held: "the lock file is held",
 };

@@ -126,4 +126,9 @@ pub const ES: Messages = Messages {
     built_without_window: "este cluster-workbench se compiló sin la ventana (--no-default-features); use un comando: {commands} (vea --help)",
     no_window: "no se puede abrir la ventana: {reason}\nEl Workbench necesita una sesión de escritorio (X11 o Wayland con OpenGL). Para evaluar un archivo de clúster sin ventana: cluster-workbench evaluate ARCHIVO.json",
     no_data_folder: "este sistema no tiene una carpeta para datos de aplicaciones",
+    // Threads and locks
+    no_writer_thread: "el Workbench no puede iniciar un hilo para escribirlo (puede que el sistema tenga poca memoria); cierre otros programas y vuelva a guardar",
+    no_reader_thread: "el Workbench no puede iniciar un hilo para leerlo",
+    no_thread: "el Workbench no puede iniciar un hilo para ello",
+    lock_held: "el archivo de bloqueo está en uso",
 };

@@ -131,6 +131,10 @@ pub struct Messages {
     pub built_without_window: &'static str,
     pub no_window: &'static str,
     pub no_data_folder: &'static str,
+    pub no_writer_thread: &'static str,
+    pub no_reader_thread: &'static str,
+    pub no_thread: &'static str,
+    pub lock_held: &'static str,
 }
 
 /// The messages of a language.
