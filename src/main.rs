@@ -40,6 +40,11 @@ fn refuse_preset_with_command(cli: &Cli) {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     refuse_preset_with_command(&cli);
+    // What is said before a command or the window sets its own language
+    // (a model file refused, no window in this build) is said in --lang's.
+    if let Some(language) = cli.lang {
+        cluster_workbench::text::set_locale(cluster_workbench::language::Locale::of(language));
+    }
     let done = match cli.command {
         None => window(cli),
         Some(_) => cli::run(cli, &mut std::io::stdout().lock()),
