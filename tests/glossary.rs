@@ -196,6 +196,30 @@ fn every_translation_uses_the_glossary_terms() {
     );
 }
 
+/// "Likely" stays a likelihood: where an English text says "likely" or
+/// "probably", its translation says "probable", "probablement",
+/// "probabilidad"… (the paper's hedges, §5–6).
+#[test]
+fn likelihoods_stay_likelihoods() {
+    let mut faults = Vec::new();
+    for language in LANGUAGES {
+        for (path, en, tr) in pairs(language) {
+            let hedged = ["likely", "probably"].iter().any(|w| uses(&en, w));
+            // Quotations from the paper stay English, with the translation
+            // after them: the translation is what must keep the hedge.
+            if hedged && !plain(&tr).contains("probab") {
+                faults.push(format!("{}: {path}: {tr}", language.code()));
+            }
+        }
+    }
+    assert!(
+        faults.is_empty(),
+        "{} faults:\n{}",
+        faults.len(),
+        faults.join("\n")
+    );
+}
+
 /// No translation says what the paper does not: "impossible" for "much more
 /// difficult", a baseline for the run without a plan.
 #[test]
