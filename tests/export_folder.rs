@@ -168,23 +168,10 @@ fn a_report_exported_after_a_switch_to_french_is_french() {
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     h.key_press(egui::Key::Backspace);
     h.run();
-    field_typed(&mut h, &out);
+    type_path(&mut h, &out);
     let html = std::fs::read_to_string(&out).unwrap();
     assert!(html.contains("<html lang=\"fr\""), "not French");
     assert!(html.contains("Les plans comparés"));
     assert!(html.contains("0,473"), "no French number");
     assert!(!html.contains("The plans compared"));
-}
-
-/// Types a path into the French prompt and confirms it.
-fn field_typed(h: &mut Window, path: &Path) {
-    let field = h.get_by_role_and_label(Role::TextInput, "Chemin");
-    field.focus();
-    field.type_text(path.to_str().unwrap());
-    h.run();
-    h.get_by_label("OK").click();
-    h.run();
-    let ctx = h.ctx.clone();
-    h.state_mut().finish_file_jobs(&ctx);
-    h.run();
 }

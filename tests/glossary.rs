@@ -15,6 +15,10 @@ use cluster_workbench::text::messages::messages_in;
 use cluster_workbench::text::texts_in;
 use serde_json::Value;
 
+#[path = "common/texts.rs"]
+mod texts;
+use texts::{assert_no_faults, flat, without_placeholders};
+
 const GLOSSARY: &str = include_str!("../assets/words/glossary.json");
 const LANGUAGES: [Language; 2] = [Language::French, Language::Spanish];
 
@@ -37,30 +41,6 @@ fn uses(text: &str, term: &str) -> bool {
     })
 }
 
-/// Every string of a value with its path.
-fn strings(value: &Value, path: &str, out: &mut Vec<(String, String)>) {
-    match value {
-        Value::String(s) => out.push((path.to_owned(), s.clone())),
-        Value::Array(items) => {
-            for (i, v) in items.iter().enumerate() {
-                strings(v, &format!("{path}[{i}]"), out);
-            }
-        }
-        Value::Object(map) => {
-            for (k, v) in map {
-                strings(v, &format!("{path}.{k}"), out);
-            }
-        }
-        _ => {}
-    }
-}
-
-fn flat(value: &Value) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    strings(value, "", &mut out);
-    out
-}
-
 /// The model's words in a language, path by path: the model file with the
 /// language's words laid over it, as the workbench reads it. Quotations from
 /// the paper, ids and references stay English and are left out.
@@ -76,8 +56,8 @@ fn model_words(language: Language) -> Vec<(String, String)> {
             let key = path.rsplit('.').next().unwrap_or("");
             let key = key.split('[').next().unwrap_or(key);
             !words::NOT_WORDS.contains(&key)
-                && !path.starts_with(".citation")
-                && !path.starts_with(".sources")
+                && !path.starts_with("citation")
+                && !path.starts_with("sources")
         })
         .collect()
 }
@@ -135,21 +115,6 @@ fn pairs(language: Language) -> Vec<(String, String, String)> {
     out
 }
 
-/// A text with its `{name}` placeholders taken out.
-fn without_placeholders(text: &str) -> String {
-    let mut out = String::new();
-    let mut depth = 0;
-    for c in text.chars() {
-        match c {
-            '{' => depth += 1,
-            '}' if depth > 0 => depth -= 1,
-            c if depth == 0 => out.push(c),
-            _ => {}
-        }
-    }
-    out
-}
-
 fn glossary() -> Value {
     serde_json::from_str(GLOSSARY).unwrap()
 }
@@ -188,12 +153,7 @@ fn every_translation_uses_the_glossary_terms() {
             }
         }
     }
-    assert!(
-        faults.is_empty(),
-        "{} faults:\n{}",
-        faults.len(),
-        faults.join("\n")
-    );
+    assert_no_faults(&faults);
 }
 
 /// "Likely" stays a likelihood: where an English text says "likely" or
@@ -212,12 +172,7 @@ fn likelihoods_stay_likelihoods() {
             }
         }
     }
-    assert!(
-        faults.is_empty(),
-        "{} faults:\n{}",
-        faults.len(),
-        faults.join("\n")
-    );
+    assert_no_faults(&faults);
 }
 
 /// No translation says what the paper does not: "impossible" for "much more
@@ -238,7 +193,7 @@ fn no_translation_uses_a_phrase_the_glossary_forbids() {
             }
         }
     }
-    assert!(faults.is_empty(), "{}", faults.join("\n"));
+    assert_no_faults(&faults);
 }
 
 /// The checks can fail: a term rendered otherwise, and a forbidden phrase,

@@ -11,7 +11,10 @@ use cluster_workbench::model::{DEFAULT_MODEL_JSON, Model};
 use cluster_workbench::preset::builtin::BUILT_IN;
 use cluster_workbench::text::{EN, ES, FR, Texts};
 use serde_json::Value;
-use std::collections::BTreeSet;
+
+#[path = "common/texts.rs"]
+mod texts;
+use texts::{flat, placeholders, without_placeholders};
 
 const OTHERS: [(Language, &Texts); 2] = [(Language::French, &FR), (Language::Spanish, &ES)];
 
@@ -42,18 +45,9 @@ const SAME_WORDS: &[(Language, &[&str])] = &[
     (Language::Spanish, &["Plan", "Plan:"]),
 ];
 
-/// A text's words, its placeholders left out.
-fn words_outside_placeholders(text: &str) -> String {
-    let mut out = text.to_owned();
-    for p in placeholders(text) {
-        out = out.replace(&p, "");
-    }
-    out.trim().to_owned()
-}
-
 /// Whether a text equal to its English is what a translator missed.
 fn looks_untranslated(language: Language, english: &str) -> bool {
-    let words = words_outside_placeholders(english);
+    let words = without_placeholders(english).trim().to_owned();
     let letters = words.chars().filter(|c| c.is_alphabetic()).count();
     let same = SAME_WORDS
         .iter()
@@ -62,47 +56,8 @@ fn looks_untranslated(language: Language, english: &str) -> bool {
     letters > 3 && !same
 }
 
-/// The `{name}` placeholders of a text.
-fn placeholders(text: &str) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
-    let mut rest = text;
-    while let Some(open) = rest.find('{') {
-        let Some(close) = rest[open..].find('}') else {
-            break;
-        };
-        out.insert(rest[open..open + close + 1].to_owned());
-        rest = &rest[open + close + 1..];
-    }
-    out
-}
-
-/// Every string of a value with its path: `compare_heads[2]`.
-fn strings(value: &Value, path: &str, out: &mut Vec<(String, String)>) {
-    match value {
-        Value::String(s) => out.push((path.to_owned(), s.clone())),
-        Value::Array(items) => {
-            for (i, v) in items.iter().enumerate() {
-                strings(v, &format!("{path}[{i}]"), out);
-            }
-        }
-        Value::Object(map) => {
-            for (k, v) in map {
-                let child = if path.is_empty() {
-                    k.clone()
-                } else {
-                    format!("{path}.{k}")
-                };
-                strings(v, &child, out);
-            }
-        }
-        _ => {}
-    }
-}
-
 fn texts_of(t: &Texts) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    strings(&serde_json::to_value(t).unwrap(), "", &mut out);
-    out
+    flat(&serde_json::to_value(t).unwrap())
 }
 
 #[test]
@@ -292,15 +247,11 @@ fn a_words_file_that_changes_a_number_is_refused_with_its_path() {
 #[test]
 fn every_message_is_translated_with_the_same_placeholders() {
     use cluster_workbench::text::messages::messages_in;
-    let flat = |l| {
-        let mut out = Vec::new();
-        strings(&serde_json::to_value(messages_in(l)).unwrap(), "", &mut out);
-        out
-    };
-    let english = flat(Language::English);
+    let messages = |l| flat(&serde_json::to_value(messages_in(l)).unwrap());
+    let english = messages(Language::English);
     let mut faults = Vec::new();
     for (language, _) in OTHERS {
-        for ((id, en), (_, tr)) in english.iter().zip(flat(language)) {
+        for ((id, en), (_, tr)) in english.iter().zip(messages(language)) {
             if placeholders(en) != placeholders(&tr) {
                 faults.push(format!("{}: {id}: placeholders differ", language.code()));
             }

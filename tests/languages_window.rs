@@ -22,6 +22,21 @@ fn slider_name(language: Language) -> &'static str {
     }
 }
 
+/// The teaching case in a window whose remembered language is `language`,
+/// after its first frames.
+fn teaching_case_in(language: Language) -> common_window::Window {
+    let settings = Settings {
+        language: Some(language),
+        ..Settings::default()
+    };
+    let mut h = harness_with(
+        Some(Location::BuiltIn("teaching-case.json".into())),
+        settings,
+    );
+    settle(&mut h);
+    h
+}
+
 #[test]
 fn the_view_menu_switches_to_french_then_spanish_and_remembers() {
     let mut h = opened("supply-side-only.json");
@@ -57,15 +72,7 @@ fn the_view_menu_switches_to_french_then_spanish_and_remembers() {
 
 #[test]
 fn a_remembered_language_speaks_from_the_first_frame() {
-    let settings = Settings {
-        language: Some(Language::French),
-        ..Settings::default()
-    };
-    let mut h = harness_with(
-        Some(Location::BuiltIn("teaching-case.json".into())),
-        settings,
-    );
-    settle(&mut h);
+    let h = teaching_case_in(Language::French);
     assert!(shows(&h, FR.menu_file));
     assert!(shows(&h, FR.cluster_heading));
     assert!(shows(&h, slider_name(Language::French)));
@@ -124,15 +131,7 @@ fn the_dock_tabs_fit_between_the_side_panels_in_every_language() {
     use egui::accesskit::Role;
     use egui_kittest::kittest::Queryable;
     for language in [Language::English, Language::French, Language::Spanish] {
-        let settings = Settings {
-            language: Some(language),
-            ..Settings::default()
-        };
-        let mut h = harness_with(
-            Some(Location::BuiltIn("teaching-case.json".into())),
-            settings,
-        );
-        settle(&mut h);
+        let h = teaching_case_in(language);
         let t = texts_in(language);
         let left = h.get_by_label(t.cluster_heading).rect().max.x;
         let right = h.get_by_label(t.detail_heading).rect().min.x;
@@ -172,15 +171,7 @@ fn the_screen_reader_names_speak_the_language() {
         ),
     ];
     for (language, chart, uncertainty) in cases {
-        let settings = Settings {
-            language: Some(language),
-            ..Settings::default()
-        };
-        let mut h = harness_with(
-            Some(Location::BuiltIn("teaching-case.json".into())),
-            settings,
-        );
-        settle(&mut h);
+        let h = teaching_case_in(language);
         assert!(
             h.query_by_role_and_label(Role::Image, chart).is_some(),
             "{language:?}: no chart named {chart:?}"

@@ -163,12 +163,11 @@ pub fn plan_name(name: &str) -> Result<(), RuleError> {
             length,
         });
     }
-    let reserved = [
-        BASELINE_NAME,
-        crate::text::FR.baseline_name,
-        crate::text::ES.baseline_name,
-    ];
-    if reserved.iter().any(|r| name_key(name) == name_key(r)) {
+    // Whatever the language, the comparison's row for no plan is named so.
+    let mut reserved = crate::language::Language::ALL
+        .iter()
+        .map(|&l| crate::text::texts_in(l).baseline_name);
+    if reserved.any(|r| name_key(name) == name_key(r)) {
         return Err(RuleError::PlanNameReserved(name.to_owned()));
     }
     Ok(())

@@ -129,7 +129,7 @@ impl PresetError {
         template: fn(&Messages) -> &'static str,
         args: &[(&str, &str)],
     ) -> Self {
-        PresetError::new(path, fill(template(messages()), args))
+        PresetError::new(path, crate::text::messages::said(template, args))
     }
 
     /// A value of the wrong kind: `expected` is the kind wanted.

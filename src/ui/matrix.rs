@@ -184,18 +184,28 @@ impl Layout {
 
 /// The width the longest row label needs ("IV.a  apprentissage par la
 /// pratique"): French and Spanish labels run longer than English ones.
+/// Measured once per set of labels (they change with the language), not
+/// every frame.
 fn widest_label(ui: &Ui, s: &State) -> f32 {
+    let labels = Mechanism::ALL.map(|m| s.model.mechanism_info(m).label.as_str());
+    let id = egui::Id::unique(("matrix-widest-label", labels));
+    if let Some(width) = ui.data(|d| d.get_temp::<f32>(id)) {
+        return width;
+    }
     let painter = ui.painter();
-    Mechanism::ALL
+    let width = Mechanism::ALL
         .iter()
-        .map(|&m| {
-            let text = format!("{}  {}", m.id(), s.model.mechanism_info(m).label);
+        .zip(labels)
+        .map(|(m, label)| {
+            let text = format!("{}  {label}", m.id());
             painter
                 .layout_no_wrap(text, FontId::default(), egui::Color32::WHITE)
                 .size()
                 .x
         })
-        .fold(0.0, f32::max)
+        .fold(0.0, f32::max);
+    ui.data_mut(|d| d.insert_temp(id, width));
+    width
 }
 
 /// The columns of a table `width` points wide, with rows `row_h` tall, its

@@ -76,11 +76,13 @@ pub fn type_path(h: &mut Window, path: &std::path::Path) {
         h.state().dialog,
         Some(cluster_workbench::app::Dialog::PathPrompt { .. })
     ));
-    let field = h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Path");
+    // The labels of the window's language (the frame sets it on this thread).
+    let t = cluster_workbench::text::texts();
+    let field = h.get_by_role_and_label(egui::accesskit::Role::TextInput, t.path_label);
     field.focus();
     field.type_text(path.to_str().expect("a UTF-8 path"));
     h.run();
-    h.get_by_label("OK").click();
+    h.get_by_label(t.ok).click();
     h.run();
     let ctx = h.ctx.clone();
     h.state_mut().finish_file_jobs(&ctx);

@@ -127,8 +127,8 @@ pub const FR: Messages = Messages {
     no_window: "la fenêtre ne peut pas s’ouvrir : {reason}\nLe Workbench a besoin d’une session de bureau (X11 ou Wayland avec OpenGL). Pour évaluer un fichier de grappe sans fenêtre : cluster-workbench evaluate FILE.json",
     no_data_folder: "ce système n’a pas de dossier pour les données d’applications",
     // Threads and locks
-    no_writer_thread: "le Workbench ne peut pas démarrer de tâche pour l’écrire (le système manque peut-être de mémoire)\u{202f}; fermez d’autres programmes et enregistrez de nouveau",
-    no_reader_thread: "le Workbench ne peut pas démarrer de tâche pour le lire",
-    no_thread: "le Workbench ne peut pas démarrer de tâche pour cela",
+    no_writer_thread: "le Workbench ne peut pas démarrer de fil d’exécution pour l’écrire (le système manque peut-être de mémoire)\u{202f}; fermez d’autres programmes et enregistrez de nouveau",
+    no_reader_thread: "le Workbench ne peut pas démarrer de fil d’exécution pour le lire",
+    no_thread: "le Workbench ne peut pas démarrer de fil d’exécution pour cela",
     lock_held: "le fichier de verrou est déjà pris",
 };
