@@ -161,6 +161,9 @@ struct Layout {
     cell_w: f32,
     row_h: f32,
     body: FontId,
+    /// The row labels' font: the body's, or the size the label column was
+    /// measured at where the body's would run into the cells.
+    label: FontId,
     small: FontId,
 }
 
@@ -184,6 +187,10 @@ impl Layout {
 
 /// The width the longest row label needs ("IV.a  apprentissage par la
 /// pratique"): French and Spanish labels run longer than English ones.
+/// Room a row label needs beside its text: drawn 8 in from its column,
+/// which ends 6 short of the cells, and a little air.
+const LABEL_PADDING: f32 = 24.0;
+
 /// Measured once per set of labels (they change with the language), not
 /// every frame.
 fn widest_label(ui: &Ui, s: &State) -> f32 {
@@ -216,7 +223,7 @@ fn columns(width: f32, row_h: f32, label: f32) -> Layout {
     let width = width.max(560.0);
     let label_w = (width * 0.27)
         .clamp(150.0, 230.0)
-        .max(label + 16.0)
+        .max(label + LABEL_PADDING)
         .min(width * 0.4);
     Layout {
         origin: egui::Pos2::ZERO,
@@ -224,12 +231,14 @@ fn columns(width: f32, row_h: f32, label: f32) -> Layout {
         cell_w: ((width - label_w - SUMMARY_WIDTH) / 4.0 - GAP).max(78.0),
         row_h,
         body: FontId::default(),
+        label: FontId::default(),
         small: FontId::proportional(theme::size::SMALL),
     }
 }
 
 fn grid(ui: &mut Ui, s: &State, row_h: f32, out: &mut Vec<Action>) {
-    let probe = columns(ui.available_width(), row_h, widest_label(ui, s));
+    let widest = widest_label(ui, s);
+    let probe = columns(ui.available_width(), row_h, widest);
     let cell_w = probe.cell_w;
     let rows =
         Mechanism::ALL.len() as f32 * (row_h + GAP) + Advantage::ALL.len() as f32 * GROUP_HEIGHT;
@@ -243,9 +252,19 @@ fn grid(ui: &mut Ui, s: &State, row_h: f32, out: &mut Vec<Action>) {
     } else {
         theme::size::CELL_NARROW
     };
+    let body = FontId::proportional(size * (row_h / ROW_HEIGHT_MIN).min(1.25));
+    // Tall rows write larger; labels that would then run into the cells
+    // keep the size their column was measured at, all alike.
+    let grown = widest * body.size / FontId::default().size;
+    let label = if grown + LABEL_PADDING > probe.label_w {
+        FontId::default()
+    } else {
+        body.clone()
+    };
     let l = Layout {
         origin: outer.min,
-        body: FontId::proportional(size * (row_h / ROW_HEIGHT_MIN).min(1.25)),
+        body,
+        label,
         small: FontId::proportional(theme::size::SMALL),
         ..probe
     };
@@ -354,7 +373,7 @@ fn mechanism_row(
         label_rect.left_center() + vec2(8.0, 0.0),
         Align2::LEFT_CENTER,
         format!("{}  {}", m.id(), info.label),
-        l.body.clone(),
+        l.label.clone(),
         visuals.text_color(),
     );
     let kind = s.model.kind_info(m.kind()).name.as_str();
