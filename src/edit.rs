@@ -18,6 +18,7 @@ use crate::plan::indicators::Field;
 use crate::plan::rules::MAX_HALF_WIDTH;
 use crate::plan::{CustomIntervention, Lever, Plan, PlanEntry, rules};
 use crate::preset::{Preset, PresetError};
+use crate::survey::evidence::{Evidence, SurveyEvidence};
 use crate::text::messages::said;
 
 /// One change to a preset. Plans and entries are named by their index.
@@ -28,6 +29,13 @@ pub enum Edit {
     /// Set how uncertain an attribute is: a half-width kept to hundredths,
     /// within 0..=0.5.
     SetUncertainty(Attribute, f64),
+    /// Set attributes from a survey, each with its spread as the
+    /// uncertainty and the survey as its evidence (a note stays): one step
+    /// to undo, however many attributes.
+    FromSurvey(Vec<SurveyValue>),
+    /// Write (or, with `None` or blank text, clear) the note on where an
+    /// attribute's value came from.
+    SetEvidenceNote(Attribute, Option<String>),
     /// Set the planning horizon (1..=50 years).
     SetHorizon(u32),
     /// Set (to whole units; below 0 is refused) or clear a catalogue
@@ -112,6 +120,24 @@ pub enum Edit {
         field: Field,
         value: Option<String>,
     },
+}
+
+/// One attribute's value from a survey, with what the survey said.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SurveyValue {
+    pub attribute: Attribute,
+    pub value: f64,
+    pub evidence: SurveyEvidence,
+}
+
+fn forget_survey(p: &mut Preset, a: Attribute) {
+    if let Some(e) = p.evidence.get(a).filter(|e| e.survey.is_some()) {
+        let kept = Evidence {
+            survey: None,
+            note: e.note.clone(),
+        };
+        p.evidence.set(a, kept);
+    }
 }
 
 impl Edit {
@@ -208,7 +234,28 @@ impl Edit {
 
     fn change(self, p: &mut Preset, model: &Model) -> Result<Focus, EditError> {
         match self {
-            Edit::SetAttribute(a, v) => p.attributes[a] = hundredths(v, 1.0),
+            Edit::SetAttribute(a, v) => {
+                let v = hundredths(v, 1.0);
+                // A value set by hand is no longer the survey's: its note stays.
+                if v != p.attributes[a] {
+                    forget_survey(p, a);
+                }
+                p.attributes[a] = v;
+            }
+            Edit::FromSurvey(values) => {
+                for v in values {
+                    p.attributes[v.attribute] = hundredths(v.value, 1.0);
+                    p.uncertainty[v.attribute] = hundredths(v.evidence.spread, MAX_HALF_WIDTH);
+                    let mut e = p.evidence.get(v.attribute).cloned().unwrap_or_default();
+                    e.survey = Some(v.evidence);
+                    p.evidence.set(v.attribute, e);
+                }
+            }
+            Edit::SetEvidenceNote(a, note) => {
+                let mut e = p.evidence.get(a).cloned().unwrap_or_default();
+                e.note = note.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
+                p.evidence.set(a, e);
+            }
             Edit::SetUncertainty(a, u) => p.uncertainty[a] = hundredths(u, MAX_HALF_WIDTH),
             Edit::SetHorizon(h) => {
                 let h = rules::horizon(h.into())?;

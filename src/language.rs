@@ -20,6 +20,15 @@ impl Language {
     /// Every language, in the order the menu lists them.
     pub const ALL: [Language; 3] = [Language::English, Language::French, Language::Spanish];
 
+    /// Where the language stands in [`Language::ALL`].
+    pub fn index(self) -> usize {
+        match self {
+            Language::English => 0,
+            Language::French => 1,
+            Language::Spanish => 2,
+        }
+    }
+
     /// The ISO 639-1 code: `en`, `fr`, `es`.
     pub fn code(self) -> &'static str {
         match self {

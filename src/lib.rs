@@ -37,6 +37,7 @@ pub mod plan;
 pub mod platform;
 pub mod preset;
 pub mod report;
+pub mod survey;
 pub mod trajectory;
 pub mod warnings;
 pub mod words;

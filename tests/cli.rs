@@ -425,7 +425,7 @@ fn run_without_a_command_asks_for_one() {
     assert_eq!(
         ran::<&str>(&[]),
         Err(
-            "give a command: evaluate, levers, report, results-chain, logframe, link (see --help)"
+            "give a command: evaluate, levers, report, results-chain, logframe, survey, link (see --help)"
                 .into()
         )
     );

@@ -12,6 +12,7 @@ use cluster_workbench::language::Language;
 use cluster_workbench::model::{DEFAULT_MODEL_JSON, Model, words};
 use cluster_workbench::preset::builtin::BUILT_IN;
 use cluster_workbench::text::messages::messages_in;
+use cluster_workbench::text::survey::survey_texts_in;
 use cluster_workbench::text::texts_in;
 use serde_json::Value;
 
@@ -94,9 +95,11 @@ type TextsOf = fn(Language) -> Vec<(String, String)>;
 
 /// Every text a user reads, English beside the language's, by path.
 fn pairs(language: Language) -> Vec<(String, String, String)> {
-    let sources: [TextsOf; 4] = [
+    let sources: [TextsOf; 6] = [
         |l| flat(&serde_json::to_value(texts_in(l)).unwrap()),
         |l| flat(&serde_json::to_value(messages_in(l)).unwrap()),
+        |l| flat(&serde_json::to_value(survey_texts_in(l)).unwrap()),
+        |l| texts::survey_words(l.code()),
         model_words,
         preset_words,
     ];

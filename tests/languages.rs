@@ -292,3 +292,44 @@ fn a_refused_preset_is_told_in_the_language_with_its_path() {
         assert_ne!(text, &english);
     }
 }
+
+/// The survey's own words (its messages, the review, the printable form)
+/// in every language with the same placeholders.
+#[test]
+fn every_survey_text_is_translated_with_the_same_placeholders() {
+    use cluster_workbench::text::survey::survey_texts_in;
+    let of = |l| flat(&serde_json::to_value(survey_texts_in(l)).unwrap());
+    let english = of(Language::English);
+    let mut faults = Vec::new();
+    for (language, _) in OTHERS {
+        let other = of(language);
+        assert_eq!(other.len(), english.len());
+        for ((id, en), (_, tr)) in english.iter().zip(&other) {
+            if placeholders(en) != placeholders(tr) {
+                faults.push(format!("{}: {id}: placeholders differ", language.code()));
+            }
+            let same = ["evidence_with_form", "evidence_separator", "head_question"];
+            if en == tr && looks_untranslated(language, en) && !same.contains(&id.as_str()) {
+                faults.push(format!("{}: {id}: still English: {en:?}", language.code()));
+            }
+        }
+    }
+    assert!(faults.is_empty(), "{}", faults.join("\n"));
+}
+
+/// Every question, answer and group of the survey in the three languages,
+/// none left empty or in English.
+#[test]
+fn every_survey_question_is_in_three_languages() {
+    let english = texts::survey_words("en");
+    assert!(english.len() > 100, "{}", english.len());
+    let mut faults = Vec::new();
+    for (language, _) in OTHERS {
+        for ((path, en), (_, tr)) in english.iter().zip(texts::survey_words(language.code())) {
+            if tr.trim().is_empty() || (*en == tr && looks_untranslated(language, en)) {
+                faults.push(format!("{}: {path}: {tr:?}", language.code()));
+            }
+        }
+    }
+    assert!(faults.is_empty(), "{}", faults.join("\n"));
+}

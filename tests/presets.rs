@@ -128,7 +128,7 @@ fn bad_presets() -> Vec<(&'static str, Vec<u8>, &'static str, &'static str)> {
         ),
         (
             "newer version",
-            with("\"version\": 1", "\"version\": 5"),
+            with("\"version\": 1", "\"version\": 6"),
             "version",
             "newer",
         ),
@@ -142,13 +142,13 @@ fn bad_presets() -> Vec<(&'static str, Vec<u8>, &'static str, &'static str)> {
             "version as a string",
             with("\"version\": 1", "\"version\": \"1\""),
             "version",
-            "an integer from 1 to 4",
+            "an integer from 1 to 5",
         ),
         (
             "version 1.0",
             with("\"version\": 1", "\"version\": 1.0"),
             "version",
-            "an integer from 1 to 4",
+            "an integer from 1 to 5",
         ),
         (
             "unknown top-level key",

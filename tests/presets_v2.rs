@@ -106,9 +106,9 @@ fn bad_presets() -> Vec<(&'static str, Vec<u8>, &'static str, &'static str)> {
     vec![
         (
             "newer version",
-            with("\"version\": 2", "\"version\": 5"),
+            with("\"version\": 2", "\"version\": 6"),
             "version",
-            "version 5 is newer",
+            "version 6 is newer",
         ),
         (
             "a version 1 key in version 2",

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 /// The commands, as a message lists them (their names are the same in
 /// every language).
-const COMMANDS: &str = "evaluate, levers, report, results-chain, logframe, link";
+const COMMANDS: &str = "evaluate, levers, report, results-chain, logframe, survey, link";
 
 /// The exit status of any failure, a rejected file or wrong usage alike
 /// (reference model §7).
@@ -79,6 +79,22 @@ pub enum CliError {
     /// No command was given to a binary built without the window.
     #[error("{}", said(|m| m.built_without_window, &[("commands", COMMANDS)]))]
     NoWindow,
+    /// The survey instrument compiled into the binary does not read: a
+    /// broken build.
+    #[error("{0}")]
+    Instrument(crate::survey::InstrumentError),
+    /// A response file was refused.
+    #[error("{}", crate::text::messages::said(|m| m.path_reason, &[("path", path), ("reason", &reason.to_string())]))]
+    Responses {
+        path: String,
+        reason: crate::survey::ResponsesError,
+    },
+    /// An edit the survey asked for was refused.
+    #[error("{0}")]
+    Edit(String),
+    /// The plan has no firm-level indicator to measure.
+    #[error("{}", crate::text::survey::said(|t| t.baseline_no_plan, &[]))]
+    NoIndicators,
     /// The window could not be opened, or failed.
     #[error("{0}")]
     Window(String),

@@ -6,6 +6,7 @@
 
 mod error;
 mod run;
+mod survey;
 
 pub use error::{CliError, FAILURE_STATUS};
 pub use run::{model_of, run, run_on};
@@ -32,6 +33,8 @@ use std::path::PathBuf;
         cluster-workbench results-chain my-cluster.json --plan \"Demand first\" --format mermaid -o chain.mmd\n  \
         cluster-workbench logframe my-cluster.json -o logframe.xlsx --measurement-plan measure.csv\n  \
         cluster-workbench link my-cluster.json --base https://example.org/workbench/\n  \
+        cluster-workbench survey form -o form.xlsx --html questionnaire.html\n  \
+        cluster-workbench survey apply my-cluster.json responses.csv -o surveyed.json\n  \
         cluster-workbench --model my-model.json evaluate my-cluster.json\n\n\
         Exit status: 0 on success, 2 when a file is rejected or the usage is wrong\n\
         (the reason is printed on stderr)."
@@ -152,6 +155,14 @@ pub enum Command {
         #[arg(long, value_name = "OUT.csv")]
         measurement_plan: Option<PathBuf>,
     },
+    /// The cluster diagnostic survey: write its XLSForm (and a printable
+    /// questionnaire), read the responses KoboToolbox or ODK Central export
+    /// into a preset's attributes, or write a plan's baseline and endline
+    /// form.
+    Survey {
+        #[command(subcommand)]
+        action: SurveyCommand,
+    },
     /// Print a link that holds the whole preset (for an e-mail or a web
     /// page): opening it in the workbench's web page opens the preset. A
     /// link longer than 8,000 characters is refused: send the file instead.
@@ -163,5 +174,51 @@ pub enum Command {
         /// the single file's name.
         #[arg(long, value_name = "URL", default_value = crate::link::DEFAULT_BASE)]
         base: String,
+    },
+}
+
+/// What to do with the survey.
+#[derive(Debug, Subcommand)]
+pub enum SurveyCommand {
+    /// Write the diagnostic questionnaire as an XLSForm (labels in English,
+    /// French and Spanish; the default language is --lang's) for
+    /// KoboToolbox, ODK or SurveyCTO; with --html, a printable version too.
+    Form {
+        /// Where to write the XLSForm: a name ending in .xlsx.
+        #[arg(short = 'o', long = "output", value_name = "FORM.xlsx")]
+        output: PathBuf,
+        /// Also write the questionnaire as a page to print, in --lang's
+        /// language, with how each answer is scored.
+        #[arg(long, value_name = "FORM.html")]
+        html: Option<PathBuf>,
+    },
+    /// Read a response export (CSV or XLSX, as KoboToolbox or ODK Central
+    /// write it) and write the preset with the surveyed attributes set,
+    /// their spread as uncertainty and the survey as their evidence; print
+    /// the table of what changed. Nothing is written if the file is refused.
+    Apply {
+        /// The preset to start from.
+        #[arg(value_name = "PRESET")]
+        preset: PathBuf,
+        /// The responses.
+        #[arg(value_name = "RESPONSES")]
+        responses: PathBuf,
+        /// Where to write the new preset.
+        #[arg(short = 'o', long = "output", value_name = "OUT.json")]
+        output: PathBuf,
+    },
+    /// Write a plan's firm-level indicators (its measurement plan's
+    /// enterprise-level and capability outcomes, income and jobs) as an
+    /// XLSForm to measure before the plan and at its end.
+    Baseline {
+        /// The preset file.
+        #[arg(value_name = "PRESET")]
+        preset: PathBuf,
+        /// The plan (default: the first plan).
+        #[arg(long, value_name = "NAME")]
+        plan: Option<String>,
+        /// Where to write the form.
+        #[arg(short = 'o', long = "output", value_name = "FORM.xlsx")]
+        output: PathBuf,
     },
 }

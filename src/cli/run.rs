@@ -59,6 +59,7 @@ pub fn run_on(cli: Cli, storage: &dyn Storage, out: &mut dyn Write) -> Result<()
             let bytes = results_chain(&model, &preset, plan, entry, format)?;
             Ok(write_all_atomic_with(storage, &[(&output, &bytes)])?)
         }
+        Command::Survey { action } => super::survey::run(&model, action, language, storage, out),
         Command::Link { preset, base } => {
             let link = crate::link::link(&load(&preset)?, &base)?;
             print(out, &format!("{link}\n"))
@@ -99,7 +100,7 @@ pub fn model_in(path: Option<&Path>, language: Language) -> Result<Model, CliErr
 }
 
 /// Writes a JSON report to `out`, or says why it could not.
-fn print(out: &mut dyn Write, text: &str) -> Result<(), CliError> {
+pub(super) fn print(out: &mut dyn Write, text: &str) -> Result<(), CliError> {
     out.write_all(text.as_bytes())
         .and_then(|()| out.flush())
         .map_err(CliError::Output)
@@ -149,7 +150,7 @@ fn plan_index(preset: &Preset, plan: Option<&str>) -> Result<Option<usize>, CliE
 }
 
 /// A plan that must exist: results chains and logframes are of a plan.
-fn required_plan(preset: &Preset, plan: Option<&str>) -> Result<usize, CliError> {
+pub(super) fn required_plan(preset: &Preset, plan: Option<&str>) -> Result<usize, CliError> {
     plan_index(preset, plan)?.ok_or(CliError::NoPlans)
 }
 

@@ -20,6 +20,12 @@ pub(super) fn check(p: &Preset, model: &Model) -> Result<()> {
         let path = format!("uncertainty.{}", a.id());
         at(&path, rules::half_width(p.uncertainty[a]))?;
     }
+    for (a, e) in p.evidence.iter() {
+        let path = format!("evidence.{}", a.id());
+        crate::survey::evidence::check(e).map_err(|(field, reason)| {
+            PresetError::new(super::read::join_path(&path, field), reason)
+        })?;
+    }
     if let Some(c) = &p.currency {
         at("currency", currency(c))?;
     }

@@ -12,6 +12,7 @@ mod write;
 use crate::attribute::Attributes;
 use crate::model::Model;
 use crate::plan::{Lever, Plan, PlanEntry, rules};
+use crate::survey::evidence::AttributeEvidence;
 use crate::text::fill;
 use crate::text::messages::{Messages, messages};
 
@@ -19,15 +20,21 @@ pub use read::V1_PLAN_NAME;
 
 pub use crate::format::PRESET_FORMAT;
 /// The newest preset-file version this build reads and writes (it reads 1
-/// to 3 as well). Version 3 added what the user writes into results-chain
-/// boxes; version 4 added the currency. A preset is written in the oldest
-/// version that holds it ([`Preset::file_version`]): 3 without a currency,
-/// so that files without one save byte for byte as before and older
-/// workbenches still open them, and 4 with one, so that an older workbench
-/// says it is too old rather than refusing an unknown key.
-pub const PRESET_VERSION: u64 = 4;
-/// The version a preset without a currency is written in.
+/// to 4 as well). Version 3 added what the user writes into results-chain
+/// boxes; version 4 added the currency; version 5 the attributes' evidence.
+/// A preset is written in the oldest version that holds it
+/// ([`Preset::file_version`]): 3 without a currency or evidence, so that
+/// files without them save byte for byte as before and older workbenches
+/// still open them, 4 with a currency, 5 with evidence, so that an older
+/// workbench says it is too old rather than refusing an unknown key.
+pub const PRESET_VERSION: u64 = 5;
+/// The version a preset without a currency or evidence is written in.
 pub const PRESET_VERSION_WITHOUT_CURRENCY: u64 = 3;
+/// The version that added the currency.
+pub const CURRENCY_VERSION: u64 = 4;
+/// The version that added each attribute's evidence (issue 19): where its
+/// value came from, a survey or the officer's note.
+pub const EVIDENCE_VERSION: u64 = 5;
 /// The longest currency a preset holds, in characters: enough for an ISO
 /// 4217 code (USD) or a short label (FCFA, k EUR).
 pub const MAX_CURRENCY_CHARS: usize = 12;
@@ -44,6 +51,8 @@ pub struct Preset {
     /// For each attribute, the half-width of what is not known about it
     /// (0..=0.5; 0 = known).
     pub uncertainty: Attributes,
+    /// Where attributes' values came from, for those where it is known.
+    pub evidence: AttributeEvidence,
     /// What every cost of the preset is written in (an ISO 4217 code such as
     /// "USD", or a short label such as "FCFA"); `None` when not given.
     pub currency: Option<String>,
@@ -161,6 +170,7 @@ impl Preset {
             source: None,
             attributes: model.new_preset_attributes,
             uncertainty: Attributes::uniform(0.0),
+            evidence: AttributeEvidence::default(),
             currency: None,
             unit_costs: UnitCosts::default(),
             horizon_years: model.default_horizon(),
@@ -168,7 +178,7 @@ impl Preset {
         }
     }
 
-    /// Reads a preset (version 1 to 4) from the bytes of a file, checking
+    /// Reads a preset (version 1 to 5) from the bytes of a file, checking
     /// everything.
     pub fn from_bytes(bytes: &[u8], model: &Model) -> Result<Preset, PresetError> {
         read::read(bytes, model).map(|(preset, _)| preset)
@@ -183,11 +193,13 @@ impl Preset {
         read::read(bytes, model)
     }
 
-    /// The version this preset is written in: 4 when it names a currency,
-    /// else 3.
+    /// The version this preset is written in: 5 with evidence, 4 when it
+    /// names a currency, else 3.
     pub fn file_version(&self) -> u64 {
-        if self.currency.is_some() {
-            PRESET_VERSION
+        if !self.evidence.is_empty() {
+            EVIDENCE_VERSION
+        } else if self.currency.is_some() {
+            CURRENCY_VERSION
         } else {
             PRESET_VERSION_WITHOUT_CURRENCY
         }

@@ -1,4 +1,5 @@
-//! The canonical form of a preset file (version 3, or 4 with a currency): serde_json's pretty
+//! The canonical form of a preset file (version 3, 4 with a currency, 5
+//! with evidence): serde_json's pretty
 //! printer, keys in the documented order, optional fields only when present,
 //! one trailing newline. Struct field order here *is* the key order of the
 //! file.
@@ -7,6 +8,7 @@ use super::{PRESET_FORMAT, Preset, UnitCosts};
 use crate::attribute::{Attribute, Attributes};
 use crate::plan::indicators::Indicators;
 use crate::plan::{Lever, Plan, PlanEntry};
+use crate::survey::evidence::{AttributeEvidence, Evidence, SurveyEvidence};
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
@@ -23,6 +25,9 @@ struct PresetOut<'a> {
     /// Only the attributes with a half-width above 0; the key only when one is.
     #[serde(skip_serializing_if = "Option::is_none")]
     uncertainty: Option<Uncertain<'a>>,
+    /// Only the attributes with evidence; the key only when one has (version 5).
+    #[serde(skip_serializing_if = "AttributeEvidence::is_empty")]
+    evidence: &'a AttributeEvidence,
     /// Only when given (version 4).
     #[serde(skip_serializing_if = "Option::is_none")]
     currency: Option<&'a str>,
@@ -50,6 +55,43 @@ impl Serialize for UnitCosts {
         for (id, cost) in self.iter() {
             map.serialize_entry(id, &cost)?;
         }
+        map.end()
+    }
+}
+
+/// Each attribute's evidence: the survey's numbers, then the note.
+impl Serialize for AttributeEvidence {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(None)?;
+        for (a, e) in self.iter() {
+            map.serialize_entry(a.id(), e)?;
+        }
+        map.end()
+    }
+}
+
+impl Serialize for Evidence {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(None)?;
+        if let Some(survey) = &self.survey {
+            map.serialize_entry("survey", survey)?;
+        }
+        if let Some(note) = &self.note {
+            map.serialize_entry("note", note)?;
+        }
+        map.end()
+    }
+}
+
+impl Serialize for SurveyEvidence {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("form_version", &self.form_version)?;
+        if let Some(day) = &self.date {
+            map.serialize_entry("date", day)?;
+        }
+        map.serialize_entry("n", &self.n)?;
+        map.serialize_entry("spread", &self.spread)?;
         map.end()
     }
 }
@@ -156,6 +198,7 @@ pub(super) fn canonical(p: &Preset) -> String {
         source: p.source.as_deref(),
         attributes: &p.attributes,
         uncertainty: any_uncertain.then_some(Uncertain(&p.uncertainty)),
+        evidence: &p.evidence,
         currency: p.currency.as_deref(),
         unit_costs: &p.unit_costs,
         horizon_years: p.horizon_years,

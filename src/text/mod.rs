@@ -13,6 +13,7 @@ mod en;
 mod es;
 mod fr;
 pub mod messages;
+pub mod survey;
 
 use std::cell::Cell;
 

@@ -132,3 +132,4 @@ pub fn assert_close(actual: f64, expected: f64, what: &str) {
         "{what}: got {actual}, expected {expected}"
     );
 }
+pub mod survey;

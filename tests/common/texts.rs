@@ -68,3 +68,34 @@ pub fn assert_no_faults(faults: &[String]) {
         faults.join("\n")
     );
 }
+
+/// The survey file's texts in one language (`en`, `fr`, `es`), by path:
+/// every object that gives the three.
+pub fn survey_words(code: &str) -> Vec<(String, String)> {
+    let survey: Value = serde_json::from_str(include_str!("../../assets/survey.json")).unwrap();
+    let mut out = Vec::new();
+    labels(&survey, "", code, &mut out);
+    out
+}
+
+fn labels(value: &Value, path: &str, code: &str, out: &mut Vec<(String, String)>) {
+    match value {
+        Value::Object(map) if ["en", "fr", "es"].iter().all(|k| map.contains_key(*k)) => {
+            out.push((
+                path.to_owned(),
+                map[code].as_str().unwrap_or_default().to_owned(),
+            ));
+        }
+        Value::Object(map) => {
+            for (k, v) in map {
+                labels(v, &format!("{path}.{k}"), code, out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                labels(v, &format!("{path}[{i}]"), code, out);
+            }
+        }
+        _ => {}
+    }
+}

@@ -8,8 +8,10 @@ use crate::text::messages::{Messages, messages};
 pub(super) type Result<T> = std::result::Result<T, PresetError>;
 
 /// A path into the file, built as the checks descend.
-pub(super) fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
+pub(in crate::preset) fn join(path: &str, key: &str) -> String {
+    if key.is_empty() {
+        path.to_owned()
+    } else if path.is_empty() {
         key.to_owned()
     } else {
         format!("{path}.{key}")

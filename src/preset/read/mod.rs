@@ -6,18 +6,24 @@
 //! version 3 file without results-chain indicators, and a version 3 file a
 //! version 4 file without a currency.
 
+mod evidence;
 mod fields;
 mod indicators;
 mod plans;
 
 use super::at;
 use super::json::{Json, Number};
-use super::{MAX_PRESET_BYTES, PRESET_FORMAT, PRESET_VERSION, Preset, PresetError, UnitCosts};
+use super::{
+    CURRENCY_VERSION, EVIDENCE_VERSION, MAX_PRESET_BYTES, PRESET_FORMAT, PRESET_VERSION, Preset,
+    PresetError, UnitCosts,
+};
 use crate::model::Model;
 use crate::plan::{Plan, rules};
 use fields::{
     Result, check_keys, get, integer, join, number, object, optional_string, required, string,
 };
+
+pub(super) use fields::join as join_path;
 
 /// The name a version 1 file's one plan is given.
 pub const V1_PLAN_NAME: &str = "Plan";
@@ -170,19 +176,28 @@ const V2_KEYS: &[&str] = &[
     "source",
     "attributes",
     "uncertainty",
+    "evidence",
     "currency",
     "unit_costs",
     "horizon_years",
     "plans",
 ];
 
-/// A version 2, 3 or 4 file (they differ only in the indicators 3 may hold
-/// and the currency 4 may).
+/// A version 2 to 5 file (they differ only in the indicators 3 may hold,
+/// the currency 4 may and the evidence 5 may).
 fn v2(pairs: &[(String, Json)], model: &Model, version: u64) -> Result<Preset> {
     check_keys(pairs, "", V2_KEYS, |m| m.in_a_preset)?;
     let mut preset = header(pairs, model)?;
     if let Some(v) = get(pairs, "uncertainty") {
         preset.uncertainty = plans::uncertainty(v)?;
+    }
+    if let Some(v) = get(pairs, "evidence") {
+        if version < EVIDENCE_VERSION {
+            return Err(too_early("evidence", version, EVIDENCE_VERSION, |m| {
+                m.evidence_too_early
+            }));
+        }
+        preset.evidence = evidence::evidence(v)?;
     }
     if let Some(v) = get(pairs, "currency") {
         preset.currency = Some(currency(v, version)?);
@@ -221,15 +236,10 @@ fn horizon(v: &Json, path: &str) -> Result<u32> {
 /// editor keeps ([`super::check::currency`]).
 fn currency(v: &Json, version: u64) -> Result<String> {
     let path = "currency";
-    if version < PRESET_VERSION {
-        return Err(PresetError::said(
-            path,
-            |m| m.currency_too_early,
-            &[
-                ("latest", &PRESET_VERSION.to_string()),
-                ("version", &version.to_string()),
-            ],
-        ));
+    if version < CURRENCY_VERSION {
+        return Err(too_early(path, version, CURRENCY_VERSION, |m| {
+            m.currency_too_early
+        }));
     }
     let text = string(v, path)?;
     at(path, super::check::currency(&text))?;
@@ -250,4 +260,21 @@ fn unit_costs(v: &Json, model: &Model) -> Result<UnitCosts> {
         out.set(model, id, Some(cost));
     }
     Ok(out)
+}
+
+/// A key written in a file of a version before the one that added it.
+fn too_early(
+    path: &str,
+    version: u64,
+    added: u64,
+    template: fn(&crate::text::messages::Messages) -> &'static str,
+) -> PresetError {
+    PresetError::said(
+        path,
+        template,
+        &[
+            ("latest", &added.to_string()),
+            ("version", &version.to_string()),
+        ],
+    )
 }

@@ -1,0 +1,107 @@
+//! The baseline and endline form: the firm-level indicators of a plan's
+//! measurement plan (its entries' enterprise-level and capability
+//! outcomes, and the plan's income and jobs) as an XLSForm, so the team
+//! that ran the diagnostic collects the values the logframe asks for,
+//! before the plan and at its end. Its labels are the indicators as the
+//! measurement plan words them, in the language of the moment: the user's
+//! own words cannot be translated.
+
+use super::form::{SurveyRow, XlsForm, opening_rows};
+use crate::chain::describe::{field_text, plan_field_text};
+use crate::model::Model;
+use crate::model::chain::BoxKind;
+use crate::plan::indicators::Field;
+use crate::preset::Preset;
+use crate::text::fill;
+use crate::text::survey::survey_texts;
+
+/// The boxes measured firm by firm: per entry, then per plan.
+const ENTRY_BOXES: [BoxKind; 2] = [BoxKind::Enterprise, BoxKind::Capability];
+const PLAN_BOXES: [BoxKind; 2] = [BoxKind::Income, BoxKind::Jobs];
+/// The form's id and version: one form per plan, versioned by the day.
+pub const BASELINE_FORM_ID: &str = "cluster_firm_indicators";
+
+/// The form for plan `plan` of `preset`; `version` is the XLSForm version
+/// (digits, as the diagnostic's).
+pub fn baseline_form(
+    model: &Model,
+    preset: &Preset,
+    plan: usize,
+    version: &str,
+) -> Option<XlsForm> {
+    let p = preset.plan(plan)?;
+    let t = survey_texts();
+    let language = crate::text::locale().language;
+    let same = |text: String| -> [String; 3] { [text.clone(), text.clone(), text] };
+    let (mut survey, choices) = opening_rows(version, same(t.baseline_intro.to_owned()));
+    // The diagnostic's respondent role means nothing here: the round does.
+    survey.retain(|r| r.name != super::instrument::ROLE_FIELD);
+    let mut choices: Vec<_> = choices
+        .into_iter()
+        .filter(|c| c.list != super::instrument::ROLE_FIELD)
+        .collect();
+    survey.push(SurveyRow {
+        kind: "text".into(),
+        name: "firm".into(),
+        label: Some(same(t.baseline_firm.to_owned())),
+        ..SurveyRow::default()
+    });
+    survey.push(SurveyRow {
+        kind: "select_one round".into(),
+        name: "round".into(),
+        label: Some(same(t.baseline_round.to_owned())),
+        ..SurveyRow::default()
+    });
+    for (name, label) in [
+        ("baseline", t.baseline_round_baseline),
+        ("endline", t.baseline_round_endline),
+    ] {
+        choices.push(super::form::ChoiceRow {
+            list: "round".into(),
+            name: name.into(),
+            label: same(label.to_owned()),
+        });
+    }
+    let evaluation = crate::evaluation::evaluate(model, preset);
+    let chains = crate::chain::plan_chains(model, preset, &evaluation, plan);
+    // Entries that share an indicator (the model's suggestion, where the
+    // user wrote none) ask it once.
+    let mut indicators: Vec<(String, String)> = Vec::new();
+    let mut add = |indicator: String, method: String| {
+        if !indicator.is_empty() && !indicators.iter().any(|(i, _)| *i == indicator) {
+            indicators.push((indicator, method));
+        }
+    };
+    for chain in &chains {
+        for kind in ENTRY_BOXES {
+            let text = |f| field_text(model, preset, chain, kind, f).0;
+            add(text(Field::Indicator), text(Field::Means));
+        }
+    }
+    for kind in PLAN_BOXES {
+        let text = |f| plan_field_text(model, p, kind, f).0;
+        add(text(Field::Indicator), text(Field::Means));
+    }
+    if indicators.is_empty() {
+        return None;
+    }
+    for (i, (label, method)) in indicators.into_iter().enumerate() {
+        survey.push(SurveyRow {
+            kind: "decimal".into(),
+            name: format!("indicator_{}", i + 1),
+            label: Some(same(label)),
+            hint: (!method.is_empty())
+                .then(|| same(fill(t.baseline_value_hint, &[("method", &method)]))),
+            ..SurveyRow::default()
+        });
+    }
+    Some(XlsForm {
+        title: fill(t.baseline_title, &[("plan", &p.name)]),
+        form_id: BASELINE_FORM_ID.into(),
+        version: version.into(),
+        default_language: language,
+        languages: vec![language],
+        survey,
+        choices,
+    })
+}

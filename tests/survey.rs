@@ -1,0 +1,263 @@
+//! The diagnostic survey (issue 19): a synthetic cluster's answers, written
+//! as KoboToolbox and ODK Central export them, read back to its attributes;
+//! every way a response file is refused; the commands.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use cluster_workbench::attribute::Attribute;
+use cluster_workbench::survey::{Instrument, ResponsesError, SurveyResult, import};
+use common::survey::{
+    SHAPES, Shape, TRUE_VALUES, export, export_xlsx, form_version, respondents, table,
+};
+
+/// How far the survey's value may lie from the cluster's true one, with 50
+/// respondents whose own levels scatter by 0.15 and one answer in ten left
+/// blank: about four standard errors of the mean.
+const TOLERANCE: f64 = 0.06;
+
+fn instrument() -> Instrument {
+    Instrument::shipped().unwrap()
+}
+
+fn assert_recovers(result: &SurveyResult, what: &str) {
+    assert_eq!(result.respondents, 50, "{what}");
+    for (id, truth) in TRUE_VALUES {
+        let a = Attribute::from_id(id).unwrap();
+        let e = result.estimates.iter().find(|e| e.attribute == a).unwrap();
+        let value = e
+            .value
+            .unwrap_or_else(|| panic!("{what}: no value for {id}"));
+        assert!(
+            (value - truth).abs() <= TOLERANCE,
+            "{what}: {id} came back {value:.3}, the cluster's is {truth}"
+        );
+        assert!(e.n >= 45 && e.n <= 50, "{what}: {id} from {} firms", e.n);
+        assert!(
+            (0.05..=0.3).contains(&e.spread),
+            "{what}: {id} spread {}",
+            e.spread
+        );
+        assert_eq!(e.unreadable, 0, "{what}: {id}");
+    }
+}
+
+#[test]
+fn every_export_shape_gives_back_the_synthetic_cluster() {
+    let answers = respondents(50, 0.1, 19);
+    for shape in SHAPES {
+        let result = import(&instrument(), &export(shape, &answers))
+            .unwrap_or_else(|e| panic!("{shape:?}: {e}"));
+        assert_recovers(&result, &format!("{shape:?}"));
+        assert_eq!(
+            result.latest_day.as_deref(),
+            Some("2026-11-28"),
+            "{shape:?}"
+        );
+    }
+    let result = import(&instrument(), &export_xlsx(&answers)).unwrap();
+    assert_recovers(&result, "Kobo XLSX");
+}
+
+#[test]
+fn the_round_trip_can_fail() {
+    // The same answers, scored as if the cluster were another: a test of
+    // the tolerance, that it does not pass everything.
+    let answers = respondents(50, 0.1, 19);
+    let bytes = String::from_utf8(export(Shape::OdkCentral, &answers)).unwrap();
+    // Everyone says their sales are much higher: market dynamism rises.
+    let lifted = bytes
+        .replace(",much_lower,", ",much_higher,")
+        .replace(",lower,", ",much_higher,")
+        .replace(",same,", ",much_higher,");
+    let result = import(&instrument(), lifted.as_bytes()).unwrap();
+    let e = &result.estimates[0];
+    assert_eq!(e.attribute, Attribute::MarketDynamism);
+    assert!(e.value.unwrap() > 0.30 + TOLERANCE, "{e:?}");
+}
+
+#[test]
+fn answers_the_form_could_not_give_are_counted_not_scored() {
+    let mut answers = respondents(50, 0.0, 7);
+    let q = instrument()
+        .questions
+        .iter()
+        .position(|q| q.name == "buyer_standards")
+        .unwrap();
+    answers[3][q] = "iso_9000".into();
+    answers[4][q] = "none audits_maybe".into();
+    let pct = instrument()
+        .questions
+        .iter()
+        .position(|q| q.name == "sales_outside_pct")
+        .unwrap();
+    answers[5][pct] = "140".into();
+    for shape in [Shape::KoboSemicolon, Shape::OdkCentral] {
+        let result = import(&instrument(), &export(shape, &answers)).unwrap();
+        let of = |a| result.estimates.iter().find(|e| e.attribute == a).unwrap();
+        assert_eq!(
+            of(Attribute::DemandForImprovement).unreadable,
+            2,
+            "{shape:?}"
+        );
+        assert_eq!(of(Attribute::ExternalBuyers).unreadable, 1, "{shape:?}");
+        assert_eq!(of(Attribute::MarketDynamism).unreadable, 0, "{shape:?}");
+    }
+}
+
+#[test]
+fn an_attribute_nobody_answered_has_no_value() {
+    let mut answers = respondents(10, 0.0, 3);
+    let on: Vec<usize> = instrument()
+        .questions
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| q.attribute == Attribute::PublicSupport)
+        .map(|(i, _)| i)
+        .collect();
+    for r in &mut answers {
+        for &i in &on {
+            r[i].clear();
+        }
+    }
+    let result = import(&instrument(), &export(Shape::KoboSemicolon, &answers)).unwrap();
+    let e = result
+        .estimates
+        .iter()
+        .find(|e| e.attribute == Attribute::PublicSupport)
+        .unwrap();
+    assert_eq!((e.value, e.n), (None, 0));
+    assert!(!result.answered().contains(&Attribute::PublicSupport));
+}
+
+/// A Central export with one cell changed, by header and row (1 = header).
+fn central_with(row: usize, header: &str, value: &str) -> Vec<u8> {
+    let (head, mut rows) = table(Shape::OdkCentral, &respondents(5, 0.0, 5));
+    let c = head.iter().position(|h| h == header).unwrap();
+    rows[row - 2][c] = value.to_owned();
+    let mut out = head.join(",");
+    for r in rows {
+        out.push('\n');
+        out.push_str(&common::survey::quote_needed(&r));
+    }
+    out.into_bytes()
+}
+
+fn refused(bytes: &[u8]) -> String {
+    let e = import(&instrument(), bytes).expect_err("the file is refused");
+    e.to_string()
+}
+
+#[test]
+fn text_where_a_number_belongs_is_refused_by_row_and_column() {
+    let why = refused(&central_with(4, "markets-sales_outside_pct", "about half"));
+    // The column letters counted by hand: SubmissionDate, start, end, today,
+    // cw_form_version, intro, respondent_role, then the markets group's
+    // sales_trend, new_designs_asked, sales_outside_pct (the 10th, J).
+    assert!(why.contains("row 4"), "{why}");
+    assert!(why.contains("J (markets-sales_outside_pct)"), "{why}");
+    assert!(why.contains("\"about half\""), "{why}");
+}
+
+#[test]
+fn another_version_of_the_form_is_refused_by_row_and_column() {
+    let why = refused(&central_with(3, "cw_form_version", "2025010101"));
+    assert!(why.contains("row 3"), "{why}");
+    assert!(why.contains("E (cw_form_version)"), "{why}");
+    assert!(
+        why.contains("2025010101") && why.contains(&form_version()),
+        "{why}"
+    );
+}
+
+#[test]
+fn a_file_of_another_form_is_refused_naming_the_missing_column() {
+    let why = refused(b"SubmissionDate,name,age,KEY\n2026-01-01T00:00:00.000Z,Ana,34,uuid:1\n");
+    assert!(why.contains("\"sales_trend\""), "{why}");
+    assert!(why.contains("cluster_diagnostic"), "{why}");
+}
+
+#[test]
+fn a_labels_export_is_told_to_export_names() {
+    let (head, rows) = table(Shape::KoboSemicolon, &respondents(3, 0.0, 1));
+    let survey = common::survey::survey();
+    let label = survey["questions"][0]["label"]["en"].as_str().unwrap();
+    let head: Vec<String> = head
+        .into_iter()
+        .map(|h| {
+            if h == "sales_trend" {
+                label.to_owned()
+            } else {
+                h
+            }
+        })
+        .collect();
+    let mut text = head.join(";");
+    for r in rows {
+        text.push('\n');
+        text.push_str(&r.join(";"));
+    }
+    let why = refused(text.as_bytes());
+    assert!(why.contains("XML values and headers"), "{why}");
+}
+
+#[test]
+fn a_question_in_two_columns_is_refused() {
+    let (mut head, rows) = table(Shape::KoboSemicolon, &respondents(2, 0.0, 1));
+    let i = head.iter().position(|h| h == "_notes").unwrap();
+    head[i] = "markets/sales_trend".into();
+    let mut text = head.join(";");
+    for r in rows {
+        text.push('\n');
+        text.push_str(&r.join(";"));
+    }
+    let e = import(&instrument(), text.as_bytes()).unwrap_err();
+    assert!(matches!(e, ResponsesError::DuplicateColumn { .. }), "{e}");
+    assert!(e.to_string().contains("markets/sales_trend"), "{e}");
+}
+
+#[test]
+fn empty_short_ragged_and_foreign_files_are_refused() {
+    assert_eq!(import(&instrument(), b""), Err(ResponsesError::Empty));
+    assert_eq!(
+        import(&instrument(), b" \r\n\n"),
+        Err(ResponsesError::Empty)
+    );
+    let (head, _) = table(Shape::OdkCentral, &[]);
+    let only_header = head.join(",");
+    assert_eq!(
+        import(&instrument(), only_header.as_bytes()),
+        Err(ResponsesError::NoResponses)
+    );
+    let ragged = format!("{only_header}\n1,2,3\n");
+    assert!(matches!(
+        import(&instrument(), ragged.as_bytes()),
+        Err(ResponsesError::Ragged {
+            row: 2,
+            found: 3,
+            ..
+        })
+    ));
+    assert!(matches!(
+        import(&instrument(), b"a,b\n\xff\xfe,1\n"),
+        Err(ResponsesError::NotUtf8 { at: 4 })
+    ));
+    // A ZIP archive that is not a workbook.
+    assert!(matches!(
+        import(&instrument(), b"PK\x03\x04 not really a workbook"),
+        Err(ResponsesError::NotWorkbook { .. })
+    ));
+    // A preset is not an export.
+    let preset = common::shipped_text("teaching-case.json");
+    assert_eq!(
+        import(&instrument(), preset.as_bytes()),
+        Err(ResponsesError::Json)
+    );
+}
+
+#[test]
+fn an_excel_byte_order_mark_is_read_past() {
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(export(Shape::KoboSemicolon, &respondents(50, 0.1, 19)));
+    assert!(import(&instrument(), &bytes).is_ok());
+}
