@@ -253,7 +253,9 @@ impl Edit {
             }
             Edit::SetEvidenceNote(a, note) => {
                 let mut e = p.evidence.get(a).cloned().unwrap_or_default();
-                e.note = note.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
+                // Kept as typed (a space between words arrives before the
+                // word after it); blank text clears it.
+                e.note = note.filter(|n| !n.trim().is_empty());
                 p.evidence.set(a, e);
             }
             Edit::SetUncertainty(a, u) => p.uncertainty[a] = hundredths(u, MAX_HALF_WIDTH),

@@ -133,6 +133,7 @@ impl PageState {
             Dialog::Custom(_) => ("custom", String::new()),
             Dialog::Exported { what, path } => ("exported", format!("{what}\n{}", path.display())),
             Dialog::Recover { body, .. } => ("recover", body.clone()),
+            Dialog::SurveyReview(review) => ("survey review", review.file.clone()),
         });
         let attributes: serde_json::Map<String, serde_json::Value> =
             crate::attribute::Attribute::ALL

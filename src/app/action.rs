@@ -59,6 +59,13 @@ pub enum Export {
     Logframe(LogframeFormat),
     /// The active plan's measurement plan (CSV).
     MeasurementPlan,
+    /// The diagnostic survey as an XLSForm (issue 19).
+    SurveyForm,
+    /// The diagnostic survey as a page to print.
+    Questionnaire,
+    /// The active plan's firm-level indicators as an XLSForm, for the
+    /// baseline and endline.
+    BaselineForm,
 }
 
 /// What a file chosen for writing will hold.
@@ -66,6 +73,18 @@ pub enum Export {
 pub enum Target {
     Preset,
     Export(Export),
+}
+
+/// What a file dialog, or a path typed by hand where there is none, is
+/// for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathFor {
+    /// A preset to open.
+    Open,
+    /// Survey responses to import (issue 19).
+    Import,
+    /// Where to write this.
+    Save(Target),
 }
 
 /// What a picture for slides shows.
@@ -167,6 +186,11 @@ pub enum FileAction {
     SaveTo(PathBuf),
     /// Ask where to write a report, the trajectories or the picture.
     Export(Export),
+    /// Ask for a survey response export to import (issue 19).
+    ImportResponses,
+    /// Import the survey responses in this file (from the typed-path
+    /// prompt).
+    ImportResponsesFrom(PathBuf),
     /// Write an export to this path (from the typed-path prompt).
     ExportTo(Export, PathBuf),
     /// Open this written file with the system's default program for it.
@@ -243,6 +267,8 @@ pub enum DialogAction {
     SaveThen(Box<Action>),
     /// Go on with an action the user confirmed (discarding unsaved changes).
     Confirmed(Box<Action>),
+    /// Apply the survey values the review accepts, as one undo step.
+    ApplySurvey,
 }
 
 impl From<DocAction> for Action {
@@ -325,7 +351,11 @@ impl FileAction {
         replaces
             || matches!(
                 self,
-                FileAction::SaveAs | FileAction::Export(_) | FileAction::PictureTaken(_)
+                FileAction::SaveAs
+                    | FileAction::Export(_)
+                    | FileAction::PictureTaken(_)
+                    | FileAction::ImportResponses
+                    | FileAction::ImportResponsesFrom(_)
             )
     }
 }

@@ -71,7 +71,12 @@ impl Workbench {
     pub(super) fn export_name(&self, export: Export) -> String {
         let (_, _, extension) = save_dialog_words(Target::Export(export));
         let t = texts();
+        let survey = crate::text::survey::survey_texts();
         let suffix = match export {
+            // The survey's forms are the same whatever the cluster.
+            Export::SurveyForm => return survey.form_file_name.to_owned(),
+            Export::Questionnaire => return survey.printable_file_name.to_owned(),
+            Export::BaselineForm => survey.baseline_file_suffix,
             Export::Report => t.report_file_suffix,
             Export::Trajectories => t.trajectories_file_suffix,
             Export::Picture => match self.picture.as_ref().map(|p| p.of) {
@@ -121,6 +126,12 @@ impl Workbench {
                     None => return,
                 }
             }
+            Export::SurveyForm | Export::Questionnaire | Export::BaselineForm => {
+                match self.survey_document(export, shown) {
+                    Some(make) => make,
+                    None => return,
+                }
+            }
         };
         // The writer thread lives as long as the window: it writes in the
         // language and number style of the moment the export was asked for.
@@ -143,7 +154,7 @@ impl Workbench {
                 .view
                 .chain_entry(&self.doc)
                 .ok_or(t.export_chain_needs_entry),
-            Export::Logframe(_) | Export::MeasurementPlan => self
+            Export::Logframe(_) | Export::MeasurementPlan | Export::BaselineForm => self
                 .doc
                 .active_plan()
                 .map(|p| (p, 0))
@@ -291,6 +302,7 @@ impl Workbench {
 /// What an export is, in words ("The report").
 fn exported_what(export: Export) -> &'static str {
     let t = texts();
+    let survey = crate::text::survey::survey_texts();
     match export {
         Export::Report => t.exported_report,
         Export::Trajectories => t.exported_trajectories,
@@ -298,6 +310,9 @@ fn exported_what(export: Export) -> &'static str {
         Export::Chain(_) => t.exported_chain,
         Export::Logframe(_) => t.exported_logframe,
         Export::MeasurementPlan => t.exported_measurement,
+        Export::SurveyForm => survey.exported_form,
+        Export::Questionnaire => survey.exported_questionnaire,
+        Export::BaselineForm => survey.exported_baseline,
     }
 }
 

@@ -7,7 +7,7 @@
 //! Writes go through one writer thread ([`super::writer`]), in the order
 //! they were asked for.
 
-use super::action::{Export, Target};
+use super::action::{Export, PathFor, Target};
 pub use super::writer::Make;
 use super::writer::{self, WriteJob, Writer};
 use crate::export::{ChainFormat, LogframeFormat};
@@ -16,6 +16,7 @@ use crate::files::recovery::{Orphan, Ready};
 use crate::files::{FileError, Storage, read_bytes};
 use crate::platform::{Instant, dialogs};
 use crate::preset::MAX_PRESET_BYTES;
+use crate::survey::table::MAX_RESPONSES_BYTES;
 use crate::text::texts;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -40,9 +41,14 @@ pub enum FileEvent {
     },
     /// The user closed the dialog without choosing.
     Cancelled,
-    /// No dialog could be shown on this desktop (`target` is what was to
-    /// be saved; none for Open).
-    NoDialog { target: Option<Target> },
+    /// No dialog could be shown on this desktop (`purpose` is what it was
+    /// for).
+    NoDialog { purpose: PathFor },
+    /// A survey response export was read (its bytes, not yet checked).
+    ReadResponses {
+        path: PathBuf,
+        result: Result<Vec<u8>, FileError>,
+    },
     /// An export was written (or not).
     Exported {
         path: PathBuf,
@@ -302,9 +308,45 @@ impl FileService {
     /// Lets the user pick a preset, then reads it.
     pub fn open_dialog(&mut self) {
         if !self.dialogs {
-            return self.report(Kind::Asking, FileEvent::NoDialog { target: None });
+            return self.report(
+                Kind::Asking,
+                FileEvent::NoDialog {
+                    purpose: PathFor::Open,
+                },
+            );
         }
         dialogs::open_preset(self.asking());
+    }
+
+    /// Lets the user pick a survey response export, then reads it.
+    pub fn open_responses_dialog(&mut self) {
+        if !self.dialogs {
+            let event = FileEvent::NoDialog {
+                purpose: PathFor::Import,
+            };
+            return self.report(Kind::Asking, event);
+        }
+        dialogs::open_responses(self.asking());
+    }
+
+    /// Reads a survey response export.
+    pub fn read_responses(&mut self, path: PathBuf) {
+        let shown = path.clone();
+        self.spawn(
+            "reader",
+            Kind::Asking,
+            move || FileEvent::ReadResponses {
+                result: read_bytes(&path, MAX_RESPONSES_BYTES as u64),
+                path,
+            },
+            |source| FileEvent::ReadResponses {
+                result: Err(FileError::Read {
+                    path: shown.display().to_string(),
+                    source,
+                }),
+                path: shown,
+            },
+        );
     }
 
     /// Lets the user choose where to save, starting in `folder` when given;
@@ -312,7 +354,7 @@ impl FileService {
     pub fn save_dialog(&mut self, target: Target, suggested_name: String, folder: Option<PathBuf>) {
         if !self.dialogs {
             let no_dialog = FileEvent::NoDialog {
-                target: Some(target),
+                purpose: PathFor::Save(target),
             };
             return self.report(Kind::Asking, no_dialog);
         }
@@ -383,6 +425,7 @@ impl FileService {
 /// The title, the filter's name and the extension of a Save dialog.
 pub fn save_dialog_words(target: Target) -> (&'static str, &'static str, &'static str) {
     let t = texts();
+    let survey = crate::text::survey::survey_texts();
     match target {
         Target::Preset => (t.save_dialog_title, t.preset_filter, "json"),
         Target::Export(Export::Report) => (t.export_report_title, t.report_filter, "html"),
@@ -402,6 +445,11 @@ pub fn save_dialog_words(target: Target) -> (&'static str, &'static str, &'stati
         }
         Target::Export(Export::MeasurementPlan) => {
             (t.export_measurement_title, t.csv_filter, "csv")
+        }
+        Target::Export(Export::SurveyForm) => (survey.menu_form, survey.xlsform_filter, "xlsx"),
+        Target::Export(Export::Questionnaire) => (survey.menu_printable, t.report_filter, "html"),
+        Target::Export(Export::BaselineForm) => {
+            (survey.menu_baseline, survey.xlsform_filter, "xlsx")
         }
     }
 }

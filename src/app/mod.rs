@@ -16,6 +16,7 @@ mod language;
 mod link;
 mod saving;
 pub mod settings;
+pub mod survey;
 pub mod toast;
 pub mod workshop;
 mod writer;
@@ -27,7 +28,7 @@ use crate::model::warning::WarningId;
 use crate::preset::Preset;
 use crate::preset::builtin;
 use crate::text::texts;
-use action::{Action, NamePurpose, Picture, PictureOf, Target, ThemeChoice};
+use action::{Action, NamePurpose, PathFor, Picture, PictureOf, ThemeChoice};
 use analysis::{Analysis, AnalysisService};
 use custom::CustomDraft;
 use document::Document;
@@ -38,6 +39,7 @@ use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
+use survey::SurveyReview;
 
 /// A modal dialog on top of the window.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,8 +50,8 @@ pub enum Dialog {
     Error { title: String, message: String },
     /// A path typed by hand, where no file dialog is available.
     PathPrompt {
-        /// What the path is for: none to open a preset.
-        target: Option<Target>,
+        /// What the path is for.
+        purpose: PathFor,
         text: String,
         note: Option<String>,
     },
@@ -64,6 +66,8 @@ pub enum Dialog {
         what: String,
         path: std::path::PathBuf,
     },
+    /// Survey responses read, for the user to choose what to apply.
+    SurveyReview(Box<SurveyReview>),
     /// Unsaved work left by a window that has gone: restore it?
     Recover {
         /// From where and when.

@@ -4,7 +4,7 @@
 //! document is marked clean with exactly what reached the disk and "Save,
 //! then go on" goes on after its own save, not after an earlier one.
 
-use super::action::{FileAction, Loaded, Target};
+use super::action::{FileAction, Loaded, PathFor, Target};
 use super::files::FileEvent;
 use super::{Action, Dialog, Workbench, shown};
 use crate::location::Location;
@@ -26,6 +26,7 @@ impl Workbench {
     pub(super) fn on_file_event(&mut self, event: FileEvent, ctx: &egui::Context) {
         match event {
             FileEvent::Read { path, result } => self.opened(path, result),
+            FileEvent::ReadResponses { path, result } => self.responses_read(path, result),
             FileEvent::SaveChosen { path, target } => match target {
                 Target::Preset => self.save_to(path),
                 Target::Export(export) => self.export_to(export, path),
@@ -36,11 +37,11 @@ impl Workbench {
                 self.after_save = None;
                 self.picture = None;
             }
-            FileEvent::NoDialog { target } => {
-                if target != Some(Target::Preset) {
+            FileEvent::NoDialog { purpose } => {
+                if purpose != PathFor::Save(Target::Preset) {
                     self.after_save = None;
                 }
-                self.prompt(target, Some(texts().no_dialog_note.to_owned()));
+                self.prompt(purpose, Some(texts().no_dialog_note.to_owned()));
             }
             FileEvent::RecoveryReady(result) => self.recovery_ready(result),
             FileEvent::Kept { result, adopted } => self.kept(result, adopted),
@@ -206,15 +207,19 @@ impl Workbench {
         }
     }
 
-    pub(super) fn prompt(&mut self, target: Option<Target>, note: Option<String>) {
-        let text = match (self.doc.origin(), target) {
-            (Location::File(p), Some(Target::Preset)) => shown(p),
+    pub(super) fn prompt(&mut self, purpose: PathFor, note: Option<String>) {
+        let text = match (self.doc.origin(), purpose) {
+            (Location::File(p), PathFor::Save(Target::Preset)) => shown(p),
             // An export is offered beside the preset's file, or in the
             // user's documents folder (never among the program's presets).
-            (_, Some(Target::Export(export))) => self.export_suggestion(export),
+            (_, PathFor::Save(Target::Export(export))) => self.export_suggestion(export),
             _ => String::new(),
         };
-        self.dialog = Some(Dialog::PathPrompt { target, text, note });
+        self.dialog = Some(Dialog::PathPrompt {
+            purpose,
+            text,
+            note,
+        });
     }
 
     /// Shows what went wrong, and what became of the user's work.

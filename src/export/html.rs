@@ -14,6 +14,7 @@ use crate::mechanism::{Advantage, Cell, Effort, Mechanism, cell_index};
 use crate::model::Model;
 use crate::plan::Plan;
 use crate::preset::Preset;
+use crate::text::survey::survey_texts;
 use crate::text::{fill, num, texts};
 use crate::warnings::Warning;
 use crate::words::{
@@ -84,6 +85,7 @@ fn header(model: &Model, preset: &Preset, e: &Evaluation) -> Markup {
 fn cluster_section(model: &Model, preset: &Preset) -> Markup {
     let t = texts();
     let uncertain = preset.is_uncertain();
+    let evidence = !preset.evidence.is_empty();
     html! {
         section #cluster {
             h2 { (t.report_cluster) }
@@ -95,6 +97,7 @@ fn cluster_section(model: &Model, preset: &Preset) -> Markup {
                     @if uncertain { th scope="col" .num { (t.report_uncertainty) } }
                     th scope="col" { (t.report_low_means) }
                     th scope="col" { (t.report_high_means) }
+                    @if evidence { th scope="col" { (survey_texts().evidence_heading) } }
                 } }
                 tbody {
                     @for (a, value) in preset.attributes.iter() {
@@ -111,6 +114,14 @@ fn cluster_section(model: &Model, preset: &Preset) -> Markup {
                             }
                             td.small { (info.low) }
                             td.small { (info.high) }
+                            @if evidence {
+                                td.small {
+                                    @match preset.evidence.get(a) {
+                                        Some(e) => (e.describe(value)),
+                                        None => (survey_texts().evidence_none),
+                                    }
+                                }
+                            }
                         }
                     }
                 }

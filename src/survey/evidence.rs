@@ -35,38 +35,42 @@ impl Evidence {
         self.survey.is_none() && self.note.is_none()
     }
 
-    /// "0,35, from 48 firms, spread ±0,12 (survey 2026120601, 2026-12-06);
-    /// interviews with 12 exporters": the value with where it came from.
-    pub fn describe(&self, value: f64) -> String {
+    /// "0.35, from 48 firms, spread ±0.12 (survey form 2026120601,
+    /// 2026-11-28)": the value with the survey it came from, if any.
+    pub fn survey_line(&self, value: f64) -> Option<String> {
+        let s = self.survey.as_ref()?;
         let t = survey_texts();
-        let mut parts = Vec::new();
-        if let Some(s) = &self.survey {
-            let firms = plural(s.n as usize, t.firm_one, t.firm_other);
-            let from = said(
-                |t| t.evidence_survey,
-                &[
-                    ("value", &num(value)),
-                    ("n", &s.n.to_string()),
-                    ("firms", firms),
-                    ("spread", &num(s.spread)),
-                ],
-            );
-            let when = match &s.date {
-                Some(day) => said(
-                    |t| t.evidence_form_day,
-                    &[("version", &s.form_version), ("day", day)],
-                ),
-                None => said(|t| t.evidence_form, &[("version", &s.form_version)]),
-            };
-            parts.push(said(
-                |t| t.evidence_with_form,
-                &[("from", &from), ("form", &when)],
-            ));
-        }
-        if let Some(note) = &self.note {
-            parts.push(note.clone());
-        }
-        parts.join(t.evidence_separator)
+        let firms = plural(s.n as usize, t.firm_one, t.firm_other);
+        let from = said(
+            |t| t.evidence_survey,
+            &[
+                ("value", &num(value)),
+                ("n", &s.n.to_string()),
+                ("firms", firms),
+                ("spread", &num(s.spread)),
+            ],
+        );
+        let form = match &s.date {
+            Some(day) => said(
+                |t| t.evidence_form_day,
+                &[("version", &s.form_version), ("day", day)],
+            ),
+            None => said(|t| t.evidence_form, &[("version", &s.form_version)]),
+        };
+        Some(said(
+            |t| t.evidence_with_form,
+            &[("from", &from), ("form", &form)],
+        ))
+    }
+
+    /// The survey's line and the officer's note, one after the other.
+    pub fn describe(&self, value: f64) -> String {
+        let parts: Vec<String> = self
+            .survey_line(value)
+            .into_iter()
+            .chain(self.note.clone())
+            .collect();
+        parts.join(survey_texts().evidence_separator)
     }
 }
 

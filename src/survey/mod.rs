@@ -164,7 +164,7 @@ pub fn review_table(
     ]];
     for e in &result.estimates {
         let (value, spread) = match e.value {
-            Some(v) => (num(v), format!("±{}", num(e.spread))),
+            Some(v) => (num(v), plus_minus(e.spread)),
             None => (t.no_answers.to_owned(), String::new()),
         };
         rows.push([
@@ -190,4 +190,12 @@ pub fn review_table(
         out.push('\n');
     }
     out
+}
+
+/// A spread as the review shows it: "±0.12" ("±0,12" in French).
+pub fn plus_minus(spread: f64) -> String {
+    crate::text::fill(
+        crate::text::texts().plus_minus,
+        &[("value", &crate::text::num(spread))],
+    )
 }

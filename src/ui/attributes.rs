@@ -18,7 +18,7 @@ pub fn panel(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
     let t = texts();
     super::heading(ui, t.cluster_heading);
     ui.label(RichText::new(t.cluster_hint).small().weak());
-    about_cluster(ui, s);
+    about_cluster(ui, s, out);
     ui.add_space(4.0);
     // The attributes that would clear the warning the user asked to be shown,
     // as the model file names them.
@@ -64,12 +64,9 @@ fn shown_key(ui: &Ui) -> egui::Id {
 
 /// The preset's description and source, folded: for a case from the
 /// literature, which facts of the study set each attribute.
-fn about_cluster(ui: &mut Ui, s: &State) {
+fn about_cluster(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
     let t = texts();
     let p = s.doc.preset();
-    if p.description.is_none() && p.source.is_none() {
-        return;
-    }
     CollapsingHeader::new(RichText::new(t.about_cluster).small())
         .id_salt("about-cluster")
         .default_open(false)
@@ -84,6 +81,7 @@ fn about_cluster(ui: &mut Ui, s: &State) {
                         .italics(),
                 );
             }
+            super::evidence::section(ui, s, out);
         });
 }
 
@@ -101,10 +99,14 @@ pub fn attribute_slider(
     out: &mut Vec<Action>,
 ) {
     let info = s.model.attribute_info(a);
-    let hover = format!(
+    let mut hover = format!(
         "{}\n\n0 = {}\n1 = {}",
         info.explanation, info.low, info.high
     );
+    if let Some(line) = super::evidence::line(s, a) {
+        hover.push_str("\n\n");
+        hover.push_str(&line);
+    }
     let frame = egui::Frame::new()
         .inner_margin(egui::Margin::symmetric(4, 3))
         .corner_radius(4.0)

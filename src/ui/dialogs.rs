@@ -5,7 +5,9 @@
 
 use super::State;
 use crate::app::Dialog;
-use crate::app::action::{Action, DialogAction, DocAction, FileAction, NamePurpose, Target};
+use crate::app::action::{
+    Action, DialogAction, DocAction, FileAction, NamePurpose, PathFor, Target,
+};
 use crate::app::files::save_dialog_words;
 use crate::edit::Edit;
 use crate::plan::rules;
@@ -43,6 +45,7 @@ pub fn show(ctx: &egui::Context, s: &State, dialog: &mut Option<Dialog>, out: &m
     // A path is shown whole: its dialog is as wide as the window allows.
     let width = match d {
         Dialog::PathPrompt { .. } | Dialog::Exported { .. } => path_width(ctx),
+        Dialog::SurveyReview(_) => super::survey::REVIEW_WIDTH,
         _ => 560.0,
     };
     let response = Modal::new(Id::unique("cluster-workbench-dialog")).show(ctx, |ui| {
@@ -57,15 +60,23 @@ pub fn show(ctx: &egui::Context, s: &State, dialog: &mut Option<Dialog>, out: &m
                     out.push(DialogAction::CloseDialog.into());
                 }
             }
-            Dialog::PathPrompt { target, text, note } => path_prompt(ui, *target, text, note, out),
+            Dialog::PathPrompt {
+                purpose,
+                text,
+                note,
+            } => path_prompt(ui, *purpose, text, note, out),
             Dialog::Exported { what, path } => exported(ui, what, path, out),
             Dialog::PlanName { purpose, text } => plan_name(ui, s, *purpose, text, out),
             Dialog::Custom(draft) => super::custom::form(ui, s, draft, out),
             Dialog::Recover { body, more } => recover(ui, body, *more, out),
+            Dialog::SurveyReview(review) => super::survey::review(ui, s, review, out),
         }
     });
     // Work at stake is decided by a button, not by a click beside the dialog.
-    let explicit = matches!(d, Dialog::Unsaved { .. } | Dialog::Recover { .. });
+    let explicit = matches!(
+        d,
+        Dialog::Unsaved { .. } | Dialog::Recover { .. } | Dialog::SurveyReview(_)
+    );
     // What was typed is not thrown away by a click beside the dialog (a
     // click meant for the window behind): only Cancel or Escape close it.
     let typed = matches!(
@@ -142,16 +153,17 @@ pub fn ok_cancel(ui: &mut Ui, field: &egui::Response, valid: bool, out: &mut Vec
 
 fn path_prompt(
     ui: &mut Ui,
-    target: Option<Target>,
+    purpose: PathFor,
     text: &mut String,
     note: &Option<String>,
     out: &mut Vec<Action>,
 ) {
     let t = texts();
-    ui.heading(match target {
-        None => t.path_prompt_open,
-        Some(Target::Preset) => t.path_prompt_save,
-        Some(target) => save_dialog_words(target).0,
+    ui.heading(match purpose {
+        PathFor::Open => t.path_prompt_open,
+        PathFor::Import => crate::text::survey::survey_texts().import_dialog_title,
+        PathFor::Save(Target::Preset) => t.path_prompt_save,
+        PathFor::Save(target) => save_dialog_words(target).0,
     });
     if let Some(note) = note {
         ui.label(RichText::new(note.as_str()).small());
@@ -173,10 +185,11 @@ fn path_prompt(
         // Not CloseDialog: that would cancel what was to follow the save;
         // the app closes the prompt when it takes the path.
         let path = PathBuf::from(text.trim());
-        out.push(match target {
-            None => FileAction::OpenPath(path).into(),
-            Some(Target::Preset) => FileAction::SaveTo(path).into(),
-            Some(Target::Export(export)) => FileAction::ExportTo(export, path).into(),
+        out.push(match purpose {
+            PathFor::Open => FileAction::OpenPath(path).into(),
+            PathFor::Import => FileAction::ImportResponsesFrom(path).into(),
+            PathFor::Save(Target::Preset) => FileAction::SaveTo(path).into(),
+            PathFor::Save(Target::Export(export)) => FileAction::ExportTo(export, path).into(),
         });
     }
 }

@@ -100,7 +100,11 @@ fn file_menu(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
         plan: s.active().is_some(),
         entry: s.view.chain_entry(s.doc).is_some(),
     };
+    let has_plan = planning.plan;
     export_items(ui, &free, planning, out);
+    ui.menu_button(crate::text::survey::survey_texts().menu_survey, |ui| {
+        survey_items(ui, &free, has_plan, out)
+    });
     if crate::platform::CAN_QUIT {
         ui.separator();
         command_item(ui, s, Command::Quit, |_| true, out);
@@ -163,6 +167,33 @@ fn export_item(
     if r.clicked() {
         out.push(action.clone());
     }
+}
+
+/// The diagnostic survey: its form and questionnaire, the import of its
+/// responses, and the active plan's baseline and endline form.
+fn survey_items(
+    ui: &mut Ui,
+    free: &dyn Fn(&Action) -> bool,
+    has_plan: bool,
+    out: &mut Vec<Action>,
+) {
+    let t = crate::text::survey::survey_texts();
+    let forms = [
+        (t.menu_form, FileAction::Export(Export::SurveyForm).into()),
+        (
+            t.menu_printable,
+            FileAction::Export(Export::Questionnaire).into(),
+        ),
+    ];
+    for (label, action) in &forms {
+        export_item(ui, free, label, action, None, out);
+    }
+    let import: Action = FileAction::ImportResponses.into();
+    export_item(ui, free, t.menu_import, &import, None, out);
+    ui.separator();
+    let baseline: Action = FileAction::Export(Export::BaselineForm).into();
+    let missing = (!has_plan).then_some(texts().export_needs_plan);
+    export_item(ui, free, t.menu_baseline, &baseline, missing, out);
 }
 
 /// What the planning documents have to be made of.

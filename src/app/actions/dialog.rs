@@ -1,7 +1,7 @@
 //! Dialog actions: asking for a plan's name or a custom intervention, the
 //! answers to the unsaved-changes dialog, and closing the dialog on top.
 
-use crate::app::action::{DialogAction, FileAction, NamePurpose, Target};
+use crate::app::action::{DialogAction, DocAction, FileAction, NamePurpose, PathFor, Target};
 use crate::app::custom::CustomDraft;
 use crate::app::{Dialog, Workbench};
 use crate::edit::unused_plan_name;
@@ -17,6 +17,7 @@ impl Workbench {
                 }
             }
             DialogAction::CloseDialog => self.close_dialog(),
+            DialogAction::ApplySurvey => self.apply_survey(ctx),
             DialogAction::SaveThen(then) => {
                 self.dialog = None;
                 if !self.doc.saves_in_place() && self.files.is_asking() {
@@ -35,14 +36,31 @@ impl Workbench {
         }
     }
 
+    /// Applies what the survey review accepts, as one undo step, and
+    /// closes it.
+    fn apply_survey(&mut self, ctx: &egui::Context) {
+        let Some(Dialog::SurveyReview(review)) = self.dialog.take() else {
+            return;
+        };
+        let count = review.chosen().len();
+        if count > 0 {
+            let edit = DocAction::Edit {
+                edit: review.edit(),
+                merge: false,
+            };
+            self.run(edit.into(), ctx);
+        }
+        self.survey_applied(count);
+    }
+
     fn close_dialog(&mut self) {
         // Cancelling the typed path of a save cancels what was to follow
         // it; closing any other dialog does not.
-        if let Some(Dialog::PathPrompt { target, .. }) = &self.dialog {
-            match target {
-                Some(Target::Preset) => self.after_save = None,
-                Some(Target::Export(_)) => self.picture = None,
-                None => {}
+        if let Some(Dialog::PathPrompt { purpose, .. }) = &self.dialog {
+            match purpose {
+                PathFor::Save(Target::Preset) => self.after_save = None,
+                PathFor::Save(Target::Export(_)) => self.picture = None,
+                PathFor::Open | PathFor::Import => {}
             }
         }
         self.dialog = None;

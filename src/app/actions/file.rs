@@ -3,7 +3,7 @@
 //! and quitting. The reads and writes themselves
 //! run on the file service's threads and report back (see `saving.rs`).
 
-use crate::app::action::{FileAction, Target};
+use crate::app::action::{FileAction, PathFor, Target};
 use crate::app::toast::Toast;
 use crate::app::{Workbench, file_stem};
 use crate::export::trajectories::trajectories_table;
@@ -24,7 +24,7 @@ impl Workbench {
                 self.note_read();
                 self.files.open_dialog();
             }
-            FileAction::OpenPathPrompt => self.prompt(None, None),
+            FileAction::OpenPathPrompt => self.prompt(PathFor::Open, None),
             FileAction::OpenPath(path) => {
                 self.close_path_prompt();
                 self.note_read();
@@ -52,6 +52,8 @@ impl Workbench {
             }
             FileAction::Export(export) => self.ask_export(export),
             FileAction::ExportTo(export, path) => self.export_to(export, path),
+            FileAction::ImportResponses => self.ask_responses(),
+            FileAction::ImportResponsesFrom(path) => self.import_responses_from(path),
             FileAction::OpenFile(path) => self.open_with_system(&path, false),
             FileAction::ShowFolder(path) => self.open_with_system(&path, true),
             FileAction::TakePicture(of) => self.take_picture(of),

@@ -2,11 +2,12 @@
 //! each on a thread of its own so the window keeps drawing, and the read of
 //! a file dropped onto the window.
 
-use crate::app::action::Target;
+use crate::app::action::{PathFor, Target};
 use crate::app::files::{FileEvent, save_dialog_words};
 use crate::files::read_bytes;
 use crate::platform::Instant;
 use crate::preset::MAX_PRESET_BYTES;
+use crate::survey::table::MAX_RESPONSES_BYTES;
 use crate::text::texts;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -19,7 +20,17 @@ const NO_DIALOG_BELOW: Duration = Duration::from_millis(150);
 /// happened.
 pub fn open_preset(done: impl FnOnce(FileEvent) + Send + 'static) {
     super::super::run("open dialog", done, open_dialog, || FileEvent::NoDialog {
-        target: None,
+        purpose: PathFor::Open,
+    });
+}
+
+/// Lets the user pick a survey response export, reads it, and calls `done`
+/// with what happened.
+pub fn open_responses(done: impl FnOnce(FileEvent) + Send + 'static) {
+    super::super::run("open dialog", done, responses_dialog, || {
+        FileEvent::NoDialog {
+            purpose: PathFor::Import,
+        }
     });
 }
 
@@ -36,7 +47,7 @@ pub fn choose_save(
         done,
         move || save_dialog(target, suggested_name, folder),
         move || FileEvent::NoDialog {
-            target: Some(target),
+            purpose: PathFor::Save(target),
         },
     );
 }
@@ -81,7 +92,35 @@ fn open_dialog() -> FileEvent {
                 path,
             }
         }
-        None if started.elapsed() < NO_DIALOG_BELOW => FileEvent::NoDialog { target: None },
+        None if started.elapsed() < NO_DIALOG_BELOW => FileEvent::NoDialog {
+            purpose: PathFor::Open,
+        },
+        None => FileEvent::Cancelled,
+    }
+}
+
+/// The desktop's Open dialog for survey responses, then the read.
+fn responses_dialog() -> FileEvent {
+    let started = Instant::now();
+    let t = crate::text::survey::survey_texts();
+    let picked = pollster::block_on(
+        rfd::AsyncFileDialog::new()
+            .set_title(t.import_dialog_title)
+            .add_filter(t.responses_filter, &["csv", "xlsx"])
+            .add_filter(texts().all_files_filter, &["*"])
+            .pick_file(),
+    );
+    match picked {
+        Some(handle) => {
+            let path = handle.path().to_path_buf();
+            FileEvent::ReadResponses {
+                result: read_bytes(&path, MAX_RESPONSES_BYTES as u64),
+                path,
+            }
+        }
+        None if started.elapsed() < NO_DIALOG_BELOW => FileEvent::NoDialog {
+            purpose: PathFor::Import,
+        },
         None => FileEvent::Cancelled,
     }
 }
@@ -104,7 +143,7 @@ fn save_dialog(target: Target, suggested_name: String, folder: Option<PathBuf>) 
             target,
         },
         None if started.elapsed() < NO_DIALOG_BELOW => FileEvent::NoDialog {
-            target: Some(target),
+            purpose: PathFor::Save(target),
         },
         None => FileEvent::Cancelled,
     }

@@ -28,6 +28,25 @@ pub fn open_preset(done: impl FnOnce(FileEvent) + 'static) {
     });
 }
 
+/// Lets the user pick a survey response export, reads it in the page, and
+/// calls `done` with what happened.
+pub fn open_responses(done: impl FnOnce(FileEvent) + 'static) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let t = crate::text::survey::survey_texts();
+        let picked = rfd::AsyncFileDialog::new()
+            .set_title(t.import_dialog_title)
+            .add_filter(t.responses_filter, &["csv", "xlsx"])
+            .pick_file()
+            .await;
+        let Some(handle) = picked else {
+            return done(FileEvent::Cancelled);
+        };
+        let path = PathBuf::from(handle.file_name());
+        let result = Ok(handle.read().await);
+        done(FileEvent::ReadResponses { path, result });
+    });
+}
+
 /// Saving is a download: the suggested name is where it goes.
 pub fn choose_save(
     target: Target,
