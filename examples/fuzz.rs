@@ -1,5 +1,6 @@
 //! Hostile files at scale: mutates the shipped presets, the model file,
-//! recovery and settings files (and feeds plain random bytes), makes links
+//! recovery and settings files, survey response exports (and feeds plain
+//! random bytes), makes links
 //! of presets and damages them (`fuzz/link.rs`), and reads every result the
 //! way the workbench does. Whatever a reader accepts is
 //! then evaluated, its levers analysed and a few Monte Carlo runs made, so
@@ -20,10 +21,12 @@
 use cluster_workbench::analysis::levers::levers;
 use cluster_workbench::analysis::uncertainty::monte_carlo;
 use cluster_workbench::app::settings::{SETTINGS_KEY, Settings};
+use cluster_workbench::edit::Edit;
 use cluster_workbench::evaluation::evaluate;
 use cluster_workbench::files::recovery::Recovery;
 use cluster_workbench::model::Model;
 use cluster_workbench::preset::Preset;
+use cluster_workbench::survey::{self, Instrument};
 use serde_json::Value;
 
 #[path = "fuzz/link.rs"]
@@ -46,15 +49,18 @@ enum Target {
     SettingsFile,
     /// A link holding a preset, as the browser page opens it.
     Link,
+    /// A survey response export (CSV or XLSX), as the import reads it.
+    Responses,
 }
 
-const TARGETS: [Target; 6] = [
+const TARGETS: [Target; 7] = [
     Target::Preset,
     Target::Model,
     Target::Recovery,
     Target::Settings,
     Target::SettingsFile,
     Target::Link,
+    Target::Responses,
 ];
 
 /// A small, fast, reproducible generator (SplitMix64).
@@ -296,6 +302,8 @@ struct Seeds {
     recoveries: Vec<Vec<u8>>,
     settings: Vec<Vec<u8>>,
     settings_files: Vec<Vec<u8>>,
+    /// Response exports of the survey form (tests/fixtures/survey).
+    responses: Vec<Vec<u8>>,
     all: Vec<Vec<u8>>,
     /// DEFLATE streams that unpack past a preset's limit, for links.
     bombs: Vec<Vec<u8>>,
@@ -330,6 +338,14 @@ impl Seeds {
         .into_iter()
         .collect();
         let settings_files = vec![ron::to_string(&file).unwrap_or_default().into_bytes()];
+        let mut responses: Vec<Vec<u8>> = std::fs::read_dir(root.join("tests/fixtures/survey"))
+            .map(|d| {
+                d.flatten()
+                    .filter_map(|e| std::fs::read(e.path()).ok())
+                    .collect()
+            })
+            .unwrap_or_default();
+        responses.sort();
         let all = [&presets, &models, &recoveries, &settings, &settings_files]
             .into_iter()
             .flatten()
@@ -342,6 +358,7 @@ impl Seeds {
             recoveries,
             settings,
             settings_files,
+            responses,
             all,
         }
     }
@@ -355,6 +372,7 @@ impl Seeds {
             Target::SettingsFile => &self.settings_files,
             // Links are made from the presets.
             Target::Link => &self.presets,
+            Target::Responses => &self.responses,
         }
     }
 }
@@ -419,6 +437,28 @@ fn feed(target: Target, bytes: &[u8], model: &Model, preset: &Preset, runs: usiz
         }
         Target::SettingsFile => Settings::file_is_sound(bytes).is_ok(),
         Target::Link => link::feed(bytes, model, |p| exercise(model, p)),
+        Target::Responses => {
+            static INSTRUMENT: std::sync::OnceLock<Option<Instrument>> = std::sync::OnceLock::new();
+            let Some(instrument) = INSTRUMENT.get_or_init(|| Instrument::shipped().ok()) else {
+                panic!("the shipped survey does not read");
+            };
+            match survey::import(instrument, bytes) {
+                Ok(result) => {
+                    // What the import accepts, the preset must take and keep.
+                    let mut p = preset.clone();
+                    let edit = Edit::FromSurvey(result.values(&result.answered()));
+                    if let Err(e) = edit.apply(&mut p, model) {
+                        panic!("survey values the preset refuses: {e}");
+                    }
+                    exercise(model, &p);
+                    true
+                }
+                Err(e) => {
+                    assert!(!e.to_string().is_empty());
+                    false
+                }
+            }
+        }
     }
 }
 

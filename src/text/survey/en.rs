@@ -31,7 +31,7 @@ pub const EN: SurveyTexts = SurveyTexts {
     evidence_hover: "Where it came from: {evidence}",
     evidence_none: "set by judgement",
     evidence_note_label: "Evidence",
-    evidence_note_hint: "Where this value came from, in a few words (\"interviews with 12 exporters, March\")",
+    evidence_note_hint: "Note: where this value came from",
     role_question: "You are answering as:",
     role_owner: "the owner or manager of a firm",
     role_informant: "a key informant (association, supplier, buyer, official)",

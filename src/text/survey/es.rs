@@ -30,7 +30,7 @@ pub const ES: SurveyTexts = SurveyTexts {
     evidence_hover: "De dónde viene: {evidence}",
     evidence_none: "fijado por criterio propio",
     evidence_note_label: "Fuente",
-    evidence_note_hint: "De dónde viene este valor, en pocas palabras («entrevistas con 12 exportadores, marzo»)",
+    evidence_note_hint: "Nota: de dónde viene este valor",
     role_question: "Usted responde como:",
     role_owner: "dueño o gerente de una empresa",
     role_informant: "informante clave (asociación, proveedor, comprador, funcionario)",

@@ -30,7 +30,7 @@ pub const FR: SurveyTexts = SurveyTexts {
     evidence_hover: "D’où vient la valeur : {evidence}",
     evidence_none: "fixée par jugement",
     evidence_note_label: "Source",
-    evidence_note_hint: "D’où vient cette valeur, en quelques mots (« entretiens avec 12 exportateurs, mars »)",
+    evidence_note_hint: "Note : d’où vient cette valeur",
     role_question: "Vous répondez en tant que :",
     role_owner: "propriétaire ou gérant d’une entreprise",
     role_informant: "informateur clé (association, fournisseur, acheteur, agent public)",
