@@ -164,6 +164,7 @@ pub enum Target {
     Horizon,
     UnitCost(String),
     Note(usize),
+    EvidenceNote(Attribute),
     StartYear(usize, usize),
     Intensity(usize, usize),
     Cost(usize, usize),
@@ -210,6 +211,7 @@ impl Edit {
             Edit::SetHorizon(_) => Target::Horizon,
             Edit::SetUnitCost { id, .. } => Target::UnitCost(id.clone()),
             Edit::SetPlanNote { plan, .. } => Target::Note(*plan),
+            Edit::SetEvidenceNote(a, _) => Target::EvidenceNote(*a),
             Edit::SetStartYear { plan, entry, .. } => Target::StartYear(*plan, *entry),
             Edit::SetIntensity { plan, entry, .. } => Target::Intensity(*plan, *entry),
             Edit::SetCost { plan, entry, .. } => Target::Cost(*plan, *entry),
@@ -258,7 +260,14 @@ impl Edit {
                 e.note = note.filter(|n| !n.trim().is_empty());
                 p.evidence.set(a, e);
             }
-            Edit::SetUncertainty(a, u) => p.uncertainty[a] = hundredths(u, MAX_HALF_WIDTH),
+            Edit::SetUncertainty(a, u) => {
+                let u = hundredths(u, MAX_HALF_WIDTH);
+                // An uncertainty set by hand is no longer the survey's spread.
+                if u != p.uncertainty[a] {
+                    forget_survey(p, a);
+                }
+                p.uncertainty[a] = u;
+            }
             Edit::SetHorizon(h) => {
                 let h = rules::horizon(h.into())?;
                 if let Some(e) = entry_after(p, h, model) {

@@ -175,6 +175,13 @@ fn an_attribute_set_by_hand_is_no_longer_the_surveys_but_keeps_its_note() {
             .survey
             .is_some()
     );
+    // An uncertainty set by hand is no longer the survey's spread either.
+    Edit::SetUncertainty(Attribute::MarketDynamism, 0.3)
+        .apply(&mut q, &m)
+        .unwrap();
+    let e = q.evidence.get(Attribute::MarketDynamism).unwrap();
+    assert!(e.survey.is_none());
+    assert!(e.note.is_some());
     // Clearing the only note leaves no evidence, and the file version 3.
     Edit::SetEvidenceNote(Attribute::Associations, None)
         .apply(&mut p, &m)

@@ -57,6 +57,8 @@ fn every_export_shape_gives_back_the_synthetic_cluster() {
     }
     let result = import(&instrument(), &export_xlsx(&answers)).unwrap();
     assert_recovers(&result, "Kobo XLSX");
+    // Its dates are date cells, read back as days.
+    assert_eq!(result.latest_day.as_deref(), Some("2026-11-28"));
 }
 
 #[test]
@@ -260,4 +262,147 @@ fn an_excel_byte_order_mark_is_read_past() {
     let mut bytes = b"\xEF\xBB\xBF".to_vec();
     bytes.extend(export(Shape::KoboSemicolon, &respondents(50, 0.1, 19)));
     assert!(import(&instrument(), &bytes).is_ok());
+}
+
+/// An export of `shape` with cells changed: (row counted from 0 among the
+/// responses, header, value).
+fn changed(
+    shape: Shape,
+    answers: &[common::survey::Respondent],
+    edits: &[(usize, &str, &str)],
+) -> Vec<u8> {
+    let (head, mut rows) = table(shape, answers);
+    for (row, header, value) in edits {
+        let c = head
+            .iter()
+            .position(|h| h == header)
+            .unwrap_or_else(|| panic!("{header}"));
+        rows[*row][c] = (*value).to_owned();
+    }
+    let sep = if shape == Shape::KoboSemicolon {
+        ";"
+    } else {
+        ","
+    };
+    let mut out = common::survey::quote_needed(&head).replace(',', sep);
+    for r in rows {
+        out.push('\n');
+        out.push_str(&if sep == ";" {
+            r.join(";")
+        } else {
+            common::survey::quote_needed(&r)
+        });
+    }
+    out.into_bytes()
+}
+
+#[test]
+fn second_copies_and_rejected_submissions_are_left_out_and_counted() {
+    let answers = respondents(6, 0.0, 4);
+    let key = "uuid:00000000-aaaa-bbbb-cccc-dddddddddddd";
+    let bytes = changed(
+        Shape::OdkCentral,
+        &answers,
+        &[(3, "KEY", key), (4, "ReviewState", "rejected")],
+    );
+    let result = import(&instrument(), &bytes).unwrap();
+    assert_eq!(
+        (result.respondents, result.duplicates, result.rejected),
+        (4, 1, 1)
+    );
+    let said = result.left_out().unwrap();
+    assert!(said.contains('1'), "{said}");
+    // None left out, nothing said.
+    let result = import(&instrument(), &export(Shape::OdkCentral, &answers)).unwrap();
+    assert_eq!(result.left_out(), None);
+    // Kobo's "not approved", by its value.
+    let bytes = changed(
+        Shape::KoboCommaGroups,
+        &answers,
+        &[(0, "_validation_status", "validation_status_not_approved")],
+    );
+    assert_eq!(import(&instrument(), &bytes).unwrap().rejected, 1);
+}
+
+#[test]
+fn a_legacy_answer_with_every_option_false_chose_none() {
+    // Kobo's legacy CSV has no summary column: every option False is an
+    // answer that chose nothing, which a sum scores 0; every option n/a is
+    // no answer.
+    let answers = respondents(3, 0.0, 8);
+    let survey = common::survey::survey();
+    let q = survey["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["name"] == "services_used")
+        .unwrap();
+    let options: Vec<String> = q["choices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| format!("knowledge/services_used/{}", c["name"].as_str().unwrap()))
+        .collect();
+    let mut edits: Vec<(usize, &str, &str)> = Vec::new();
+    for o in &options {
+        edits.push((0, o, "False"));
+        edits.push((1, o, "n/a"));
+        edits.push((2, o, "False"));
+    }
+    // The other question on public support left out for all three.
+    for r in 0..3 {
+        edits.push((r, "knowledge/support_nearby", "n/a"));
+    }
+    let result = import(&instrument(), &changed(Shape::KoboLegacy, &answers, &edits)).unwrap();
+    let e = result
+        .estimates
+        .iter()
+        .find(|e| e.attribute == Attribute::PublicSupport)
+        .unwrap();
+    assert_eq!((e.value, e.n), (Some(0.0), 2));
+}
+
+#[test]
+fn a_workbook_that_claims_a_huge_sheet_is_refused_before_it_is_read() {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "start").unwrap();
+    sheet.write_string(1_048_575, 16_383, "far").unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+    assert!(bytes.len() < 20_000);
+    assert!(matches!(
+        import(&instrument(), &bytes),
+        Err(ResponsesError::SheetTooLarge { .. })
+    ));
+}
+
+#[test]
+fn a_workbook_not_starting_at_column_a_names_the_columns_it_shows() {
+    let (head, rows) = table(Shape::KoboSemicolon, &respondents(3, 0.0, 3));
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    // Two empty columns, then the export.
+    for (c, h) in head.iter().enumerate() {
+        sheet.write_string(0, c as u16 + 2, h).unwrap();
+    }
+    let version = head.iter().position(|h| h == "cw_form_version").unwrap();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            let value = if c == version && r == 1 {
+                "1999010101"
+            } else {
+                cell
+            };
+            if !value.is_empty() {
+                sheet
+                    .write_string(r as u32 + 1, c as u16 + 2, value)
+                    .unwrap();
+            }
+        }
+    }
+    let why = import(&instrument(), &book.save_to_buffer().unwrap())
+        .unwrap_err()
+        .to_string();
+    // cw_form_version is the export's 4th column: D, moved two to F.
+    assert!(why.contains("row 3, column F (cw_form_version)"), "{why}");
 }

@@ -373,3 +373,42 @@ fn the_baseline_form_asks_each_firm_level_indicator_once() {
     assert_eq!(result.status.code(), Some(2));
     assert!(!none.exists());
 }
+
+#[test]
+fn each_plan_has_its_own_baseline_form_whose_version_follows_what_it_asks() {
+    let dir = tempfile::tempdir().unwrap();
+    let preset = shipped("teaching-case.json");
+    let form = |plan: &str, name: &str| {
+        let path = dir.path().join(name);
+        ok(&[
+            "survey",
+            "baseline",
+            &preset,
+            "--plan",
+            plan,
+            "-o",
+            path.to_str().unwrap(),
+        ]);
+        let settings = sheet(&path, "settings");
+        (
+            column(&settings, "form_id")[0].clone(),
+            column(&settings, "version")[0].clone(),
+        )
+    };
+    let (first_id, first_version) = form("Buyer links first, training later", "a.xlsx");
+    let (again_id, again_version) = form("Buyer links first, training later", "b.xlsx");
+    let (other_id, other_version) = form("Training only", "c.xlsx");
+    assert_eq!(
+        first_id,
+        "cluster_firm_indicators_buyer_links_first_training_later"
+    );
+    assert_eq!(other_id, "cluster_firm_indicators_training_only");
+    assert_eq!((&first_id, &first_version), (&again_id, &again_version));
+    assert_ne!(first_version, other_version);
+    for v in [&first_version, &other_version] {
+        assert!(
+            v.len() == 10 && v.chars().all(|c| c.is_ascii_digit()) && !v.starts_with('0'),
+            "{v}"
+        );
+    }
+}

@@ -131,21 +131,27 @@ fn the_slider_and_about_this_cluster_say_where_a_value_came_from() {
         .clone();
     let field = h.get(By::new().role(Role::TextInput).label_contains(&market));
     field.focus();
-    field.type_text("interviews with 12 exporters, March");
     h.run();
-    let kept = h
-        .state()
-        .doc
-        .preset()
-        .evidence
-        .get(Attribute::MarketDynamism)
-        .unwrap()
-        .clone();
-    assert_eq!(
-        kept.note.as_deref(),
-        Some("interviews with 12 exporters, March")
-    );
+    // Typed as a hand types, a key at a time.
+    let note = "12 exporters, March";
+    for c in note.chars() {
+        h.get(By::new().role(Role::TextInput).label_contains(&market))
+            .type_text(&c.to_string());
+        h.run();
+    }
+    let of = |h: &Window| {
+        let p = h.state().doc.preset();
+        p.evidence.get(Attribute::MarketDynamism).unwrap().clone()
+    };
+    let kept = of(&h);
+    assert_eq!(kept.note.as_deref(), Some(note));
     assert_eq!(kept.survey, evidence.survey);
+    // The note is one undo step, however many keys it took.
+    act(&mut h, DocAction::EndGesture.into());
+    act(&mut h, DocAction::Undo.into());
+    let back = of(&h);
+    assert_eq!(back.note, None);
+    assert_eq!(back.survey, evidence.survey);
 }
 
 #[test]

@@ -92,7 +92,8 @@ impl Workbench {
         self.view.status = Some(if count == 0 {
             t.applied_none.to_owned()
         } else {
-            said(|t| t.applied, &[("count", &count.to_string())])
+            let template = crate::text::plural(count, t.applied_one, t.applied);
+            crate::text::fill(template, &[("count", &count.to_string())])
         });
     }
 
@@ -118,14 +119,7 @@ impl Workbench {
                             Ok(printable::printable_html(&model, &instrument).into_bytes())
                         }
                         _ => plan
-                            .and_then(|p| {
-                                baseline::baseline_form(
-                                    &model,
-                                    &preset,
-                                    p,
-                                    &instrument.form_version,
-                                )
-                            })
+                            .and_then(|p| baseline::baseline_form(&model, &preset, p))
                             .ok_or_else(|| said(|t| t.baseline_no_plan, &[]))
                             .and_then(|f| xlsx(&f)),
                     }

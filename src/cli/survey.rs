@@ -9,7 +9,6 @@ use crate::language::Language;
 use crate::model::Model;
 use crate::survey::table::MAX_RESPONSES_BYTES;
 use crate::survey::{Instrument, baseline, form, import, printable, review_table};
-use crate::text::survey::said;
 use std::io::Write;
 use std::path::Path;
 
@@ -55,15 +54,20 @@ pub(super) fn run(
                 .to_checked_json(model)
                 .map_err(|e| CliError::Edit(e.to_string()))?;
             write_all_atomic_with(storage, &[(&output, text.as_bytes())])?;
-            let done = said(
-                |t| t.cli_written,
+            let t = crate::text::survey::survey_texts();
+            let done = crate::text::fill(
+                crate::text::plural(count, t.cli_written_one, t.cli_written),
                 &[
                     ("count", &count.to_string()),
                     ("n", &result.respondents.to_string()),
                     ("path", &output.display().to_string()),
                 ],
             );
-            super::run::print(out, &format!("{table}\n{done}\n"))
+            let left_out = result
+                .left_out()
+                .map(|l| format!("{l}\n"))
+                .unwrap_or_default();
+            super::run::print(out, &format!("{table}\n{left_out}{done}\n"))
         }
         SurveyCommand::Baseline {
             preset,
@@ -72,8 +76,7 @@ pub(super) fn run(
         } => {
             let p = read_preset(&preset, model)?;
             let index = super::run::required_plan(&p, plan.as_deref())?;
-            let form = baseline::baseline_form(model, &p, index, &instrument.form_version)
-                .ok_or(CliError::NoIndicators)?;
+            let form = baseline::baseline_form(model, &p, index).ok_or(CliError::NoIndicators)?;
             let xlsx = form::xlsx(&form).map_err(|e| CliError::Document(e.into()))?;
             Ok(write_all_atomic_with(storage, &[(&output, &xlsx)])?)
         }

@@ -23,7 +23,7 @@ pub(super) fn check(p: &Preset, model: &Model) -> Result<()> {
     for (a, e) in p.evidence.iter() {
         let path = format!("evidence.{}", a.id());
         crate::survey::evidence::check(e).map_err(|(field, reason)| {
-            PresetError::new(super::read::join_path(&path, field), reason)
+            PresetError::new(super::read::evidence_field_path(&path, field), reason)
         })?;
     }
     if let Some(c) = &p.currency {

@@ -18,22 +18,20 @@ use crate::text::survey::survey_texts;
 /// The boxes measured firm by firm: per entry, then per plan.
 const ENTRY_BOXES: [BoxKind; 2] = [BoxKind::Enterprise, BoxKind::Capability];
 const PLAN_BOXES: [BoxKind; 2] = [BoxKind::Income, BoxKind::Jobs];
-/// The form's id and version: one form per plan, versioned by the day.
+/// The start of every baseline form's id; the plan's name follows, so that
+/// two plans' forms are two forms on a server.
 pub const BASELINE_FORM_ID: &str = "cluster_firm_indicators";
 
-/// The form for plan `plan` of `preset`; `version` is the XLSForm version
-/// (digits, as the diagnostic's).
-pub fn baseline_form(
-    model: &Model,
-    preset: &Preset,
-    plan: usize,
-    version: &str,
-) -> Option<XlsForm> {
+/// The form for plan `plan` of `preset`. Its version is made from what it
+/// asks, so a form whose indicators changed is a new version to KoboToolbox
+/// and ODK Central, and the same form exported twice is the same version.
+pub fn baseline_form(model: &Model, preset: &Preset, plan: usize) -> Option<XlsForm> {
     let p = preset.plan(plan)?;
     let t = survey_texts();
     let language = crate::text::locale().language;
     let same = |text: String| -> [String; 3] { [text.clone(), text.clone(), text] };
-    let (mut survey, choices) = opening_rows(version, same(t.baseline_intro.to_owned()));
+    // The version is filled in once the rows are known.
+    let (mut survey, choices) = opening_rows("", same(t.baseline_intro.to_owned()));
     // The diagnostic's respondent role means nothing here: the round does.
     survey.retain(|r| r.name != super::instrument::ROLE_FIELD);
     let mut choices: Vec<_> = choices
@@ -95,13 +93,54 @@ pub fn baseline_form(
             ..SurveyRow::default()
         });
     }
+    let title = fill(t.baseline_title, &[("plan", &p.name)]);
+    let version = content_version(&title, &survey, &choices);
+    for row in survey.iter_mut().filter(|r| r.calculation.is_some()) {
+        row.calculation = Some(format!("'{version}'"));
+    }
     Some(XlsForm {
-        title: fill(t.baseline_title, &[("plan", &p.name)]),
-        form_id: BASELINE_FORM_ID.into(),
-        version: version.into(),
+        title,
+        form_id: form_id(&p.name, plan),
+        version,
         default_language: language,
         languages: vec![language],
         survey,
         choices,
     })
+}
+
+/// `cluster_firm_indicators_` and the plan's name in the letters a form id
+/// takes (`buyer_links_first`), or its number where none is left.
+pub fn form_id(plan_name: &str, plan: usize) -> String {
+    let mut slug = String::new();
+    for c in plan_name.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('_') && !slug.is_empty() {
+            slug.push('_');
+        }
+    }
+    let slug: String = slug.trim_end_matches('_').chars().take(40).collect();
+    let slug = slug.trim_end_matches('_');
+    if slug.is_empty() {
+        format!("{BASELINE_FORM_ID}_{}", plan + 1)
+    } else {
+        format!("{BASELINE_FORM_ID}_{slug}")
+    }
+}
+
+/// Ten digits from the form's title and what it asks (FNV-1a), never
+/// starting with 0: SurveyCTO asks for a whole number of fixed length.
+fn content_version(
+    title: &str,
+    survey: &[SurveyRow],
+    choices: &[super::form::ChoiceRow],
+) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let text = format!("{title}{survey:?}{choices:?}");
+    for b in text.bytes() {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    (1_000_000_000 + hash % 9_000_000_000).to_string()
 }

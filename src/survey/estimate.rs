@@ -74,3 +74,73 @@ fn estimate(instrument: &Instrument, answers: &Answers, attribute: Attribute) ->
         unreadable,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Respondents' readings on market dynamism's two questions (the first
+    /// two of the form), every other question unanswered.
+    fn answers(on_market: &[[Reading; 2]]) -> (Instrument, Answers) {
+        let instrument = Instrument::shipped().unwrap();
+        let n = instrument.questions.len();
+        assert!(
+            instrument.questions[..2]
+                .iter()
+                .all(|q| q.attribute == Attribute::MarketDynamism)
+        );
+        let respondents = on_market
+            .iter()
+            .map(|two| {
+                let mut r = vec![Reading::Missing; n];
+                r[..2].copy_from_slice(two);
+                r
+            })
+            .collect();
+        let answers = Answers {
+            respondents,
+            latest_day: None,
+            duplicates: 0,
+            rejected: 0,
+        };
+        (instrument, answers)
+    }
+
+    #[test]
+    fn the_estimate_is_the_mean_of_respondents_means_and_the_spread_their_deviation() {
+        use Reading::*;
+        let (i, a) = answers(&[
+            [Score(0.2), Missing],
+            [Score(0.4), Score(0.4)],
+            [Score(1.0), Score(0.8)],
+            [Unreadable, Silent],
+            [Missing, Missing],
+        ]);
+        let e = estimates(&i, &a)[0];
+        assert_eq!(e.attribute, Attribute::MarketDynamism);
+        // Respondents 0.2, 0.4 and 0.9: mean 0.5; deviations -0.3, -0.1,
+        // 0.4, squares 0.13 over n - 1 = 2: sd = sqrt(0.13) = 0.36056.
+        assert!((e.value.unwrap() - 0.5).abs() < 1e-12);
+        assert!((e.spread - 0.360_555).abs() < 1e-6, "{}", e.spread);
+        assert_eq!((e.n, e.unreadable), (3, 1));
+    }
+
+    #[test]
+    fn one_answer_says_nothing_of_the_spread_and_none_gives_no_value() {
+        use Reading::*;
+        let (i, a) = answers(&[[Score(0.7), Missing]]);
+        let e = estimates(&i, &a)[0];
+        assert_eq!((e.value, e.spread, e.n), (Some(0.7), 0.5, 1));
+        let (i, a) = answers(&[[Missing, Silent]]);
+        let e = estimates(&i, &a)[0];
+        assert_eq!((e.value, e.n), (None, 0));
+    }
+
+    #[test]
+    fn a_spread_past_a_half_is_held_at_a_half() {
+        use Reading::*;
+        let (i, a) = answers(&[[Score(0.0), Missing], [Score(1.0), Missing]]);
+        // sd of 0 and 1 is 0.707.
+        assert_eq!(estimates(&i, &a)[0].spread, 0.5);
+    }
+}

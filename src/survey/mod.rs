@@ -37,6 +37,8 @@ pub enum ResponsesError {
     NotCsv { reason: String },
     #[error("{}", said(|t| t.not_workbook, &[("reason", reason)]))]
     NotWorkbook { reason: String },
+    #[error("{}", said(|t| t.sheet_too_large, &[("rows", &rows.to_string()), ("columns", &columns.to_string())]))]
+    SheetTooLarge { rows: u32, columns: u32 },
     #[error("{}", said(|t| t.workbook_in_browser, &[]))]
     WorkbookInBrowser,
     #[error("{}", said(|t| t.ragged_row, &[("row", &row.to_string()), ("found", &found.to_string()), ("expected", &expected.to_string())]))]
@@ -87,6 +89,10 @@ pub struct SurveyResult {
     pub latest_day: Option<String>,
     /// The form version the answers are to.
     pub form_version: String,
+    /// Submissions left out as second copies, and as rejected by the
+    /// project.
+    pub duplicates: usize,
+    pub rejected: usize,
 }
 
 impl SurveyResult {
@@ -110,6 +116,8 @@ pub fn import(instrument: &Instrument, bytes: &[u8]) -> Result<SurveyResult, Res
         respondents: answers.respondents.len(),
         latest_day: answers.latest_day,
         form_version: instrument.form_version.clone(),
+        duplicates: answers.duplicates,
+        rejected: answers.rejected,
     })
 }
 
@@ -198,4 +206,20 @@ pub fn plus_minus(spread: f64) -> String {
         crate::text::texts().plus_minus,
         &[("value", &crate::text::num(spread))],
     )
+}
+
+impl SurveyResult {
+    /// "2 duplicate and 1 rejected submissions were left out.", or nothing
+    /// when none was.
+    pub fn left_out(&self) -> Option<String> {
+        (self.duplicates + self.rejected > 0).then(|| {
+            said(
+                |t| t.left_out,
+                &[
+                    ("duplicates", &self.duplicates.to_string()),
+                    ("rejected", &self.rejected.to_string()),
+                ],
+            )
+        })
+    }
 }

@@ -1,5 +1,5 @@
-//! The questionnaire on paper: one HTML page per language for interviews
-//! without a tablet, each question with its answer boxes, and after the
+//! The questionnaire on paper: an HTML page, in the language of the moment,
+//! for interviews without a tablet, each question with its answer boxes, and after the
 //! questions, for the team, how each answer is scored (the model's own
 //! assumption) and which Table 1 cells it informs.
 

@@ -14,6 +14,11 @@ use super::table::{Table, column_letters};
 pub struct Answers {
     pub respondents: Vec<Vec<Reading>>,
     pub latest_day: Option<String>,
+    /// Submissions left out: a second copy of one already read (the same
+    /// `KEY` or `_uuid`), or one the project rejected (ODK Central's
+    /// `ReviewState` "rejected", Kobo's "not approved").
+    pub duplicates: usize,
+    pub rejected: usize,
 }
 
 /// What a column of the export holds.
@@ -26,6 +31,10 @@ enum Column {
     Option(usize, usize),
     Version,
     Day,
+    /// The submission's identity: ODK Central's `KEY`, Kobo's `_uuid`.
+    Key,
+    /// Whether the project approved the submission.
+    Review,
     Other,
 }
 
@@ -56,16 +65,19 @@ fn column(instrument: &Instrument, header: &str) -> Column {
     if let Some(i) = instrument.questions.iter().position(|q| q.name == name) {
         return Column::Question(i);
     }
-    match name {
-        VERSION_FIELD => Column::Version,
-        "today" => Column::Day,
+    match (name, header) {
+        (VERSION_FIELD, _) => Column::Version,
+        ("today", _) => Column::Day,
+        (_, "KEY" | "_uuid") => Column::Key,
+        (_, "ReviewState" | "_validation_status") => Column::Review,
         _ => Column::Other,
     }
 }
 
 /// How a column is named in a message: its letters and its header.
 fn named(table: &Table, index: usize) -> String {
-    format!("{} ({})", column_letters(index), table.headers[index])
+    let letters = column_letters(table.first_column + index);
+    format!("{letters} ({})", table.headers[index])
 }
 
 /// Reads the answers in `table`, or refuses the file naming the row and
@@ -96,8 +108,21 @@ pub fn answers(instrument: &Instrument, table: &Table) -> Result<Answers, Respon
     }
     let mut respondents = Vec::with_capacity(table.rows.len());
     let mut latest_day: Option<String> = None;
+    let (mut keys, mut duplicates, mut rejected) = (std::collections::HashSet::new(), 0, 0);
+    let key = columns.iter().position(|c| *c == Column::Key);
+    let review = columns.iter().position(|c| *c == Column::Review);
     for (row, cells) in &table.rows {
         check_version(instrument, table, &columns, *row, cells)?;
+        if review.is_some_and(|c| is_rejected(&cells[c])) {
+            rejected += 1;
+            continue;
+        }
+        if let Some(c) = key.filter(|&c| !cells[c].trim().is_empty())
+            && !keys.insert(cells[c].trim())
+        {
+            duplicates += 1;
+            continue;
+        }
         if let Some(day) = day_of(&columns, cells) {
             latest_day = latest_day.max(Some(day));
         }
@@ -116,9 +141,14 @@ pub fn answers(instrument: &Instrument, table: &Table) -> Result<Answers, Respon
         }
         respondents.push(readings);
     }
+    if respondents.is_empty() {
+        return Err(ResponsesError::NoResponses);
+    }
     Ok(Answers {
         respondents,
         latest_day,
+        duplicates,
+        rejected,
     })
 }
 
@@ -134,6 +164,15 @@ fn option_columns(columns: &[Column], of_question: &[Option<usize>]) -> Vec<Vec<
         }
     }
     out
+}
+
+/// Whether the project turned the submission down: ODK Central's review
+/// state, Kobo's validation status (its value or its label).
+fn is_rejected(cell: &str) -> bool {
+    matches!(
+        cell.trim(),
+        "rejected" | "validation_status_not_approved" | "Not Approved"
+    )
 }
 
 /// A select-multiple answer from its option columns: `1`/`True` chosen,
@@ -159,8 +198,7 @@ fn from_options(
     if !answered {
         return Reading::Missing;
     }
-    // Not a number question, so reading cannot fail.
-    score::read(q, &chosen.join(" ")).unwrap_or(Reading::Unreadable)
+    score::chosen(q, &chosen)
 }
 
 /// Every question (a select-multiple one by its summary or its option
@@ -255,6 +293,8 @@ mod tests {
         );
         assert_eq!(q("association_did/training"), Column::Option(did, training));
         assert_eq!(q("meta/cw_form_version"), Column::Version);
-        assert_eq!(q("_uuid"), Column::Other);
+        assert_eq!(q("_uuid"), Column::Key);
+        assert_eq!(q("KEY"), Column::Key);
+        assert_eq!(q("_submission_time"), Column::Other);
     }
 }

@@ -35,7 +35,10 @@ pub fn read(question: &Question, cell: &str) -> Result<Reading, NotANumber> {
             Some(None) => Reading::Silent,
             None => Reading::Unreadable,
         },
-        QuestionType::SelectMultiple => chosen(question, cell),
+        QuestionType::SelectMultiple => {
+            let names: Vec<&str> = cell.split_whitespace().collect();
+            chosen(question, &names)
+        }
         QuestionType::Integer => {
             let n = whole_number(cell).ok_or(NotANumber)?;
             let in_range =
@@ -69,10 +72,11 @@ pub fn number_score(rule: Rule, x: f64) -> f64 {
     share.clamp(0.0, 1.0)
 }
 
-/// A select-multiple answer: the chosen names, separated by spaces.
-fn chosen(question: &Question, cell: &str) -> Reading {
+/// A select-multiple answer: the names chosen (none chosen is an answer:
+/// it scores 0 by a sum).
+pub fn chosen(question: &Question, names: &[&str]) -> Reading {
     let mut scores = Vec::new();
-    for name in cell.split_whitespace() {
+    for name in names {
         match question.choice(name) {
             Some(c) => scores.extend(c.score),
             None => return Reading::Unreadable,

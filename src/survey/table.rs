@@ -15,6 +15,9 @@ pub struct Table {
     pub headers: Vec<String>,
     /// Each row with its number in the file.
     pub rows: Vec<(usize, Vec<String>)>,
+    /// Where the first column is in the sheet (0 = A), so that a message
+    /// names the column the user sees.
+    pub first_column: usize,
 }
 
 /// Reads an export: a workbook when the bytes are a ZIP archive (an XLSX
@@ -25,17 +28,24 @@ pub fn read(bytes: &[u8]) -> Result<Table, ResponsesError> {
             max_mb: MAX_RESPONSES_BYTES / (1024 * 1024),
         });
     }
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+    // Excel adds a byte order mark when it saves CSV; the exports do not.
+    let bom = bytes.starts_with(b"\xEF\xBB\xBF");
+    let rest = if bom { &bytes[3..] } else { bytes };
+    if rest.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(ResponsesError::Empty);
     }
-    let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
+    let first = rest.iter().find(|b| !b.is_ascii_whitespace());
     if matches!(first, Some(b'{' | b'[')) {
         return Err(ResponsesError::Json);
     }
-    let table = if bytes.starts_with(b"PK\x03\x04") {
-        workbook(bytes)?
+    let table = if rest.starts_with(b"PK\x03\x04") {
+        workbook(rest)?
     } else {
-        csv_table(bytes)?
+        csv_table(rest).map_err(|e| match e {
+            // Counted in the file's own bytes.
+            ResponsesError::NotUtf8 { at } if bom => ResponsesError::NotUtf8 { at: at + 3 },
+            other => other,
+        })?
     };
     Ok(without_tag_row(table))
 }
@@ -57,8 +67,6 @@ pub fn separator(header_line: &str) -> u8 {
 }
 
 fn csv_table(bytes: &[u8]) -> Result<Table, ResponsesError> {
-    // Excel adds a byte order mark when it saves CSV; the exports do not.
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| ResponsesError::NotUtf8 {
         at: e.valid_up_to(),
     })?;
@@ -68,22 +76,37 @@ fn csv_table(bytes: &[u8]) -> Result<Table, ResponsesError> {
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
+    let not_csv = |e: csv::Error| ResponsesError::NotCsv {
+        reason: e.to_string(),
+    };
     let mut records = reader.records();
     let headers = match records.next() {
-        Some(Ok(r)) => r.iter().map(|h| h.trim().to_owned()).collect::<Vec<_>>(),
-        Some(Err(e)) => {
-            return Err(ResponsesError::NotCsv {
-                reason: e.to_string(),
-            });
-        }
+        Some(r) => r
+            .map_err(not_csv)?
+            .iter()
+            .map(|h| h.trim().to_owned())
+            .collect::<Vec<_>>(),
         None => return Err(ResponsesError::Empty),
     };
     let mut rows = Vec::new();
-    for (i, record) in records.enumerate() {
-        let row = i + 2;
-        let record = record.map_err(|e| ResponsesError::NotCsv {
-            reason: e.to_string(),
-        })?;
+    // The line each record starts on, counted from its byte offset: the row
+    // a spreadsheet shows, blank lines counted (the reader skips them),
+    // where no answer holds a line break.
+    let (mut counted_to, mut line) = (0, 1);
+    for record in records {
+        let record = record.map_err(not_csv)?;
+        let start = record.position().map_or(counted_to, |p| p.byte() as usize);
+        let mut start = start.clamp(counted_to, text.len());
+        // The reader's position is where it began to look: past blank lines.
+        while matches!(text.as_bytes().get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        line += text.as_bytes()[counted_to..start]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
+        counted_to = start;
+        let row = line;
         let cells: Vec<String> = record.iter().map(str::to_owned).collect();
         if cells.iter().all(|c| c.is_empty()) {
             continue;
@@ -97,39 +120,121 @@ fn csv_table(bytes: &[u8]) -> Result<Table, ResponsesError> {
         }
         rows.push((row, cells));
     }
-    Ok(Table { headers, rows })
+    Ok(Table {
+        headers,
+        rows,
+        first_column: 0,
+    })
 }
+
+/// The most rows and columns a response sheet may span, and the most cells
+/// it may fill: a field survey is far smaller, and a workbook that claims
+/// more (a few hundred bytes can name cell XFD1048576) is refused before
+/// anything is allocated for it.
+pub const MAX_SHEET_ROWS: u32 = 100_000;
+pub const MAX_SHEET_COLUMNS: u32 = 2_000;
+pub const MAX_SHEET_CELLS: usize = 2_000_000;
 
 #[cfg(not(target_arch = "wasm32"))]
 fn workbook(bytes: &[u8]) -> Result<Table, ResponsesError> {
-    use calamine::{Data, Reader, Xlsx};
+    use calamine::{Reader, Xlsx};
+    use std::collections::BTreeMap;
     let not = |e: &dyn std::fmt::Display| ResponsesError::NotWorkbook {
         reason: e.to_string(),
     };
     let mut book: Xlsx<_> =
         calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).map_err(|e| not(&e))?;
-    let range = match book.worksheet_range_at(0) {
-        Some(r) => r.map_err(|e| not(&e))?,
-        None => return Err(ResponsesError::Empty),
+    let Some(first) = book.sheet_names().first().cloned() else {
+        return Err(ResponsesError::Empty);
     };
-    let text = |d: &Data| match d {
-        Data::Empty => String::new(),
-        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-        other => other.to_string(),
+    let mut reader = book.worksheet_cells_reader(&first).map_err(|e| not(&e))?;
+    // Only the cells there are, row by row: never the sheet's whole span.
+    let mut cells: BTreeMap<u32, Vec<(u32, String)>> = BTreeMap::new();
+    let mut count = 0;
+    while let Some(cell) = reader.next_cell().map_err(|e| not(&e))? {
+        let (row, column) = cell.get_position();
+        if row >= MAX_SHEET_ROWS || column >= MAX_SHEET_COLUMNS || count >= MAX_SHEET_CELLS {
+            return Err(ResponsesError::SheetTooLarge {
+                rows: MAX_SHEET_ROWS,
+                columns: MAX_SHEET_COLUMNS,
+            });
+        }
+        let text = cell_text(cell.get_value());
+        if !text.is_empty() {
+            cells.entry(row).or_default().push((column, text));
+            count += 1;
+        }
+    }
+    let first_column = cells.values().flatten().map(|(c, _)| *c).min().unwrap_or(0);
+    let width = cells
+        .values()
+        .flatten()
+        .map(|(c, _)| *c + 1)
+        .max()
+        .unwrap_or(0);
+    let line = |row: &[(u32, String)]| {
+        let mut out = vec![String::new(); (width - first_column) as usize];
+        for (c, text) in row {
+            out[(c - first_column) as usize] = text.clone();
+        }
+        out
     };
-    let mut lines = range.rows();
-    let headers: Vec<String> = match lines.next() {
-        Some(r) => r.iter().map(|d| text(d).trim().to_owned()).collect(),
-        None => return Err(ResponsesError::Empty),
+    let mut rows = cells.into_iter();
+    let Some((_, head)) = rows.next() else {
+        return Err(ResponsesError::Empty);
     };
-    // The sheet's first used row may not be row 1.
-    let first = range.start().map_or(0, |(r, _)| r as usize);
-    let rows = lines
-        .enumerate()
-        .map(|(i, r)| (first + i + 2, r.iter().map(text).collect::<Vec<_>>()))
-        .filter(|(_, cells)| cells.iter().any(|c| !c.is_empty()))
+    let headers = line(&head)
+        .into_iter()
+        .map(|h| h.trim().to_owned())
         .collect();
-    Ok(Table { headers, rows })
+    Ok(Table {
+        headers,
+        // A spreadsheet numbers rows from 1.
+        rows: rows
+            .map(|(r, cells)| (r as usize + 1, line(&cells)))
+            .collect(),
+        first_column: first_column as usize,
+    })
+}
+
+/// A cell as an export means it: a whole number without ".0", a date as
+/// yyyy-mm-dd (Kobo's XLSX types its dates unless told not to).
+#[cfg(not(target_arch = "wasm32"))]
+fn cell_text(d: &calamine::DataRef) -> String {
+    use calamine::DataRef;
+    match d {
+        DataRef::Empty => String::new(),
+        DataRef::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        DataRef::DateTime(t) if t.is_datetime() => excel_day(t.as_f64()),
+        DataRef::Float(f) => f.to_string(),
+        DataRef::Int(i) => i.to_string(),
+        DataRef::String(text) | DataRef::DateTimeIso(text) | DataRef::DurationIso(text) => {
+            text.clone()
+        }
+        DataRef::SharedString(text) => (*text).to_owned(),
+        DataRef::Bool(b) => if *b { "True" } else { "False" }.to_owned(),
+        DataRef::DateTime(t) => t.as_f64().to_string(),
+        DataRef::Error(e) => e.to_string(),
+    }
+}
+
+/// An Excel serial date (days since 1899-12-30) as yyyy-mm-dd, the time of
+/// day dropped.
+pub fn excel_day(serial: f64) -> String {
+    if !serial.is_finite() || !(0.0..3_000_000.0).contains(&serial) {
+        return serial.to_string();
+    }
+    // Days from 1970-01-01, then the civil date (Hinnant's algorithm).
+    let z = serial.floor() as i64 - 25_569 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -183,14 +288,33 @@ mod tests {
 
     #[test]
     fn a_row_with_a_cell_too_many_is_named() {
-        let e = read(b"a,b\n1,2\n1,2,3\n").unwrap_err();
+        let ragged = |row| ResponsesError::Ragged {
+            row,
+            found: 3,
+            expected: 2,
+        };
+        assert_eq!(read(b"a,b\n1,2\n1,2,3\n"), Err(ragged(3)));
+        // A blank line is a row a spreadsheet shows, and counts.
+        assert_eq!(read(b"a,b\n1,2\n\n1,2,3\n"), Err(ragged(4)));
+    }
+
+    #[test]
+    fn excel_days_read_as_the_calendar_has_them() {
+        // Serial numbers as Excel shows them for these days.
+        assert_eq!(excel_day(1.0), "1899-12-31");
+        assert_eq!(excel_day(25_569.0), "1970-01-01");
+        assert_eq!(excel_day(36_951.0), "2001-03-01");
+        assert_eq!(excel_day(46_354.75), "2026-11-28");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_part_of_the_first_header() {
+        let t = read(b"\xEF\xBB\xBFstart,end\n1,2\n").unwrap();
+        assert_eq!(t.headers, ["start", "end"]);
+        assert_eq!(read(b"\xEF\xBB\xBF{\"a\": 1}"), Err(ResponsesError::Json));
         assert_eq!(
-            e,
-            ResponsesError::Ragged {
-                row: 3,
-                found: 3,
-                expected: 2
-            }
+            read(b"\xEF\xBB\xBFa\n\xff\n"),
+            Err(ResponsesError::NotUtf8 { at: 5 })
         );
     }
 }

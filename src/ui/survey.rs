@@ -25,6 +25,9 @@ pub fn review(ui: &mut Ui, s: &State, review: &mut SurveyReview, out: &mut Vec<A
             ("version", &review.result.form_version),
         ],
     ));
+    if let Some(left_out) = review.result.left_out() {
+        ui.label(left_out);
+    }
     ui.label(RichText::new(t.review_assumption).small().italics());
     ui.add_space(6.0);
     egui::Grid::new("survey-review")

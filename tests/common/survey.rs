@@ -428,6 +428,15 @@ pub fn export_xlsx(answers: &[Respondent]) -> Vec<u8> {
     for (r, row) in rows.iter().enumerate() {
         for (c, cell) in row.iter().enumerate() {
             let (r, c) = (r as u32 + 1, c as u16);
+            if header[c as usize] == "today" && !cell.is_empty() {
+                // Kobo types its dates: a date cell, not text.
+                let day = rust_xlsxwriter::ExcelDateTime::parse_from_str(cell).unwrap();
+                let format = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
+                sheet
+                    .write_datetime_with_format(r, c, &day, &format)
+                    .unwrap();
+                continue;
+            }
             match cell.parse::<f64>() {
                 Ok(n) if !cell.is_empty() && !header[c as usize].starts_with("cw_") => {
                     sheet.write_number(r, c, n).unwrap();

@@ -43,14 +43,19 @@ impl Workbench {
             return;
         };
         let count = review.chosen().len();
-        if count > 0 {
-            let edit = DocAction::Edit {
-                edit: review.edit(),
-                merge: false,
-            };
-            self.run(edit.into(), ctx);
+        if count == 0 {
+            return self.survey_applied(0);
         }
-        self.survey_applied(count);
+        let before = self.doc.revision();
+        let edit = DocAction::Edit {
+            edit: review.edit(),
+            merge: false,
+        };
+        self.run(edit.into(), ctx);
+        // A refused edit has said why in the status line already.
+        if self.doc.revision() != before {
+            self.survey_applied(count);
+        }
     }
 
     fn close_dialog(&mut self) {

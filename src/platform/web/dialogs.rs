@@ -35,7 +35,8 @@ pub fn open_responses(done: impl FnOnce(FileEvent) + 'static) {
         let t = crate::text::survey::survey_texts();
         let picked = rfd::AsyncFileDialog::new()
             .set_title(t.import_dialog_title)
-            .add_filter(t.responses_filter, &["csv", "xlsx"])
+            // The page reads responses as CSV (XLSX is read on the desktop).
+            .add_filter(t.responses_filter, &["csv"])
             .pick_file()
             .await;
         let Some(handle) = picked else {

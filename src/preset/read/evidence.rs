@@ -28,7 +28,7 @@ pub(super) fn evidence(v: &Json) -> Result<AttributeEvidence> {
                 .transpose()?,
             note: optional_string(fields, &p, "note")?,
         };
-        check(&e).map_err(|(field, reason)| PresetError::new(join(&p, field), reason))?;
+        check(&e).map_err(|(field, reason)| PresetError::new(field_path(&p, field), reason))?;
         out.set(a, e);
     }
     Ok(out)
@@ -51,4 +51,14 @@ fn survey(v: &Json, path: &str) -> Result<SurveyEvidence> {
         n,
         spread: number(required("spread")?, &join(path, "spread"))?,
     })
+}
+
+/// Where a refused field is: the attribute's evidence as a whole when the
+/// rule names no field.
+pub(in crate::preset) fn field_path(path: &str, field: &str) -> String {
+    if field.is_empty() {
+        path.to_owned()
+    } else {
+        join(path, field)
+    }
 }

@@ -9,9 +9,7 @@ pub(super) type Result<T> = std::result::Result<T, PresetError>;
 
 /// A path into the file, built as the checks descend.
 pub(in crate::preset) fn join(path: &str, key: &str) -> String {
-    if key.is_empty() {
-        path.to_owned()
-    } else if path.is_empty() {
+    if path.is_empty() {
         key.to_owned()
     } else {
         format!("{path}.{key}")

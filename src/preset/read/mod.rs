@@ -1,10 +1,11 @@
-//! Strict reading of preset files, versions 1 to 4. Checks run in a fixed
+//! Strict reading of preset files, versions 1 to 5. Checks run in a fixed
 //! order: the file as a whole (size, encoding, JSON), what kind of file it is
 //! (format, version), then the keys and values in the order of the canonical
 //! form, so that the message always names the first problem. A version 1 file
 //! becomes the preset it means (plans-and-levers §2); a version 2 file is a
-//! version 3 file without results-chain indicators, and a version 3 file a
-//! version 4 file without a currency.
+//! version 3 file without results-chain indicators, a version 3 file a
+//! version 4 file without a currency, and a version 4 file a version 5 file
+//! without evidence.
 
 mod evidence;
 mod fields;
@@ -23,7 +24,7 @@ use fields::{
     Result, check_keys, get, integer, join, number, object, optional_string, required, string,
 };
 
-pub(super) use fields::join as join_path;
+pub(super) use evidence::field_path as evidence_field_path;
 
 /// The name a version 1 file's one plan is given.
 pub const V1_PLAN_NAME: &str = "Plan";
