@@ -113,11 +113,27 @@ fn the_slider_and_about_this_cluster_say_where_a_value_came_from() {
         .unwrap()
         .clone();
     let n = evidence.survey.as_ref().unwrap().n;
+    // The slider says so when the pointer rests on it.
+    let line = format!("from {n} firms");
+    let market_name = h
+        .state()
+        .model
+        .attribute_info(Attribute::MarketDynamism)
+        .name
+        .clone();
+    h.get(By::new().role(Role::Slider).label(&market_name))
+        .hover();
+    h.run_steps(30);
+    assert!(
+        h.query_all_by_label_contains(&line).next().is_some(),
+        "no {line:?} on the slider's hover"
+    );
+    h.get_by_label(&market_name).hover();
+    h.run();
     // About this cluster lists it, in words a reader can check.
     let t = cluster_workbench::text::texts();
     h.get_by_label_contains(t.about_cluster).click();
     h.run();
-    let line = format!("from {n} firms");
     assert!(
         h.query_all_by_label_contains(&line).next().is_some(),
         "no {line:?} in About this cluster"

@@ -43,16 +43,27 @@ pub fn cells_line(model: &Model, a: Attribute) -> String {
     labels.join(", ")
 }
 
+/// A number of the rules as a person writes it: 80, not 80.00; 0.35.
+fn amount(x: f64) -> String {
+    if x.fract() == 0.0 {
+        crate::text::number(x, 0)
+    } else {
+        num(x)
+    }
+}
+
 /// How a question's answers are scored, in words.
 pub fn rule_words(q: &Question) -> String {
     match (q.kind, q.score) {
-        (_, Some(Rule::Linear { from, to })) => {
-            said(|t| t.rule_linear, &[("from", &num(from)), ("to", &num(to))])
-        }
-        (_, Some(Rule::Log { from, to })) => {
-            said(|t| t.rule_log, &[("from", &num(from)), ("to", &num(to))])
-        }
-        (_, Some(Rule::Sum { full })) => said(|t| t.rule_sum, &[("full", &num(full))]),
+        (_, Some(Rule::Linear { from, to })) => said(
+            |t| t.rule_linear,
+            &[("from", &amount(from)), ("to", &amount(to))],
+        ),
+        (_, Some(Rule::Log { from, to })) => said(
+            |t| t.rule_log,
+            &[("from", &amount(from)), ("to", &amount(to))],
+        ),
+        (_, Some(Rule::Sum { full })) => said(|t| t.rule_sum, &[("full", &amount(full))]),
         (_, Some(Rule::MeanOfChosen)) => said(|t| t.rule_mean, &[]),
         (QuestionType::SelectOne, None) | (_, None) => said(|t| t.rule_choices, &[]),
     }
@@ -140,9 +151,10 @@ fn scoring(model: &Model, instrument: &Instrument, language: Language) -> Markup
                         td { code { (q.name) } }
                         td { (model.attribute_info(q.attribute).name) }
                         td {
-                            (rule_words(q))
-                            @if !q.choices.is_empty() {
-                                ": " (choice_scores(q, language))
+                            @if q.choices.is_empty() {
+                                (rule_words(q))
+                            } @else {
+                                (crate::words::labelled(&rule_words(q), &choice_scores(q, language)))
                             }
                         }
                         td { (cells_line(model, q.attribute)) }
@@ -159,7 +171,7 @@ fn choice_scores(q: &Question, language: Language) -> String {
         .choices
         .iter()
         .map(|c| {
-            let score = c.score.map_or_else(|| t.no_score.to_owned(), num);
+            let score = c.score.map_or_else(|| t.no_score.to_owned(), amount);
             crate::words::labelled(c.label.in_language(language), &score)
         })
         .collect();
