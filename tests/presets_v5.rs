@@ -214,4 +214,10 @@ fn the_report_says_where_each_value_came_from() {
             || cluster.contains("the federation's own count")
     );
     assert!(cluster.contains("set by judgement"));
+    // The survey's scoring is marked as the model's assumption.
+    assert!(
+        cluster.contains("the model&#39;s own assumption")
+            || cluster.contains("the model's own assumption"),
+        "{cluster}"
+    );
 }

@@ -260,6 +260,7 @@ fn apply_sets_the_attributes_with_their_spread_and_evidence() {
         printed.contains("12 attributes set from 50 responses"),
         "{printed}"
     );
+    assert!(printed.contains("the model's own assumption"), "{printed}");
     let model = common::model();
     let before = Preset::from_bytes(
         common::shipped_text("teaching-case.json").as_bytes(),

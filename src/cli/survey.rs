@@ -67,7 +67,8 @@ pub(super) fn run(
                 .left_out()
                 .map(|l| format!("{l}\n"))
                 .unwrap_or_default();
-            super::run::print(out, &format!("{table}\n{left_out}{done}\n"))
+            let assumption = t.review_assumption;
+            super::run::print(out, &format!("{table}\n{assumption}\n{left_out}{done}\n"))
         }
         SurveyCommand::Baseline {
             preset,

@@ -126,6 +126,9 @@ fn cluster_section(model: &Model, preset: &Preset) -> Markup {
                     }
                 }
             }
+            @if preset.evidence.iter().any(|(_, e)| e.survey.is_some()) {
+                p.small { (survey_texts().review_assumption) }
+            }
         }
     }
 }

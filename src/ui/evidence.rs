@@ -25,6 +25,9 @@ pub fn section(ui: &mut Ui, s: &State, out: &mut Vec<Action>) {
     let p = s.doc.preset();
     ui.add_space(4.0);
     ui.label(RichText::new(t.evidence_heading).small().strong());
+    if p.evidence.iter().any(|(_, e)| e.survey.is_some()) {
+        ui.label(RichText::new(t.review_assumption).small().italics());
+    }
     for a in Attribute::ALL {
         let name = &s.model.attribute_info(a).name;
         let evidence = p.evidence.get(a);
