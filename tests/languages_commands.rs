@@ -6,21 +6,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
-use common::{run, shipped};
+use common::{ok, run, shipped};
 
 use scraper::{Html, Selector};
 use serde_json::Value;
 use std::collections::BTreeSet;
-
-fn ok(args: &[&str]) -> String {
-    let out = run(args);
-    assert!(
-        out.status.success(),
-        "{args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
 
 fn texts(doc: &Html, css: &str) -> Vec<String> {
     doc.select(&Selector::parse(css).unwrap())

@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
-use common::{run, shipped};
+use common::{ok, run, shipped};
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use cluster_workbench::attribute::Attribute;
@@ -14,16 +14,6 @@ use common::survey::{SURVEY_JSON, Shape, TRUE_VALUES, export, respondents};
 use serde_json::Value;
 use std::path::Path;
 use std::process::Command;
-
-fn ok(args: &[&str]) -> String {
-    let out = run(args);
-    assert!(
-        out.status.success(),
-        "{args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
 
 /// A sheet of a workbook as rows of text.
 fn sheet(path: &Path, name: &str) -> Vec<Vec<String>> {

@@ -44,6 +44,17 @@ pub fn run(args: &[&str]) -> std::process::Output {
         .expect("the binary runs")
 }
 
+/// Runs the binary, which must succeed, and gives what it printed.
+pub fn ok(args: &[&str]) -> String {
+    let out = run(args);
+    assert!(
+        out.status.success(),
+        "{args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("the binary prints UTF-8")
+}
+
 /// `base` with one piece of text replaced (which must be there).
 pub fn replaced(base: &str, from: &str, to: &str) -> Vec<u8> {
     assert!(base.contains(from), "the test's base text has no {from:?}");

@@ -26,23 +26,17 @@ pub const TRUE_VALUES: [(&str, f64); 12] = [
     ("firm_capability", 0.35),
 ];
 
-/// A small deterministic generator (SplitMix64), so a failure repeats.
-pub struct Rng(u64);
+/// A deterministic generator, so a failure repeats: the Monte Carlo's
+/// SplitMix64, with the draws the synthetic answers need.
+pub struct Rng(cluster_workbench::analysis::uncertainty::SplitMix64);
 
 impl Rng {
     pub fn new(seed: u64) -> Rng {
-        Rng(seed)
-    }
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
+        Rng(cluster_workbench::analysis::uncertainty::SplitMix64::for_run(seed))
     }
     /// Uniform in [0, 1).
     pub fn unit(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+        self.0.next_f64()
     }
     /// Normal, mean 0, standard deviation `sd` (Box–Muller).
     pub fn normal(&mut self, sd: f64) -> f64 {

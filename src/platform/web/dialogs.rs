@@ -12,31 +12,43 @@ use std::path::PathBuf;
 /// Lets the user pick a preset, reads it, and calls `done` with what
 /// happened.
 pub fn open_preset(done: impl FnOnce(FileEvent) + 'static) {
-    wasm_bindgen_futures::spawn_local(async move {
-        let t = texts();
-        let picked = rfd::AsyncFileDialog::new()
-            .set_title(t.open_dialog_title)
-            .add_filter(t.preset_filter, &["json"])
-            .pick_file()
-            .await;
-        let Some(handle) = picked else {
-            return done(FileEvent::Cancelled);
-        };
-        let path = PathBuf::from(handle.file_name());
-        let result = Ok(handle.read().await);
-        done(FileEvent::Read { path, result });
-    });
+    let t = texts();
+    pick_and_read(
+        t.open_dialog_title,
+        t.preset_filter,
+        &["json"],
+        done,
+        |path, result| FileEvent::Read { path, result },
+    );
 }
 
 /// Lets the user pick a survey response export, reads it in the page, and
-/// calls `done` with what happened.
+/// calls `done` with what happened. The page reads responses as CSV (XLSX
+/// is read on the desktop).
 pub fn open_responses(done: impl FnOnce(FileEvent) + 'static) {
+    let t = crate::text::survey::survey_texts();
+    let event = |path, result| FileEvent::ReadResponses { path, result };
+    pick_and_read(
+        t.import_dialog_title,
+        t.responses_filter,
+        &["csv"],
+        done,
+        event,
+    );
+}
+
+/// The browser's file picker, then the file read in the page.
+fn pick_and_read(
+    title: &'static str,
+    filter: &'static str,
+    extensions: &'static [&'static str],
+    done: impl FnOnce(FileEvent) + 'static,
+    event: impl FnOnce(PathBuf, Result<Vec<u8>, FileError>) -> FileEvent + 'static,
+) {
     wasm_bindgen_futures::spawn_local(async move {
-        let t = crate::text::survey::survey_texts();
         let picked = rfd::AsyncFileDialog::new()
-            .set_title(t.import_dialog_title)
-            // The page reads responses as CSV (XLSX is read on the desktop).
-            .add_filter(t.responses_filter, &["csv"])
+            .set_title(title)
+            .add_filter(filter, extensions)
             .pick_file()
             .await;
         let Some(handle) = picked else {
@@ -44,7 +56,7 @@ pub fn open_responses(done: impl FnOnce(FileEvent) + 'static) {
         };
         let path = PathBuf::from(handle.file_name());
         let result = Ok(handle.read().await);
-        done(FileEvent::ReadResponses { path, result });
+        done(event(path, result));
     });
 }
 
