@@ -188,6 +188,7 @@ const SOURCES: &[&str] = &[
     "src/warnings",
     "src/platform",
     "src/web",
+    "src/survey",
 ];
 
 /// The `.rs` files of a source: the file itself or every file in its folder.
@@ -293,6 +294,10 @@ fn every_text() -> Vec<(String, String)> {
         .into_iter()
         .map(|(p, s)| (format!("model{p}"), s))
         .collect::<Vec<_>>();
+    let survey = std::fs::read_to_string(root().join("assets/survey.json")).unwrap();
+    for (p, s) in json_strings(&survey) {
+        texts.push((format!("survey{p}"), s));
+    }
     for entry in std::fs::read_dir(root().join("presets")).unwrap() {
         let path = entry.unwrap().path();
         let text = std::fs::read_to_string(&path).unwrap();
