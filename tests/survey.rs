@@ -13,7 +13,7 @@ use common::survey::{
 
 /// How far the survey's value may lie from the cluster's true one, with 50
 /// respondents whose own levels scatter by 0.15 and one answer in ten left
-/// blank: about four standard errors of the mean.
+/// blank: about three standard errors of the mean (0.15/√50 = 0.021).
 const TOLERANCE: f64 = 0.06;
 
 fn instrument() -> Instrument {
@@ -405,4 +405,41 @@ fn a_workbook_not_starting_at_column_a_names_the_columns_it_shows() {
         .to_string();
     // cw_form_version is the export's 4th column: D, moved two to F.
     assert!(why.contains("row 3, column F (cw_form_version)"), "{why}");
+}
+
+#[test]
+fn a_workbook_that_declares_too_many_texts_is_refused_before_it_is_opened() {
+    use std::io::{Read, Write};
+    // A workbook with shared strings (as Excel and rust_xlsxwriter write
+    // them), which reads.
+    let bytes = export_xlsx(&respondents(50, 0.1, 19));
+    assert_eq!(import(&instrument(), &bytes).unwrap().respondents, 50);
+    let mut changed = false;
+    // The same workbook, its shared strings declaring four billion.
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for i in 0..archive.len() {
+        let mut part = archive.by_index(i).unwrap();
+        let name = part.name().unwrap().into_owned();
+        let mut content = Vec::new();
+        part.read_to_end(&mut content).unwrap();
+        if name == "xl/sharedStrings.xml" {
+            let text = String::from_utf8(content).unwrap();
+            let start = text.find("uniqueCount=\"").unwrap() + "uniqueCount=\"".len();
+            let end = start + text[start..].find('"').unwrap();
+            content = format!("{}4000000000{}", &text[..start], &text[end..]).into_bytes();
+            changed = true;
+        }
+        out.start_file(name, stored).unwrap();
+        out.write_all(&content).unwrap();
+    }
+    assert!(changed, "the workbook has no shared strings");
+    let hostile = out.finish().unwrap().into_inner();
+    let refused = import(&instrument(), &hostile);
+    assert!(
+        matches!(refused, Err(ResponsesError::TooManyCells { .. })),
+        "{refused:?}"
+    );
 }

@@ -223,6 +223,11 @@ fn the_printable_questionnaire_parses_and_marks_the_rules_as_assumptions() {
             let escaped = label.replace('&', "&amp;").replace('"', "&quot;");
             assert!(text.contains(&escaped), "{lang}: {label}");
         }
+        // The rules' numbers as a person writes them.
+        if lang == "en" {
+            assert!(text.contains("0 at 0, 1 at 80 or more"), "{lang}");
+            assert!(!text.contains("80.00"), "{lang}");
+        }
         // Demand for improvement gates every cell; cluster size drives I.a.
         let table = text.split("<table>").nth(1).unwrap();
         assert!(table.contains("I.a-A"), "{lang}");

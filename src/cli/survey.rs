@@ -59,7 +59,7 @@ pub(super) fn run(
                 crate::text::plural(count, t.cli_written_one, t.cli_written),
                 &[
                     ("count", &count.to_string()),
-                    ("n", &result.respondents.to_string()),
+                    ("responses", &result.responses_phrase()),
                     ("path", &output.display().to_string()),
                 ],
             );

@@ -100,13 +100,26 @@ pub fn baseline_form(model: &Model, preset: &Preset, plan: usize) -> Option<XlsF
     }
     Some(XlsForm {
         title,
-        form_id: form_id(&p.name, plan),
+        form_id: unique_form_id(preset, plan),
         version,
         default_language: language,
         languages: vec![language],
         survey,
         choices,
     })
+}
+
+/// The plan's form id, with its number added where another plan's name
+/// gives the same letters ("Buyers + training", "Buyers & training").
+fn unique_form_id(preset: &Preset, plan: usize) -> String {
+    let name = |i: usize| preset.plans.get(i).map_or("", |p| p.name.as_str());
+    let id = form_id(name(plan), plan);
+    let shared = (0..preset.plans.len()).any(|i| i != plan && form_id(name(i), i) == id);
+    if shared {
+        format!("{id}_{}", plan + 1)
+    } else {
+        id
+    }
 }
 
 /// `cluster_firm_indicators_` and the plan's name in the letters a form id
@@ -143,4 +156,32 @@ fn content_version(
         hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
     }
     (1_000_000_000 + hash % 9_000_000_000).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn form_ids_take_the_plans_letters_and_stay_apart() {
+        assert_eq!(
+            form_id("Buyers + training", 0),
+            "cluster_firm_indicators_buyers_training"
+        );
+        assert_eq!(form_id("¡¿!", 2), "cluster_firm_indicators_3");
+        let model = crate::model::Model::default_model().unwrap();
+        let mut preset = Preset::new_untitled(&model, "x");
+        for name in ["Buyers + training", "Buyers & training", "Other"] {
+            preset.plans.push(crate::plan::Plan::named(name));
+        }
+        assert_eq!(
+            unique_form_id(&preset, 0),
+            "cluster_firm_indicators_buyers_training_1"
+        );
+        assert_eq!(
+            unique_form_id(&preset, 1),
+            "cluster_firm_indicators_buyers_training_2"
+        );
+        assert_eq!(unique_form_id(&preset, 2), "cluster_firm_indicators_other");
+    }
 }

@@ -39,6 +39,8 @@ pub enum ResponsesError {
     NotWorkbook { reason: String },
     #[error("{}", said(|t| t.sheet_too_large, &[("rows", &rows.to_string()), ("columns", &columns.to_string())]))]
     SheetTooLarge { rows: u32, columns: u32 },
+    #[error("{}", said(|t| t.too_many_cells, &[("cells", &cells.to_string())]))]
+    TooManyCells { cells: usize },
     #[error("{}", said(|t| t.workbook_in_browser, &[]))]
     WorkbookInBrowser,
     #[error("{}", said(|t| t.ragged_row, &[("row", &row.to_string()), ("found", &found.to_string()), ("expected", &expected.to_string())]))]
@@ -209,17 +211,34 @@ pub fn plus_minus(spread: f64) -> String {
 }
 
 impl SurveyResult {
-    /// "2 duplicate and 1 rejected submissions were left out.", or nothing
+    /// "Left out: 1 second copy of a submission already read; 2 submissions
+    /// rejected by the project.", naming only what was left out, or nothing
     /// when none was.
     pub fn left_out(&self) -> Option<String> {
-        (self.duplicates + self.rejected > 0).then(|| {
-            said(
-                |t| t.left_out,
-                &[
-                    ("duplicates", &self.duplicates.to_string()),
-                    ("rejected", &self.rejected.to_string()),
-                ],
-            )
-        })
+        let t = crate::text::survey::survey_texts();
+        let counted = |n: usize, one, other| {
+            (n > 0).then(|| {
+                crate::text::fill(crate::text::plural(n, one, other), &[("n", &n.to_string())])
+            })
+        };
+        let parts: Vec<String> = [
+            counted(self.duplicates, t.duplicates_one, t.duplicates_other),
+            counted(self.rejected, t.rejected_one, t.rejected_other),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        (!parts.is_empty())
+            .then(|| said(|t| t.left_out, &[("parts", &crate::words::listed(&parts))]))
+    }
+
+    /// "50 responses" ("1 response").
+    pub fn responses_phrase(&self) -> String {
+        let t = crate::text::survey::survey_texts();
+        let n = self.respondents;
+        crate::text::fill(
+            crate::text::plural(n, t.responses_one, t.responses_other),
+            &[("n", &n.to_string())],
+        )
     }
 }

@@ -70,7 +70,7 @@ fn csv_table(bytes: &[u8]) -> Result<Table, ResponsesError> {
     let text = std::str::from_utf8(bytes).map_err(|e| ResponsesError::NotUtf8 {
         at: e.valid_up_to(),
     })?;
-    let first_line = text.lines().next().unwrap_or_default();
+    let first_line = text.split(['\r', '\n']).next().unwrap_or_default();
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(separator(first_line))
         .has_headers(false)
@@ -81,13 +81,16 @@ fn csv_table(bytes: &[u8]) -> Result<Table, ResponsesError> {
     };
     let mut records = reader.records();
     let headers = match records.next() {
-        Some(r) => r
-            .map_err(not_csv)?
-            .iter()
-            .map(|h| h.trim().to_owned())
-            .collect::<Vec<_>>(),
+        Some(r) => r.map_err(not_csv)?,
         None => return Err(ResponsesError::Empty),
     };
+    if headers.len() > MAX_SHEET_COLUMNS as usize {
+        return Err(ResponsesError::SheetTooLarge {
+            rows: MAX_SHEET_ROWS,
+            columns: MAX_SHEET_COLUMNS,
+        });
+    }
+    let headers: Vec<String> = headers.iter().map(|h| h.trim().to_owned()).collect();
     let mut rows = Vec::new();
     // The line each record starts on, counted from its byte offset: the row
     // a spreadsheet shows, blank lines counted (the reader skips them),
@@ -101,10 +104,7 @@ fn csv_table(bytes: &[u8]) -> Result<Table, ResponsesError> {
         while matches!(text.as_bytes().get(start), Some(b'\r' | b'\n')) {
             start += 1;
         }
-        line += text.as_bytes()[counted_to..start]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count();
+        line += line_ends(&text.as_bytes()[counted_to..start]);
         counted_to = start;
         let row = line;
         let cells: Vec<String> = record.iter().map(str::to_owned).collect();
@@ -127,6 +127,16 @@ fn csv_table(bytes: &[u8]) -> Result<Table, ResponsesError> {
     })
 }
 
+/// How many line ends `bytes` holds: LF, CRLF, or a CR alone (old Macs).
+fn line_ends(bytes: &[u8]) -> usize {
+    let lone_cr = bytes
+        .windows(2)
+        .filter(|w| w[0] == b'\r' && w[1] != b'\n')
+        .count()
+        + usize::from(bytes.last() == Some(&b'\r'));
+    bytes.iter().filter(|b| **b == b'\n').count() + lone_cr
+}
+
 /// The most rows and columns a response sheet may span, and the most cells
 /// it may fill: a field survey is far smaller, and a workbook that claims
 /// more (a few hundred bytes can name cell XFD1048576) is refused before
@@ -134,14 +144,32 @@ fn csv_table(bytes: &[u8]) -> Result<Table, ResponsesError> {
 pub const MAX_SHEET_ROWS: u32 = 100_000;
 pub const MAX_SHEET_COLUMNS: u32 = 2_000;
 pub const MAX_SHEET_CELLS: usize = 2_000_000;
+/// The most a workbook may unpack to, and a cell's text at the most (what
+/// Excel itself holds).
+pub const MAX_UNPACKED_BYTES: u64 = 256 * 1024 * 1024;
+pub const MAX_CELL_CHARS: usize = 32_767;
 
+/// A workbook's first sheet. The reader is another crate's: should it fail
+/// on a file no test has shown it, the file is refused, not the window
+/// lost.
 #[cfg(not(target_arch = "wasm32"))]
 fn workbook(bytes: &[u8]) -> Result<Table, ResponsesError> {
+    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_workbook(bytes)));
+    read.unwrap_or_else(|_| {
+        Err(ResponsesError::NotWorkbook {
+            reason: crate::text::survey::survey_texts().reader_failed.to_owned(),
+        })
+    })
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn read_workbook(bytes: &[u8]) -> Result<Table, ResponsesError> {
     use calamine::{Reader, Xlsx};
     use std::collections::BTreeMap;
     let not = |e: &dyn std::fmt::Display| ResponsesError::NotWorkbook {
         reason: e.to_string(),
     };
+    guard_workbook(bytes)?;
     let mut book: Xlsx<_> =
         calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).map_err(|e| not(&e))?;
     let Some(first) = book.sheet_names().first().cloned() else {
@@ -150,19 +178,28 @@ fn workbook(bytes: &[u8]) -> Result<Table, ResponsesError> {
     let mut reader = book.worksheet_cells_reader(&first).map_err(|e| not(&e))?;
     // Only the cells there are, row by row: never the sheet's whole span.
     let mut cells: BTreeMap<u32, Vec<(u32, String)>> = BTreeMap::new();
-    let mut count = 0;
+    let (mut count, mut bytes_kept) = (0, 0);
     while let Some(cell) = reader.next_cell().map_err(|e| not(&e))? {
         let (row, column) = cell.get_position();
-        if row >= MAX_SHEET_ROWS || column >= MAX_SHEET_COLUMNS || count >= MAX_SHEET_CELLS {
+        if row >= MAX_SHEET_ROWS || column >= MAX_SHEET_COLUMNS {
             return Err(ResponsesError::SheetTooLarge {
                 rows: MAX_SHEET_ROWS,
                 columns: MAX_SHEET_COLUMNS,
             });
         }
-        let text = cell_text(cell.get_value());
+        let mut text = cell_text(cell.get_value());
+        if let Some((cut, _)) = text.char_indices().nth(MAX_CELL_CHARS) {
+            text.truncate(cut);
+        }
         if !text.is_empty() {
-            cells.entry(row).or_default().push((column, text));
             count += 1;
+            bytes_kept += text.len() as u64;
+            if count > MAX_SHEET_CELLS || bytes_kept > MAX_UNPACKED_BYTES {
+                return Err(ResponsesError::TooManyCells {
+                    cells: MAX_SHEET_CELLS,
+                });
+            }
+            cells.entry(row).or_default().push((column, text));
         }
     }
     let first_column = cells.values().flatten().map(|(c, _)| *c).min().unwrap_or(0);
@@ -197,6 +234,50 @@ fn workbook(bytes: &[u8]) -> Result<Table, ResponsesError> {
     })
 }
 
+/// Looks at what a workbook says of itself before it is opened: what its
+/// parts unpack to, and how many distinct texts it holds (calamine makes
+/// room for that many at once).
+#[cfg(not(target_arch = "wasm32"))]
+fn guard_workbook(bytes: &[u8]) -> Result<(), ResponsesError> {
+    use std::io::Read;
+    let not = |e: &dyn std::fmt::Display| ResponsesError::NotWorkbook {
+        reason: e.to_string(),
+    };
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| not(&e))?;
+    let mut unpacked: u64 = 0;
+    for i in 0..archive.len() {
+        let part = archive.by_index_raw(i).map_err(|e| not(&e))?;
+        unpacked = unpacked.saturating_add(part.size());
+    }
+    if unpacked > MAX_UNPACKED_BYTES {
+        return Err(ResponsesError::TooLarge {
+            max_mb: (MAX_UNPACKED_BYTES / (1024 * 1024)) as usize,
+        });
+    }
+    let Ok(strings) = archive.by_name("xl/sharedStrings.xml") else {
+        return Ok(());
+    };
+    let mut head = Vec::new();
+    strings
+        .take(4096)
+        .read_to_end(&mut head)
+        .map_err(|e| not(&e))?;
+    let head = String::from_utf8_lossy(&head);
+    for attribute in ["uniqueCount=\"", "count=\""] {
+        let declared = head
+            .split(attribute)
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .map(|n| n.parse::<u64>().unwrap_or(u64::MAX));
+        if declared.is_some_and(|n| n > MAX_SHEET_CELLS as u64) {
+            return Err(ResponsesError::TooManyCells {
+                cells: MAX_SHEET_CELLS,
+            });
+        }
+    }
+    Ok(())
+}
+
 /// A cell as an export means it: a whole number without ".0", a date as
 /// yyyy-mm-dd (Kobo's XLSX types its dates unless told not to).
 #[cfg(not(target_arch = "wasm32"))]
@@ -205,7 +286,11 @@ fn cell_text(d: &calamine::DataRef) -> String {
     match d {
         DataRef::Empty => String::new(),
         DataRef::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-        DataRef::DateTime(t) if t.is_datetime() => excel_day(t.as_f64()),
+        DataRef::DateTime(t) if t.is_datetime() => {
+            // calamine knows the workbook's date system (1900 or 1904).
+            let (year, month, day, ..) = t.to_ymd_hms_milli();
+            format!("{year:04}-{month:02}-{day:02}")
+        }
         DataRef::Float(f) => f.to_string(),
         DataRef::Int(i) => i.to_string(),
         DataRef::String(text) | DataRef::DateTimeIso(text) | DataRef::DurationIso(text) => {
@@ -296,6 +381,9 @@ mod tests {
         assert_eq!(read(b"a,b\n1,2\n1,2,3\n"), Err(ragged(3)));
         // A blank line is a row a spreadsheet shows, and counts.
         assert_eq!(read(b"a,b\n1,2\n\n1,2,3\n"), Err(ragged(4)));
+        // Old Mac line ends: CR alone.
+        assert_eq!(read(b"a,b\r1,2\r\r1,2,3\r"), Err(ragged(4)));
+        assert_eq!(read(b"a,b\r\n1,2\r\n1,2,3\r\n"), Err(ragged(3)));
     }
 
     #[test]
@@ -316,5 +404,19 @@ mod tests {
             read(b"\xEF\xBB\xBFa\n\xff\n"),
             Err(ResponsesError::NotUtf8 { at: 5 })
         );
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod workbook_tests {
+    use super::*;
+
+    #[test]
+    fn too_many_columns_are_refused_before_they_are_read() {
+        let wide = ";".repeat(MAX_SHEET_COLUMNS as usize + 1);
+        assert!(matches!(
+            read(format!("{wide}\n").as_bytes()),
+            Err(ResponsesError::SheetTooLarge { .. })
+        ));
     }
 }

@@ -21,7 +21,7 @@ pub fn review(ui: &mut Ui, s: &State, review: &mut SurveyReview, out: &mut Vec<A
     ui.label(said(
         |t| t.review_intro,
         &[
-            ("count", &review.result.respondents.to_string()),
+            ("responses", &review.result.responses_phrase()),
             ("version", &review.result.form_version),
         ],
     ));

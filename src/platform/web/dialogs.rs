@@ -30,7 +30,7 @@ pub fn open_responses(done: impl FnOnce(FileEvent) + 'static) {
     let event = |path, result| FileEvent::ReadResponses { path, result };
     pick_and_read(
         t.import_dialog_title,
-        t.responses_filter,
+        t.responses_filter_csv,
         &["csv"],
         done,
         event,
