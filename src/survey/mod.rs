@@ -107,23 +107,7 @@ impl SurveyResult {
             spread: crate::edit::hundredths(e.spread, crate::plan::rules::MAX_HALF_WIDTH),
         }
     }
-}
 
-/// Reads a response export (CSV or XLSX) of `instrument`'s form.
-pub fn import(instrument: &Instrument, bytes: &[u8]) -> Result<SurveyResult, ResponsesError> {
-    let table = table::read(bytes)?;
-    let answers = responses::answers(instrument, &table)?;
-    Ok(SurveyResult {
-        estimates: estimates(instrument, &answers),
-        respondents: answers.respondents.len(),
-        latest_day: answers.latest_day,
-        form_version: instrument.form_version.clone(),
-        duplicates: answers.duplicates,
-        rejected: answers.rejected,
-    })
-}
-
-impl SurveyResult {
     /// The edits' values for the accepted attributes that the survey gives
     /// a value for.
     pub fn values(
@@ -151,6 +135,51 @@ impl SurveyResult {
             .map(|e| e.attribute)
             .collect()
     }
+
+    /// "Left out: 1 second copy of a submission already read; 2 submissions
+    /// rejected by the project.", naming only what was left out, or nothing
+    /// when none was.
+    pub fn left_out(&self) -> Option<String> {
+        let t = crate::text::survey::survey_texts();
+        let counted = |n: usize, one, other| {
+            (n > 0).then(|| {
+                crate::text::fill(crate::text::plural(n, one, other), &[("n", &n.to_string())])
+            })
+        };
+        let parts: Vec<String> = [
+            counted(self.duplicates, t.duplicates_one, t.duplicates_other),
+            counted(self.rejected, t.rejected_one, t.rejected_other),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        (!parts.is_empty())
+            .then(|| said(|t| t.left_out, &[("parts", &crate::words::listed(&parts))]))
+    }
+
+    /// "50 responses" ("1 response").
+    pub fn responses_phrase(&self) -> String {
+        let t = crate::text::survey::survey_texts();
+        let n = self.respondents;
+        crate::text::fill(
+            crate::text::plural(n, t.responses_one, t.responses_other),
+            &[("n", &n.to_string())],
+        )
+    }
+}
+
+/// Reads a response export (CSV or XLSX) of `instrument`'s form.
+pub fn import(instrument: &Instrument, bytes: &[u8]) -> Result<SurveyResult, ResponsesError> {
+    let table = table::read(bytes)?;
+    let answers = responses::answers(instrument, &table)?;
+    Ok(SurveyResult {
+        estimates: estimates(instrument, &answers),
+        respondents: answers.respondents.len(),
+        latest_day: answers.latest_day,
+        form_version: instrument.form_version.clone(),
+        duplicates: answers.duplicates,
+        rejected: answers.rejected,
+    })
 }
 
 /// The review table as text, for the command line: attribute, now, survey,
@@ -208,37 +237,4 @@ pub fn plus_minus(spread: f64) -> String {
         crate::text::texts().plus_minus,
         &[("value", &crate::text::num(spread))],
     )
-}
-
-impl SurveyResult {
-    /// "Left out: 1 second copy of a submission already read; 2 submissions
-    /// rejected by the project.", naming only what was left out, or nothing
-    /// when none was.
-    pub fn left_out(&self) -> Option<String> {
-        let t = crate::text::survey::survey_texts();
-        let counted = |n: usize, one, other| {
-            (n > 0).then(|| {
-                crate::text::fill(crate::text::plural(n, one, other), &[("n", &n.to_string())])
-            })
-        };
-        let parts: Vec<String> = [
-            counted(self.duplicates, t.duplicates_one, t.duplicates_other),
-            counted(self.rejected, t.rejected_one, t.rejected_other),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
-        (!parts.is_empty())
-            .then(|| said(|t| t.left_out, &[("parts", &crate::words::listed(&parts))]))
-    }
-
-    /// "50 responses" ("1 response").
-    pub fn responses_phrase(&self) -> String {
-        let t = crate::text::survey::survey_texts();
-        let n = self.respondents;
-        crate::text::fill(
-            crate::text::plural(n, t.responses_one, t.responses_other),
-            &[("n", &n.to_string())],
-        )
-    }
 }

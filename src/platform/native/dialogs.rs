@@ -73,54 +73,59 @@ pub fn read_dropped(file: egui::DroppedFileHandle, done: impl FnOnce(FileEvent) 
     );
 }
 
-/// The desktop's Open dialog, then the read of the file picked.
+/// The desktop's Open dialog for a preset, then the read of the file picked.
 fn open_dialog() -> FileEvent {
-    let started = Instant::now();
     let t = texts();
-    let picked = pollster::block_on(
-        rfd::AsyncFileDialog::new()
-            .set_title(t.open_dialog_title)
-            .add_filter(t.preset_filter, &["json"])
-            .add_filter(t.all_files_filter, &["*"])
-            .pick_file(),
-    );
-    match picked {
-        Some(handle) => {
-            let path = handle.path().to_path_buf();
-            FileEvent::Read {
-                result: read_bytes(&path, MAX_PRESET_BYTES),
-                path,
-            }
-        }
-        None if started.elapsed() < NO_DIALOG_BELOW => FileEvent::NoDialog {
-            purpose: PathFor::Open,
-        },
-        None => FileEvent::Cancelled,
-    }
+    let read = |path: PathBuf| FileEvent::Read {
+        result: read_bytes(&path, MAX_PRESET_BYTES),
+        path,
+    };
+    pick_and_read(
+        t.open_dialog_title,
+        t.preset_filter,
+        &["json"],
+        PathFor::Open,
+        read,
+    )
 }
 
 /// The desktop's Open dialog for survey responses, then the read.
 fn responses_dialog() -> FileEvent {
-    let started = Instant::now();
     let t = crate::text::survey::survey_texts();
+    let read = |path: PathBuf| FileEvent::ReadResponses {
+        result: read_bytes(&path, MAX_RESPONSES_BYTES as u64),
+        path,
+    };
+    let extensions = &["csv", "xlsx"];
+    pick_and_read(
+        t.import_dialog_title,
+        t.responses_filter,
+        extensions,
+        PathFor::Import,
+        read,
+    )
+}
+
+/// The desktop's Open dialog with one filter (and all files), then `read`
+/// of the file picked; no dialog shown is told from one cancelled.
+fn pick_and_read(
+    title: &str,
+    filter: &str,
+    extensions: &[&str],
+    purpose: PathFor,
+    read: impl FnOnce(PathBuf) -> FileEvent,
+) -> FileEvent {
+    let started = Instant::now();
     let picked = pollster::block_on(
         rfd::AsyncFileDialog::new()
-            .set_title(t.import_dialog_title)
-            .add_filter(t.responses_filter, &["csv", "xlsx"])
+            .set_title(title)
+            .add_filter(filter, extensions)
             .add_filter(texts().all_files_filter, &["*"])
             .pick_file(),
     );
     match picked {
-        Some(handle) => {
-            let path = handle.path().to_path_buf();
-            FileEvent::ReadResponses {
-                result: read_bytes(&path, MAX_RESPONSES_BYTES as u64),
-                path,
-            }
-        }
-        None if started.elapsed() < NO_DIALOG_BELOW => FileEvent::NoDialog {
-            purpose: PathFor::Import,
-        },
+        Some(handle) => read(handle.path().to_path_buf()),
+        None if started.elapsed() < NO_DIALOG_BELOW => FileEvent::NoDialog { purpose },
         None => FileEvent::Cancelled,
     }
 }
